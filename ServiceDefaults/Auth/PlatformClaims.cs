@@ -1,0 +1,22 @@
+using System.Security.Claims;
+using Platform.Application;
+
+namespace Platform.ServiceDefaults.Auth;
+
+/// <summary>The claims the platform's tokens carry.</summary>
+public static class PlatformClaims
+{
+    public const string Subject = "sub";
+    public const string Name = "name";
+    public const string Country = "country";
+    public const string ClientId = "client_id";
+    public const string RemoteDeviceId = "remote_device_id";
+    public const string JobTaskId = "job_task_id";
+
+    public static Caller ToCaller(this ClaimsPrincipal principal) => new(
+        principal.FindFirstValue(Subject) ?? throw new InvalidOperationException("The token has no subject."),
+        principal.FindFirstValue(Name),
+        principal.FindFirstValue(Country),
+        principal.FindFirstValue(RemoteDeviceId),
+        principal.FindFirstValue(JobTaskId));
+}

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Configuration;
+using System.Diagnostics;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Platform.ServiceDefaults.Auth;
+using Platform.ServiceDefaults.Storage;
+
+namespace Platform.ServiceDefaults.Http;
+
+public static class ApiHostExtensions
+{
+    /// <summary>Default request body limit of a service (the gateway has its own); larger bodies get 413.</summary>
+    public const long DefaultMaxRequestBodyBytes = 1024 * 1024;
+
+    /// <summary>
+    /// Everything a service's HTTP host shares: service defaults, token validation, its store, problem details,
+    /// the exception handler, the body size limit and its OpenAPI document.
+    /// </summary>
+    public static WebApplicationBuilder AddPlatformApi(this WebApplicationBuilder builder, string serviceName)
+    {
+        builder.AddServiceDefaults();
+        builder.AddPlatformAuthentication();
+        builder.AddPlatformStore(serviceName);
+
+        var maxBody = builder.Configuration.GetValue<long?>("Http:MaxRequestBodyBytes") ?? DefaultMaxRequestBodyBytes;
+        builder.Services.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = maxBody);
+
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+        });
+        builder.Services.AddExceptionHandler<PlatformExceptionHandler>();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+
+    /// <summary>The middleware order every service uses; then the caller maps its endpoints.</summary>
+    public static WebApplication UsePlatformApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapDefaultEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,24 @@
+namespace Platform.Application.Results;
+
+/// <summary>What kind of failure a use case reports; the HTTP edge maps each kind to one status code.</summary>
+public enum ErrorKind
+{
+    Validation,
+    NotFound,
+    Forbidden,
+    Conflict,
+    Unauthorized,
+}
+
+/// <summary>A failure a caller can act on. <see cref="Messages"/> lists every rule broken (validation), in order.</summary>
+public sealed record Error(ErrorKind Kind, IReadOnlyList<string> Messages)
+{
+    public string Message => Messages.Count > 0 ? Messages[0] : Kind.ToString();
+
+    public static Error Validation(params string[] messages) => new(ErrorKind.Validation, messages);
+    public static Error Validation(IReadOnlyList<string> messages) => new(ErrorKind.Validation, messages);
+    public static Error NotFound(string message) => new(ErrorKind.NotFound, [message]);
+    public static Error Forbidden(string message) => new(ErrorKind.Forbidden, [message]);
+    public static Error Conflict(string message) => new(ErrorKind.Conflict, [message]);
+    public static Error Unauthorized(string message) => new(ErrorKind.Unauthorized, [message]);
+}

@@ -1,0 +1,69 @@
+using System.Reflection;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.Persistence;
+using Platform.Persistence.Outbox;
+
+namespace Platform.Messaging;
+
+public static class MessagingRegistration
+{
+    /// <summary>
+    /// MassTransit over RabbitMQ (connection string "rabbitmq"), the consumers of <paramref name="consumerAssembly"/>,
+    /// and the outbox relay. Tests replace the transport with MassTransit's test harness.
+    /// </summary>
+    public static IServiceCollection AddPlatformMessaging(this IServiceCollection services, IConfiguration configuration,
+        string serviceName, Assembly? consumerAssembly = null, Action<IBusRegistrationConfigurator>? configure = null)
+    {
+        services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
+            if (consumerAssembly is not null) bus.AddConsumers(consumerAssembly);
+            configure?.Invoke(bus);
+
+            var rabbit = configuration.GetConnectionString("rabbitmq");
+            if (string.IsNullOrWhiteSpace(rabbit))
+            {
+                bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+            }
+            else
+            {
+                bus.UsingRabbitMq((context, cfg) =>
+                {
+                    cfg.Host(new Uri(rabbit));
+                    cfg.UseMessageRetry(r => r.Intervals(100, 500, 1000, 5000));
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+        });
+        services.Configure<MassTransitHostOptions>(o =>
+        {
+            o.WaitUntilStarted = true;
+            o.StartTimeout = TimeSpan.FromSeconds(60);
+            o.StopTimeout = TimeSpan.FromSeconds(10);
+        });
+
+        services.TryAddScoped<IOutboxPublisher, MassTransitOutboxPublisher>();
+        services.AddOptions<OutboxRelayOptions>().Bind(configuration.GetSection("Outbox"));
+        services.TryAddSingleton<OutboxRelay>(sp => ActivatorUtilities.CreateInstance<OutboxRelay>(sp,
+            new ScopedOutboxPublisher(sp.GetRequiredService<IServiceScopeFactory>())));
+        services.AddHostedService<OutboxRelayService>();
+        return services;
+    }
+
+    /// <summary>Declares a collection whose documents carry outboxes, so the relay publishes their events.</summary>
+    public static IServiceCollection AddOutboxSource<T>(this IServiceCollection services, string collection) where T : Document =>
+        services.AddSingleton<IOutboxSource>(sp => new OutboxSource<T>(sp.GetRequiredService<IDocumentStore>().Collection<T>(collection)));
+
+    /// <summary>The relay is a singleton; MassTransit's publish endpoint is scoped, so each publish takes a scope.</summary>
+    private sealed class ScopedOutboxPublisher(IServiceScopeFactory scopes) : IOutboxPublisher
+    {
+        public async Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<IOutboxPublisher>().PublishAsync(message, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+namespace Platform.Persistence;
+
+/// <summary>
+/// A store-neutral query predicate over a document's fields (C# property names; <c>Id</c> is the key). Each store
+/// adapter translates it; repositories never write a store's own query language.
+/// </summary>
+public abstract record Filter
+{
+    public static Filter All { get; } = new AllFilter();
+
+    public static Filter Eq(string field, object? value) => new EqFilter(field, value);
+    public static Filter In(string field, IEnumerable<object> values) => new InFilter(field, values.ToArray());
+    public static Filter Gte(string field, object value) => new CompareFilter(field, CompareOp.Gte, value);
+    public static Filter Lte(string field, object value) => new CompareFilter(field, CompareOp.Lte, value);
+    /// <summary>The array field has an element equal to <paramref name="value"/>.</summary>
+    public static Filter AnyEq(string arrayField, object value) => new AnyEqFilter(arrayField, value);
+    /// <summary>The array of sub-documents has an element whose <paramref name="subField"/> equals <paramref name="value"/>.</summary>
+    public static Filter AnyMatch(string arrayField, string subField, object value) => new AnyMatchFilter(arrayField, subField, value);
+    /// <summary>Case-insensitive substring match of <paramref name="term"/> in any of the fields.</summary>
+    public static Filter ContainsText(string term, params string[] fields) => new ContainsTextFilter(term, fields);
+    public static Filter And(params Filter[] filters) => Combine(filters, and: true);
+    public static Filter Or(params Filter[] filters) => Combine(filters, and: false);
+
+    private static Filter Combine(Filter[] filters, bool and)
+    {
+        var parts = filters.Where(f => f is not AllFilter).ToArray();
+        if (parts.Length == 0) return All;
+        if (parts.Length == 1) return parts[0];
+        return and ? new AndFilter(parts) : new OrFilter(parts);
+    }
+}
+
+public enum CompareOp { Gte, Lte }
+
+public sealed record AllFilter : Filter;
+public sealed record EqFilter(string Field, object? Value) : Filter;
+public sealed record InFilter(string Field, object[] Values) : Filter;
+public sealed record CompareFilter(string Field, CompareOp Op, object Value) : Filter;
+public sealed record AnyEqFilter(string Field, object Value) : Filter;
+public sealed record AnyMatchFilter(string Field, string SubField, object Value) : Filter;
+public sealed record ContainsTextFilter(string Term, string[] Fields) : Filter;
+public sealed record AndFilter(Filter[] Filters) : Filter;
+public sealed record OrFilter(Filter[] Filters) : Filter;
+
+/// <summary>Sort on one field; ties are broken by id so that pages are stable.</summary>
+public sealed record SortBy(string Field, bool Descending)
+{
+    public static SortBy Ascending(string field) => new(field, false);
+    public static SortBy DescendingBy(string field) => new(field, true);
+}
+
+/// <summary>A unique or plain index on one field; <see cref="CaseInsensitive"/> makes "A@x" and "a@x" the same key.</summary>
+public sealed record IndexDefinition(string Field, bool Unique = false, bool CaseInsensitive = false)
+{
+    public string Name => $"{Field}{(CaseInsensitive ? "_ci" : string.Empty)}{(Unique ? "_unique" : string.Empty)}";
+}
+
+public sealed record FindResult<T>(IReadOnlyList<T> Items, long Total);

@@ -1,0 +1,56 @@
+namespace Platform.Persistence;
+
+/// <summary>One service's database: MongoDB in production, the embedded LiteDB file by default.</summary>
+public interface IDocumentStore
+{
+    /// <summary>"mongodb" or "litedb".</summary>
+    string Kind { get; }
+
+    IDocumentCollection<T> Collection<T>(string name) where T : Document;
+
+    /// <summary>Throws when the store can't be reached; used by the readiness check.</summary>
+    Task PingAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// The operations every repository is written against. Each adapter keeps the contract the store contract tests pin:
+/// versioned replace, unique indexes, filter/sort/page with totals, case-insensitive search, atomic conditional increments.
+/// </summary>
+public interface IDocumentCollection<T> where T : Document
+{
+    string Name { get; }
+
+    Task EnsureIndexAsync(IndexDefinition index, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores a new document at version 1, with the outgoing events in the same write. Throws <see cref="DuplicateKeyException"/>.</summary>
+    Task InsertAsync(T document, IEnumerable<OutboxMessage>? events = null, CancellationToken cancellationToken = default);
+
+    Task<T?> GetAsync(string id, CancellationToken cancellationToken = default);
+
+    Task<T?> FindOneAsync(Filter filter, CancellationToken cancellationToken = default);
+
+    Task<FindResult<T>> FindAsync(Filter filter, SortBy? sort, int skip, int limit, CancellationToken cancellationToken = default);
+
+    Task<long> CountAsync(Filter filter, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Replaces the stored document if it is still at <c>document.Version</c> and appends <paramref name="events"/> to its
+    /// outbox (events already pending stay). On success <c>document.Version</c> is the new version.
+    /// Throws <see cref="ConcurrencyConflictException"/> when the stored version differs or the document is gone.
+    /// </summary>
+    Task ReplaceAsync(T document, IEnumerable<OutboxMessage>? events = null, CancellationToken cancellationToken = default);
+
+    Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Atomically adds <paramref name="delta"/> to the integer <paramref name="field"/> if the result stays at or above
+    /// <paramref name="minimum"/>; false when it would not (or the document is missing). Bumps the version.
+    /// </summary>
+    Task<bool> TryIncrementAsync(string id, string field, long delta, long minimum, CancellationToken cancellationToken = default);
+
+    /// <summary>Documents with events still waiting in their outbox, oldest first.</summary>
+    Task<IReadOnlyList<T>> FindWithPendingOutboxAsync(int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Drops published events from a document's outbox without touching its version.</summary>
+    Task RemoveOutboxMessagesAsync(string id, IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,159 @@
+using LiteDB;
+
+namespace Platform.Persistence.LiteDb;
+
+internal sealed class LiteDbCollection<T>(LiteDbStore store, string name) : IDocumentCollection<T> where T : Document
+{
+    private readonly ILiteCollection<T> _typed = store.Database.GetCollection<T>(name);
+    private readonly ILiteCollection<BsonDocument> _raw = store.Database.GetCollection(name);
+    private readonly Dictionary<string, string> _uniqueIndexes = new(StringComparer.Ordinal);
+
+    public string Name => name;
+
+    public Task EnsureIndexAsync(IndexDefinition index, CancellationToken cancellationToken = default)
+    {
+        var expression = index.CaseInsensitive ? $"LOWER($.{index.Field})" : $"$.{index.Field}";
+        _typed.EnsureIndex(index.Name, expression, index.Unique);
+        if (index.Unique) lock (_uniqueIndexes) _uniqueIndexes[index.Name] = index.Field;
+        return Task.CompletedTask;
+    }
+
+    public async Task InsertAsync(T document, IEnumerable<OutboxMessage>? events = null, CancellationToken cancellationToken = default)
+    {
+        await store.WriteLock.WaitAsync(cancellationToken);
+        try
+        {
+            document.Version = 1;
+            document.Outbox = [.. document.Outbox, .. events ?? []];
+            try
+            {
+                _typed.Insert(document);
+            }
+            catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+            {
+                throw new DuplicateKeyException(name, FieldOf(ex), ex);
+            }
+        }
+        finally
+        {
+            store.WriteLock.Release();
+        }
+        if (document.Outbox.Count > 0) store.OutboxQueue?.Notify(name, document.Id);
+    }
+
+    public Task<T?> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        Task.FromResult<T?>(_typed.FindById(id));
+
+    public Task<T?> FindOneAsync(Filter filter, CancellationToken cancellationToken = default) =>
+        Task.FromResult<T?>(_typed.Query().Where(LiteDbFilter.Translate(filter)).FirstOrDefault());
+
+    public Task<FindResult<T>> FindAsync(Filter filter, SortBy? sort, int skip, int limit, CancellationToken cancellationToken = default)
+    {
+        var where = LiteDbFilter.Translate(filter);
+        var total = _typed.Count(where);
+        var query = _typed.Query().Where(where);
+        var ordered = sort is null
+            ? query.OrderBy("$._id", Query.Ascending)
+            : query.OrderBy(LiteDbFilter.SortKey(sort.Field), sort.Descending ? Query.Descending : Query.Ascending);
+        var items = ordered.Skip(skip).Limit(limit).ToList();
+        return Task.FromResult(new FindResult<T>(items, total));
+    }
+
+    public Task<long> CountAsync(Filter filter, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_typed.LongCount(LiteDbFilter.Translate(filter)));
+
+    public async Task ReplaceAsync(T document, IEnumerable<OutboxMessage>? events = null, CancellationToken cancellationToken = default)
+    {
+        await store.WriteLock.WaitAsync(cancellationToken);
+        try
+        {
+            var stored = _raw.FindById(document.Id);
+            if (stored is null || stored[nameof(Document.Version)].AsInt64 != document.Version)
+                throw new ConcurrencyConflictException(name, document.Id, document.Version);
+
+            var pending = store.Database.Mapper.ToObject<T>(stored).Outbox;
+            var expected = document.Version;
+            document.Version = expected + 1;
+            document.Outbox = [.. pending, .. events ?? []];
+            try
+            {
+                _typed.Update(document);
+            }
+            catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+            {
+                document.Version = expected;
+                throw new DuplicateKeyException(name, FieldOf(ex), ex);
+            }
+        }
+        finally
+        {
+            store.WriteLock.Release();
+        }
+        if (document.Outbox.Count > 0) store.OutboxQueue?.Notify(name, document.Id);
+    }
+
+    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await store.WriteLock.WaitAsync(cancellationToken);
+        try
+        {
+            return _typed.Delete(id);
+        }
+        finally
+        {
+            store.WriteLock.Release();
+        }
+    }
+
+    public async Task<bool> TryIncrementAsync(string id, string field, long delta, long minimum, CancellationToken cancellationToken = default)
+    {
+        await store.WriteLock.WaitAsync(cancellationToken);
+        try
+        {
+            var stored = _raw.FindById(id);
+            if (stored is null || !stored[field].IsNumber) return false;
+            var current = stored[field];
+            var next = Convert.ToInt64(current.RawValue, System.Globalization.CultureInfo.InvariantCulture) + delta;
+            if (next < minimum) return false;
+            stored[field] = current.IsInt32 ? new BsonValue(checked((int)next)) : new BsonValue(next);
+            stored[nameof(Document.Version)] = stored[nameof(Document.Version)].AsInt64 + 1;
+            return _raw.Update(stored);
+        }
+        finally
+        {
+            store.WriteLock.Release();
+        }
+    }
+
+    public Task<IReadOnlyList<T>> FindWithPendingOutboxAsync(int limit, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<T>>(_typed.Query().Where("COUNT($.Outbox[*]) > 0").Limit(limit).ToList());
+
+    public async Task RemoveOutboxMessagesAsync(string id, IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken = default)
+    {
+        await store.WriteLock.WaitAsync(cancellationToken);
+        try
+        {
+            var stored = _raw.FindById(id);
+            if (stored is null) return;
+            var outbox = stored[nameof(Document.Outbox)].AsArray;
+            var kept = new BsonArray(outbox.Where(m => !messageIds.Contains(m.AsDocument["_id"].AsString)));
+            if (kept.Count == outbox.Count) return;
+            stored[nameof(Document.Outbox)] = kept;
+            _raw.Update(stored);
+        }
+        finally
+        {
+            store.WriteLock.Release();
+        }
+    }
+
+    private string FieldOf(LiteException ex)
+    {
+        lock (_uniqueIndexes)
+        {
+            foreach (var (indexName, field) in _uniqueIndexes)
+                if (ex.Message.Contains($"'{indexName}'", StringComparison.Ordinal)) return field;
+        }
+        return "key";
+    }
+}

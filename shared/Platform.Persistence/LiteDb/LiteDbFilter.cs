@@ -1,0 +1,48 @@
+using LiteDB;
+
+namespace Platform.Persistence.LiteDb;
+
+/// <summary>Translates a <see cref="Filter"/> into a LiteDB expression with parameters (caller input is never spliced into the text).</summary>
+internal static class LiteDbFilter
+{
+    public static BsonExpression Translate(Filter filter)
+    {
+        var parameters = new List<BsonValue>();
+        var text = Render(filter, parameters);
+        var args = parameters.ToArray();
+        return BsonExpression.Create(text, args);
+    }
+
+    public static BsonExpression SortKey(string field) => BsonExpression.Create(Path(field));
+
+    private static string Path(string field) => field == nameof(Document.Id) ? "$._id" : "$." + field;
+
+    private static string Param(List<BsonValue> parameters, object? value)
+    {
+        parameters.Add(ToBson(value));
+        return "@" + (parameters.Count - 1);
+    }
+
+    private static BsonValue ToBson(object? value) => value switch
+    {
+        null => BsonValue.Null,
+        Enum e => new BsonValue(e.ToString()),
+        _ => BsonMapper.Global.Serialize(value.GetType(), value),
+    };
+
+    private static string Render(Filter filter, List<BsonValue> p) => filter switch
+    {
+        AllFilter => "true",
+        EqFilter f => $"{Path(f.Field)} = {Param(p, f.Value)}",
+        InFilter f when f.Values.Length == 0 => "false",
+        InFilter f => $"{Path(f.Field)} IN [{string.Join(", ", f.Values.Select(v => Param(p, v)))}]",
+        CompareFilter f => $"{Path(f.Field)} {(f.Op == CompareOp.Gte ? ">=" : "<=")} {Param(p, f.Value)}",
+        AnyEqFilter f => $"{Path(f.Field)}[*] ANY = {Param(p, f.Value)}",
+        AnyMatchFilter f => $"{Path(f.Field)}[*].{f.SubField} ANY = {Param(p, f.Value)}",
+        ContainsTextFilter f => "(" + string.Join(" OR ", f.Fields.Select(field =>
+            $"INDEXOF(LOWER({Path(field)}), {Param(p, f.Term.ToLowerInvariant())}) >= 0")) + ")",
+        AndFilter f => "(" + string.Join(" AND ", f.Filters.Select(x => Render(x, p))) + ")",
+        OrFilter f => "(" + string.Join(" OR ", f.Filters.Select(x => Render(x, p))) + ")",
+        _ => throw new NotSupportedException($"Filter {filter.GetType().Name} is not supported by LiteDB."),
+    };
+}

@@ -1,0 +1,50 @@
+using LiteDB;
+
+namespace Platform.Persistence.LiteDb;
+
+/// <summary>
+/// The embedded store: one LiteDB file per service. LiteDB is synchronous and its transactions don't isolate concurrent
+/// writers, so every read-check-write (versioned replace, conditional increment, outbox trim) runs under this store's
+/// write lock; the file is opened by this process alone.
+/// </summary>
+public sealed class LiteDbStore : IDocumentStore, IDisposable
+{
+    private readonly LiteDatabase _database;
+
+    public LiteDbStore(string filePath, Outbox.OutboxQueue? outboxQueue = null)
+    {
+        OutboxQueue = outboxQueue;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(filePath));
+        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+        var connection = new ConnectionString
+        {
+            Filename = filePath,
+            Connection = ConnectionType.Direct,
+        };
+        var mapper = new BsonMapper();
+        mapper.Entity<OutboxMessage>().Id(m => m.Id, autoId: false);
+        _database = new LiteDatabase(connection, mapper) { UtcDate = true };
+        FilePath = filePath;
+    }
+
+    public string Kind => "litedb";
+    public string FilePath { get; }
+
+    internal Outbox.OutboxQueue? OutboxQueue { get; }
+    internal LiteDatabase Database => _database;
+    internal SemaphoreSlim WriteLock { get; } = new(1, 1);
+
+    public IDocumentCollection<T> Collection<T>(string name) where T : Document => new LiteDbCollection<T>(this, name);
+
+    public Task PingAsync(CancellationToken cancellationToken = default)
+    {
+        _ = _database.GetCollectionNames().Count();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        _database.Dispose();
+        WriteLock.Dispose();
+    }
+}

@@ -1,0 +1,119 @@
+using MongoDB.Bson;
+using MongoDB.Driver;
+
+namespace Platform.Persistence.Mongo;
+
+internal sealed class MongoCollection<T>(IMongoCollection<T> collection, Outbox.OutboxQueue? outboxQueue) : IDocumentCollection<T> where T : Document
+{
+    private static readonly Collation CaseInsensitive = new("en", strength: CollationStrength.Secondary);
+    private static FilterDefinitionBuilder<T> F => Builders<T>.Filter;
+
+    public string Name => collection.CollectionNamespace.CollectionName;
+
+    public async Task EnsureIndexAsync(IndexDefinition index, CancellationToken cancellationToken = default)
+    {
+        var options = new CreateIndexOptions { Name = index.Name, Unique = index.Unique };
+        if (index.CaseInsensitive) options.Collation = CaseInsensitive;
+        var keys = Builders<T>.IndexKeys.Ascending(MongoFilter.Path(index.Field));
+        await collection.Indexes.CreateOneAsync(new CreateIndexModel<T>(keys, options), cancellationToken: cancellationToken);
+    }
+
+    public async Task InsertAsync(T document, IEnumerable<OutboxMessage>? events = null, CancellationToken cancellationToken = default)
+    {
+        document.Version = 1;
+        document.Outbox = [.. document.Outbox, .. events ?? []];
+        try
+        {
+            await collection.InsertOneAsync(document, cancellationToken: cancellationToken);
+        }
+        catch (MongoWriteException ex) when (ex.WriteError.Category == ServerErrorCategory.DuplicateKey)
+        {
+            throw new DuplicateKeyException(Name, FieldOf(ex.WriteError.Message), ex);
+        }
+        if (document.Outbox.Count > 0) outboxQueue?.Notify(Name, document.Id);
+    }
+
+    public async Task<T?> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        await collection.Find(F.Eq(d => d.Id, id)).FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<T?> FindOneAsync(Filter filter, CancellationToken cancellationToken = default) =>
+        await collection.Find(MongoFilter.Translate<T>(filter)).FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<FindResult<T>> FindAsync(Filter filter, SortBy? sort, int skip, int limit, CancellationToken cancellationToken = default)
+    {
+        var where = MongoFilter.Translate<T>(filter);
+        var order = sort is null
+            ? Builders<T>.Sort.Ascending("_id")
+            : Builders<T>.Sort.Combine(
+                sort.Descending ? Builders<T>.Sort.Descending(MongoFilter.Path(sort.Field)) : Builders<T>.Sort.Ascending(MongoFilter.Path(sort.Field)),
+                Builders<T>.Sort.Ascending("_id"));
+        var totalTask = collection.CountDocumentsAsync(where, cancellationToken: cancellationToken);
+        var items = await collection.Find(where).Sort(order).Skip(skip).Limit(limit).ToListAsync(cancellationToken);
+        return new FindResult<T>(items, await totalTask);
+    }
+
+    public Task<long> CountAsync(Filter filter, CancellationToken cancellationToken = default) =>
+        collection.CountDocumentsAsync(MongoFilter.Translate<T>(filter), cancellationToken: cancellationToken);
+
+    public async Task ReplaceAsync(T document, IEnumerable<OutboxMessage>? events = null, CancellationToken cancellationToken = default)
+    {
+        var expected = document.Version;
+        var fields = document.ToBsonDocument();
+        fields.Remove("_id");
+        fields.Remove(nameof(Document.Outbox));
+        fields[nameof(Document.Version)] = expected + 1;
+
+        var update = new BsonDocument("$set", fields);
+        var added = (events ?? []).ToList();
+        if (added.Count > 0)
+            update.Add("$push", new BsonDocument(nameof(Document.Outbox), new BsonDocument("$each", new BsonArray(added.Select(m => m.ToBsonDocument())))));
+
+        UpdateResult result;
+        try
+        {
+            result = await collection.UpdateOneAsync(
+                F.Eq(d => d.Id, document.Id) & F.Eq(d => d.Version, expected),
+                new BsonDocumentUpdateDefinition<T>(update),
+                cancellationToken: cancellationToken);
+        }
+        catch (MongoWriteException ex) when (ex.WriteError.Category == ServerErrorCategory.DuplicateKey)
+        {
+            throw new DuplicateKeyException(Name, FieldOf(ex.WriteError.Message), ex);
+        }
+
+        if (result.MatchedCount == 0) throw new ConcurrencyConflictException(Name, document.Id, expected);
+        document.Version = expected + 1;
+        document.Outbox.AddRange(added);
+        if (added.Count > 0) outboxQueue?.Notify(Name, document.Id);
+    }
+
+    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default) =>
+        (await collection.DeleteOneAsync(F.Eq(d => d.Id, id), cancellationToken)).DeletedCount > 0;
+
+    public async Task<bool> TryIncrementAsync(string id, string field, long delta, long minimum, CancellationToken cancellationToken = default)
+    {
+        var filter = F.Eq(d => d.Id, id) & F.Gte(MongoFilter.Path(field), minimum - delta);
+        var update = Builders<T>.Update.Inc(MongoFilter.Path(field), delta).Inc(d => d.Version, 1);
+        var result = await collection.UpdateOneAsync(filter, update, cancellationToken: cancellationToken);
+        return result.ModifiedCount > 0;
+    }
+
+    public async Task<IReadOnlyList<T>> FindWithPendingOutboxAsync(int limit, CancellationToken cancellationToken = default) =>
+        await collection.Find(F.Exists("Outbox.0")).Limit(limit).ToListAsync(cancellationToken);
+
+    public Task RemoveOutboxMessagesAsync(string id, IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken = default) =>
+        collection.UpdateOneAsync(
+            F.Eq(d => d.Id, id),
+            Builders<T>.Update.PullFilter(d => d.Outbox, m => messageIds.Contains(m.Id)),
+            cancellationToken: cancellationToken);
+
+    private static string FieldOf(string message)
+    {
+        // "E11000 duplicate key error collection: db.users index: Email_ci_unique dup key: ..."
+        var marker = message.IndexOf("index: ", StringComparison.Ordinal);
+        if (marker < 0) return "key";
+        var name = message[(marker + 7)..].Split(' ')[0];
+        var end = name.IndexOf('_', StringComparison.Ordinal);
+        return end > 0 ? name[..end] : name;
+    }
+}

@@ -1,0 +1,37 @@
+using System.Text.RegularExpressions;
+using MongoDB.Bson;
+using MongoDB.Driver;
+
+namespace Platform.Persistence.Mongo;
+
+/// <summary>Translates a <see cref="Filter"/> into a MongoDB filter document; values are BSON values, never query text.</summary>
+internal static class MongoFilter
+{
+    public static string Path(string field) => field == nameof(Document.Id) ? "_id" : field;
+
+    public static FilterDefinition<T> Translate<T>(Filter filter) => new BsonDocumentFilterDefinition<T>(Render(filter));
+
+    private static BsonValue Value(object? value) => value switch
+    {
+        null => BsonNull.Value,
+        Enum e => new BsonString(e.ToString()),
+        decimal d => new BsonDecimal128(d),
+        DateTime t => new BsonDateTime(t),
+        _ => BsonValue.Create(value),
+    };
+
+    private static BsonDocument Render(Filter filter) => filter switch
+    {
+        AllFilter => [],
+        EqFilter f => new BsonDocument(Path(f.Field), new BsonDocument("$eq", Value(f.Value))),
+        InFilter f => new BsonDocument(Path(f.Field), new BsonDocument("$in", new BsonArray(f.Values.Select(Value)))),
+        CompareFilter f => new BsonDocument(Path(f.Field), new BsonDocument(f.Op == CompareOp.Gte ? "$gte" : "$lte", Value(f.Value))),
+        AnyEqFilter f => new BsonDocument(Path(f.Field), new BsonDocument("$elemMatch", new BsonDocument("$eq", Value(f.Value)))),
+        AnyMatchFilter f => new BsonDocument(Path(f.Field), new BsonDocument("$elemMatch", new BsonDocument(f.SubField, Value(f.Value)))),
+        ContainsTextFilter f => new BsonDocument("$or", new BsonArray(f.Fields.Select(field =>
+            new BsonDocument(Path(field), new BsonRegularExpression(Regex.Escape(f.Term), "i"))))),
+        AndFilter f => new BsonDocument("$and", new BsonArray(f.Filters.Select(Render))),
+        OrFilter f => new BsonDocument("$or", new BsonArray(f.Filters.Select(Render))),
+        _ => throw new NotSupportedException($"Filter {filter.GetType().Name} is not supported by MongoDB."),
+    };
+}
