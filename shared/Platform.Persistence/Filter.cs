@@ -49,10 +49,16 @@ public sealed record SortBy(string Field, bool Descending)
     public static SortBy DescendingBy(string field) => new(field, true);
 }
 
-/// <summary>A unique or plain index on one field; <see cref="CaseInsensitive"/> makes "A@x" and "a@x" the same key.</summary>
+/// <summary>
+/// A unique or plain index on one field; <see cref="CaseInsensitive"/> makes "A@x" and "a@x" the same key.
+/// A field inside an array of sub-documents is written "Clients[*].ClientId".
+/// </summary>
 public sealed record IndexDefinition(string Field, bool Unique = false, bool CaseInsensitive = false)
 {
-    public string Name => $"{Field}{(CaseInsensitive ? "_ci" : string.Empty)}{(Unique ? "_unique" : string.Empty)}";
+    public string Name => $"{Field.Replace("[*]", string.Empty, StringComparison.Ordinal).Replace('.', '_')}{(CaseInsensitive ? "_ci" : string.Empty)}{(Unique ? "_unique" : string.Empty)}";
+
+    /// <summary>The dotted path without array markers ("Clients.ClientId").</summary>
+    public string DottedPath => Field.Replace("[*]", string.Empty, StringComparison.Ordinal);
 }
 
 public sealed record FindResult<T>(IReadOnlyList<T> Items, long Total);

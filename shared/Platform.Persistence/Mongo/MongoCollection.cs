@@ -14,7 +14,7 @@ internal sealed class MongoCollection<T>(IMongoCollection<T> collection, Outbox.
     {
         var options = new CreateIndexOptions { Name = index.Name, Unique = index.Unique };
         if (index.CaseInsensitive) options.Collation = CaseInsensitive;
-        var keys = Builders<T>.IndexKeys.Ascending(MongoFilter.Path(index.Field));
+        var keys = Builders<T>.IndexKeys.Ascending(MongoFilter.Path(index.DottedPath));
         await collection.Indexes.CreateOneAsync(new CreateIndexModel<T>(keys, options), cancellationToken: cancellationToken);
     }
 
@@ -113,7 +113,8 @@ internal sealed class MongoCollection<T>(IMongoCollection<T> collection, Outbox.
         var marker = message.IndexOf("index: ", StringComparison.Ordinal);
         if (marker < 0) return "key";
         var name = message[(marker + 7)..].Split(' ')[0];
-        var end = name.IndexOf('_', StringComparison.Ordinal);
-        return end > 0 ? name[..end] : name;
+        foreach (var suffix in new[] { "_unique", "_ci" })
+            if (name.EndsWith(suffix, StringComparison.Ordinal)) name = name[..^suffix.Length];
+        return name.Replace('_', '.');
     }
 }

@@ -1,0 +1,94 @@
+using System.Text;
+using System.Text.Json;
+using Identity.Api.Contracts;
+using Identity.Application.Tokens;
+using Identity.Application.Users;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Platform.ServiceDefaults.Http;
+
+namespace Identity.Api.Endpoints;
+
+public static class AuthEndpoints
+{
+    public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
+    {
+        var auth = app.MapGroup("/api/v1/auth").WithTags("Auth").AllowAnonymous();
+
+        auth.MapPost("/register", Register)
+            .Accepts<RegisterRequest>("application/json")
+            .Produces<RegisterResponse>(StatusCodes.Status201Created)
+            .Produces<ErrorBody>(StatusCodes.Status400BadRequest)
+            .Produces<ErrorBody>(StatusCodes.Status409Conflict)
+            .WithSummary("Sign up; the response carries the API client's secret, shown this once.");
+
+        auth.MapPost("/token", Token)
+            .Accepts<TokenRequest>("application/x-www-form-urlencoded")
+            .Produces<TokenResponse>()
+            .Produces<OAuthErrorResponse>(StatusCodes.Status400BadRequest)
+            .Produces<OAuthErrorResponse>(StatusCodes.Status401Unauthorized)
+            .DisableAntiforgery()
+            .WithSummary("OAuth 2.0 token endpoint (client_credentials grant).");
+        return app;
+    }
+
+    private static async Task<IResult> Register([FromBody] JsonElement? body, IMediator mediator, CancellationToken ct)
+    {
+        var json = JsonBody.Of(body, out var shapeError);
+        if (shapeError is not null) return Platform.Application.Results.Error.Validation(shapeError).ToHttp();
+
+        var command = new RegisterUser(
+            json.String("email", required: true) ?? string.Empty,
+            json.String("password", required: true) ?? string.Empty,
+            json.String("name", required: true) ?? string.Empty,
+            json.String("country", required: true) ?? string.Empty,
+            json.String("referrer_id"));
+        if (!json.IsValid) return Platform.Application.Results.Error.Validation(json.Errors).ToHttp();
+
+        var result = await mediator.Send(command, ct);
+        return result.ToHttp(r => Results.Json(new RegisterResponse(r.UserId, r.ClientId, r.ClientSecret), statusCode: StatusCodes.Status201Created));
+    }
+
+    /// <summary>RFC 6749: form-encoded; client credentials in the body or in HTTP Basic; errors as {error, error_description}.</summary>
+    private static async Task<IResult> Token(HttpRequest request, IMediator mediator, CancellationToken ct)
+    {
+        if (!request.HasFormContentType)
+            return OAuthError(OAuthErrors.InvalidRequest, "The request must be application/x-www-form-urlencoded", StatusCodes.Status400BadRequest);
+
+        var form = await request.ReadFormAsync(ct);
+        var (clientId, clientSecret) = BasicCredentials(request) ?? (form["client_id"].ToString(), form["client_secret"].ToString());
+        var result = await mediator.Send(new IssueToken(form["grant_type"].ToString(), clientId, clientSecret), ct);
+        if (result.IsSuccess)
+        {
+            request.HttpContext.Response.Headers.CacheControl = "no-store";
+            return Results.Json(new TokenResponse(result.Value.Token, "Bearer", result.Value.ExpiresInSeconds));
+        }
+
+        var error = result.Error!;
+        var status = error.Messages[0] == OAuthErrors.InvalidClient ? StatusCodes.Status401Unauthorized : StatusCodes.Status400BadRequest;
+        if (status == StatusCodes.Status401Unauthorized) request.HttpContext.Response.Headers.WWWAuthenticate = "Basic realm=\"platform\"";
+        return OAuthError(error.Messages[0], error.Messages.ElementAtOrDefault(1), status);
+    }
+
+    private static IResult OAuthError(string code, string? description, int status)
+    {
+        return Results.Json(new OAuthErrorResponse(code, description), statusCode: status);
+    }
+
+    private static (string, string)? BasicCredentials(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)) return null;
+        try
+        {
+            var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header[6..].Trim()));
+            var colon = decoded.IndexOf(':', StringComparison.Ordinal);
+            if (colon < 0) return null;
+            return (Uri.UnescapeDataString(decoded[..colon].Replace('+', ' ')), Uri.UnescapeDataString(decoded[(colon + 1)..].Replace('+', ' ')));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}
