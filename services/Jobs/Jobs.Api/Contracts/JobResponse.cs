@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Jobs.Application.Jobs;
+using Jobs.Domain.Automations;
+using Jobs.Domain.Jobs;
+
+namespace Jobs.Api.Contracts;
+
+/// <summary>A job in the reference's spelling (including its legacy names: Target_Workers, totla_tasks_count).</summary>
+public sealed record JobResponse
+{
+    [JsonPropertyName("_id")] public required string MongoId { get; init; }
+    [JsonPropertyName("job_id")] public required string JobId { get; init; }
+    [JsonPropertyName("job_type")] public required string JobType { get; init; }
+    [JsonPropertyName("payment_type")] public required string PaymentType { get; init; }
+    [JsonPropertyName("title")] public required string Title { get; init; }
+    [JsonPropertyName("category")] public required IReadOnlyList<string> Category { get; init; }
+    [JsonPropertyName("description")] public required string Description { get; init; }
+    [JsonPropertyName("proof")] public required string Proof { get; init; }
+    [JsonPropertyName("is_proof_file")] public bool IsProofFile { get; init; }
+    [JsonPropertyName("auto_rate")] public bool AutoRate { get; init; }
+    [JsonPropertyName("Target_Workers")] public required IReadOnlyList<string> TargetWorkers { get; init; }
+    [JsonPropertyName("few_times")] public bool FewTimes { get; init; }
+    [JsonPropertyName("premium")] public bool Premium { get; init; }
+    [JsonPropertyName("featured")] public bool Featured { get; init; }
+    [JsonPropertyName("duration")] public required string Duration { get; init; }
+    [JsonPropertyName("positions")] public required string Positions { get; init; }
+    [JsonPropertyName("daily_limit")] public int DailyLimit { get; init; }
+    [JsonPropertyName("job_price")] public decimal JobPrice { get; init; }
+    [JsonPropertyName("price")] public required string Price { get; init; }
+    [JsonPropertyName("status")] public required string Status { get; init; }
+    [JsonPropertyName("files")] public IReadOnlyList<object> Files { get; init; } = [];
+    [JsonPropertyName("added")] public DateTime Added { get; init; }
+    [JsonPropertyName("user")] public required JobOwnerResponse User { get; init; }
+    [JsonPropertyName("totla_tasks_count")] public int TotalTasksCount { get; init; }
+    [JsonPropertyName("tasks_done_count")] public int TasksDoneCount { get; init; }
+    [JsonPropertyName("tasks_confirmed_count")] public int TasksConfirmedCount { get; init; }
+    [JsonPropertyName("tasks_running_count")] public int TasksRunningCount { get; init; }
+    [JsonPropertyName("tasks_pending_count")] public int TasksPendingCount { get; init; }
+    [JsonPropertyName("shared_view")] public required IReadOnlyList<string> SharedView { get; init; }
+    [JsonPropertyName("shared_edit")] public required IReadOnlyList<string> SharedEdit { get; init; }
+    [JsonPropertyName("automation_id")] public string? AutomationId { get; init; }
+    [JsonPropertyName("automation_parameters_schema")] public InputSchemaResponse? AutomationParametersSchema { get; init; }
+    [JsonPropertyName("job_variables_schema")] public InputSchemaResponse? JobVariablesSchema { get; init; }
+    [JsonPropertyName("bucket_schema")] public InputSchemaResponse? BucketSchema { get; init; }
+
+    public static JobResponse From(Job job, Automation? automation = null)
+    {
+        var t = job.Terms;
+        return new JobResponse
+        {
+            MongoId = job.Id,
+            JobId = job.Id,
+            JobType = t.JobType,
+            PaymentType = t.PaymentType,
+            Title = t.Title,
+            Category = t.Categories,
+            Description = t.Description,
+            Proof = t.Proof,
+            IsProofFile = t.IsProofFile,
+            AutoRate = t.AutoRate,
+            TargetWorkers = t.TargetWorkers,
+            FewTimes = t.FewTimes,
+            Premium = t.Premium,
+            Featured = t.Featured,
+            Duration = t.DurationDays.ToString(CultureInfo.InvariantCulture),
+            Positions = t.Positions.ToString(CultureInfo.InvariantCulture),
+            DailyLimit = t.DailyLimit,
+            JobPrice = t.JobPrice,
+            Price = job.TotalPrice.ToString("0.00##", CultureInfo.InvariantCulture),
+            Status = job.Status.ToWire(),
+            Added = job.Added,
+            User = new JobOwnerResponse(job.Owner.UserId, job.Owner.Name, job.Owner.Country),
+            TotalTasksCount = job.Counters.TotalTasks,
+            TasksDoneCount = job.Counters.TasksDone,
+            TasksConfirmedCount = job.Counters.TasksConfirmed,
+            TasksRunningCount = job.Counters.TasksRunning,
+            TasksPendingCount = job.Counters.TasksPending,
+            SharedView = job.Shares.Where(s => s.Permission == SharePermission.View).Select(s => s.UserId).ToList(),
+            SharedEdit = job.Shares.Where(s => s.Permission == SharePermission.Edit).Select(s => s.UserId).ToList(),
+            AutomationId = t.AutomationId,
+            AutomationParametersSchema = InputSchemaResponse.From(automation?.ParametersSchema),
+            JobVariablesSchema = InputSchemaResponse.From(automation?.JobVariablesSchema),
+            BucketSchema = InputSchemaResponse.From(automation?.BucketSchema),
+        };
+    }
+
+    public static JobResponse From(JobDetails details) => From(details.Job, details.Automation);
+}
+
+public sealed record JobOwnerResponse(
+    [property: JsonPropertyName("user_id")] string UserId,
+    [property: JsonPropertyName("name")] string? Name,
+    [property: JsonPropertyName("country")] string? Country);
+
+public sealed record InputSchemaResponse([property: JsonPropertyName("fields")] IReadOnlyList<FieldSchemaResponse> Fields)
+{
+    public static InputSchemaResponse? From(InputSchema? schema) =>
+        schema is null ? null : new(schema.Fields.Select(f => new FieldSchemaResponse(f.Name, f.Type, f.Required, f.Min, f.Max)).ToList());
+}
+
+public sealed record FieldSchemaResponse(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("type")] string Type,
+    [property: JsonPropertyName("required")] bool Required,
+    [property: JsonPropertyName("min")][property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? Min,
+    [property: JsonPropertyName("max")][property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? Max);
+
+/// <summary>A page of jobs with the total across all pages.</summary>
+public sealed record JobListResponse(
+    [property: JsonPropertyName("jobs")] IReadOnlyList<JobResponse> Jobs,
+    [property: JsonPropertyName("total")] long Total,
+    [property: JsonPropertyName("page")] int Page,
+    [property: JsonPropertyName("limit")] int Limit);
+
+public sealed record JobCreatedResponse(
+    [property: JsonPropertyName("message")] string Message,
+    [property: JsonPropertyName("job_id")] string JobId);
+
+public sealed record AutomationCreatedResponse([property: JsonPropertyName("automation_id")] string AutomationId);

@@ -1,0 +1,28 @@
+using Jobs.Application.Ports;
+using Jobs.Domain.Jobs;
+using Mediator;
+using Platform.Application;
+using Platform.Application.Ids;
+using Platform.Application.Results;
+using Platform.Contracts.Jobs;
+
+namespace Jobs.Application.Jobs;
+
+/// <summary>Activate or deactivate a job: the owner or an edit share only. Someone who can't see the job gets 404.</summary>
+public sealed record ChangeJobStatus(Caller Caller, string JobId, JobStatus Status) : ICommand<Result>;
+
+public sealed class ChangeJobStatusHandler(IJobRepository jobs) : ICommandHandler<ChangeJobStatus, Result>
+{
+    public async ValueTask<Result> Handle(ChangeJobStatus command, CancellationToken cancellationToken)
+    {
+        if (!ObjectIds.IsValid(command.JobId)) return Error.NotFound(JobErrors.NotFound);
+        var job = await jobs.GetAsync(command.JobId.ToLowerInvariant(), cancellationToken);
+        if (job is null || !job.CanView(command.Caller.UserId)) return Error.NotFound(JobErrors.NotFound);
+        if (!job.CanEdit(command.Caller.UserId)) return Error.Forbidden("You may view this job but not change it");
+
+        var previous = job.Status;
+        if (!job.ChangeStatus(command.Status)) return Result.Success();
+        await jobs.SaveAsync(job, [new JobStatusChanged(job.Id, job.Owner.UserId, previous.ToWire(), job.Status.ToWire())], cancellationToken);
+        return Result.Success();
+    }
+}

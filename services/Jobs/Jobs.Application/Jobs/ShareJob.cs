@@ -1,0 +1,37 @@
+using Jobs.Application.Ports;
+using Jobs.Domain.Jobs;
+using Mediator;
+using Platform.Application;
+using Platform.Application.Ids;
+using Platform.Application.Results;
+using Platform.Contracts.Jobs;
+
+namespace Jobs.Application.Jobs;
+
+/// <summary>The owner shares a job with another user (view or edit), or removes the share (permission null).</summary>
+public sealed record ShareJob(Caller Caller, string JobId, string UserId, SharePermission? Permission) : ICommand<Result>;
+
+public sealed class ShareJobHandler(IJobRepository jobs, IUserDirectory users) : ICommandHandler<ShareJob, Result>
+{
+    public async ValueTask<Result> Handle(ShareJob command, CancellationToken cancellationToken)
+    {
+        if (!ObjectIds.IsValid(command.JobId)) return Error.NotFound(JobErrors.NotFound);
+        var job = await jobs.GetAsync(command.JobId.ToLowerInvariant(), cancellationToken);
+        if (job is null || !job.CanView(command.Caller.UserId)) return Error.NotFound(JobErrors.NotFound);
+        if (!job.IsOwnedBy(command.Caller.UserId)) return Error.Forbidden("Only the job's owner can share it");
+
+        var userId = command.UserId.ToLowerInvariant();
+        if (command.Permission is not { } permission)
+        {
+            if (!job.Unshare(userId)) return Error.NotFound("This job is not shared with that user");
+            await jobs.SaveAsync(job, [new JobShared(job.Id, job.Owner.UserId, userId, null)], cancellationToken);
+            return Result.Success();
+        }
+
+        if (userId == job.Owner.UserId) return Error.Validation("The owner can't share a job with themselves");
+        if (!ObjectIds.IsValid(userId) || !await users.ExistsAsync(userId, cancellationToken)) return Error.NotFound("User not found");
+        job.ShareWith(userId, permission);
+        await jobs.SaveAsync(job, [new JobShared(job.Id, job.Owner.UserId, userId, permission == SharePermission.Edit ? "edit" : "view")], cancellationToken);
+        return Result.Success();
+    }
+}

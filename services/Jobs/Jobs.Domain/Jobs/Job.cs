@@ -1,0 +1,103 @@
+namespace Jobs.Domain.Jobs;
+
+/// <summary>The owner as shown on a job: id, name and country at the time of posting.</summary>
+public sealed record JobOwner(string UserId, string? Name, string? Country);
+
+/// <summary>What an employer posts. Counters are fed by the Tasks service's events.</summary>
+public sealed record JobTerms(
+    string Title,
+    IReadOnlyList<string> Categories,
+    string Description,
+    string Proof,
+    bool IsProofFile,
+    bool AutoRate,
+    string? Vcode,
+    IReadOnlyList<string> TargetWorkers,
+    bool FewTimes,
+    bool Premium,
+    bool Featured,
+    int DurationDays,
+    int Positions,
+    int DailyLimit,
+    decimal JobPrice,
+    string JobType,
+    string PaymentType,
+    string? AutomationId);
+
+public sealed record JobCounters(int TotalTasks, int TasksDone, int TasksConfirmed, int TasksRunning, int TasksPending)
+{
+    public static JobCounters Zero { get; } = new(0, 0, 0, 0, 0);
+}
+
+/// <summary>The job aggregate: its terms, status, owner and shares. Only the owner or an edit share may change it.</summary>
+public sealed class Job
+{
+    private readonly List<JobShare> _shares;
+
+    private Job(string id, JobOwner owner, JobTerms terms, JobStatus status, DateTime added, JobCounters counters, IEnumerable<JobShare> shares, long version)
+    {
+        Id = id;
+        Owner = owner;
+        Terms = terms;
+        Status = status;
+        Added = added;
+        Counters = counters;
+        _shares = shares.ToList();
+        Version = version;
+    }
+
+    public string Id { get; }
+    public JobOwner Owner { get; }
+    public JobTerms Terms { get; }
+    public JobStatus Status { get; private set; }
+    public DateTime Added { get; }
+    public JobCounters Counters { get; }
+    public IReadOnlyList<JobShare> Shares => _shares;
+    /// <summary>The stored version this instance was read at (optimistic concurrency).</summary>
+    public long Version { get; }
+
+    /// <summary>Total cost of the job: price per task times positions.</summary>
+    public decimal TotalPrice => Terms.JobPrice * Terms.Positions;
+
+    public static Job Post(string id, JobOwner owner, JobTerms terms, DateTime now)
+    {
+        if (terms.Positions < JobRules.MinPositions) throw new JobRuleException("positions must be at least 1");
+        if (terms.DurationDays < JobRules.MinDurationDays) throw new JobRuleException("duration must be at least 1 day");
+        if (terms.JobPrice <= 0) throw new JobRuleException("job_price must be greater than 0");
+        if (terms.JobType == "devices_automation" && terms.AutomationId is null)
+            throw new JobRuleException("automation_id is required when job_type is devices_automation");
+        return new Job(id, owner, terms, JobStatus.Active, now, JobCounters.Zero, [], 0);
+    }
+
+    public static Job Restore(string id, JobOwner owner, JobTerms terms, JobStatus status, DateTime added, JobCounters counters, IEnumerable<JobShare> shares, long version) =>
+        new(id, owner, terms, status, added, counters, shares, version);
+
+    public bool IsOwnedBy(string userId) => Owner.UserId == userId;
+
+    public bool CanView(string userId) => IsOwnedBy(userId) || _shares.Any(s => s.UserId == userId);
+
+    public bool CanEdit(string userId) => IsOwnedBy(userId) || _shares.Any(s => s.UserId == userId && s.Permission == SharePermission.Edit);
+
+    /// <summary>Visible to anyone while active; otherwise only to the owner and shares.</summary>
+    public bool IsVisibleTo(string userId) => Status == JobStatus.Active || CanView(userId);
+
+    /// <summary>Sets the status; returns false when it already was that status (nothing changes, no event).</summary>
+    public bool ChangeStatus(JobStatus status)
+    {
+        if (Status == status) return false;
+        Status = status;
+        return true;
+    }
+
+    public void ShareWith(string userId, SharePermission permission)
+    {
+        if (userId == Owner.UserId) throw new JobRuleException("The owner can't share a job with themselves");
+        _shares.RemoveAll(s => s.UserId == userId);
+        _shares.Add(new JobShare(userId, permission));
+    }
+
+    public bool Unshare(string userId) => _shares.RemoveAll(s => s.UserId == userId) > 0;
+}
+
+/// <summary>A job rule was broken; the message names the rule.</summary>
+public sealed class JobRuleException(string message) : Exception(message);

@@ -1,0 +1,27 @@
+using Jobs.Application.Ports;
+using Jobs.Infrastructure.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Platform.Messaging;
+using Platform.Persistence;
+
+namespace Jobs.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string ServiceName = "jobs";
+
+    /// <summary>Jobs' adapters: repositories, the user directory replica, and messaging (the store itself comes from service defaults).</summary>
+    public static IHostApplicationBuilder AddJobsInfrastructure(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<IJobRepository, JobRepository>();
+        services.AddSingleton<IAutomationRepository, AutomationRepository>();
+        services.AddSingleton<UserDirectory>();
+        services.AddSingleton<IUserDirectory>(sp => sp.GetRequiredService<UserDirectory>());
+        services.AddPlatformMessaging(builder.Configuration, ServiceName, typeof(DependencyInjection).Assembly);
+        services.AddOutboxSource<JobDocument>(JobRepository.CollectionName);
+        services.AddIndexes(JobRepository.EnsureIndexesAsync);
+        return builder;
+    }
+}

@@ -1,0 +1,58 @@
+using Jobs.Domain.Jobs;
+
+namespace Jobs.Infrastructure.Persistence;
+
+internal static class JobMapping
+{
+    public static JobDocument ToDocument(Job job)
+    {
+        var t = job.Terms;
+        return new JobDocument
+        {
+            Id = job.Id,
+            Version = job.Version,
+            OwnerId = job.Owner.UserId,
+            OwnerName = job.Owner.Name,
+            OwnerCountry = job.Owner.Country,
+            Title = t.Title,
+            Categories = [.. t.Categories],
+            Description = t.Description,
+            Proof = t.Proof,
+            IsProofFile = t.IsProofFile,
+            AutoRate = t.AutoRate,
+            Vcode = t.Vcode,
+            TargetWorkers = [.. t.TargetWorkers],
+            FewTimes = t.FewTimes,
+            Premium = t.Premium,
+            Featured = t.Featured,
+            DurationDays = t.DurationDays,
+            Positions = t.Positions,
+            DailyLimit = t.DailyLimit,
+            JobPrice = t.JobPrice,
+            JobType = t.JobType,
+            PaymentType = t.PaymentType,
+            AutomationId = t.AutomationId,
+            Status = job.Status.ToWire(),
+            Added = job.Added,
+            TotalTasks = job.Counters.TotalTasks,
+            TasksDone = job.Counters.TasksDone,
+            TasksConfirmed = job.Counters.TasksConfirmed,
+            TasksRunning = job.Counters.TasksRunning,
+            TasksPending = job.Counters.TasksPending,
+            Viewers = [job.Owner.UserId, .. job.Shares.Select(s => s.UserId)],
+            Shares = job.Shares.Select(s => new JobShareDocument { UserId = s.UserId, Permission = s.Permission == SharePermission.Edit ? "edit" : "view" }).ToList(),
+        };
+    }
+
+    public static Job? ToDomain(JobDocument? d)
+    {
+        if (d is null) return null;
+        if (!JobStatusNames.TryParse(d.Status, out var status)) status = JobStatus.Inactive;
+        var terms = new JobTerms(d.Title, d.Categories, d.Description, d.Proof, d.IsProofFile, d.AutoRate, d.Vcode, d.TargetWorkers,
+            d.FewTimes, d.Premium, d.Featured, d.DurationDays, d.Positions, d.DailyLimit, d.JobPrice, d.JobType, d.PaymentType, d.AutomationId);
+        return Job.Restore(d.Id, new JobOwner(d.OwnerId, d.OwnerName, d.OwnerCountry), terms, status, d.Added,
+            new JobCounters(d.TotalTasks, d.TasksDone, d.TasksConfirmed, d.TasksRunning, d.TasksPending),
+            d.Shares.Select(s => new JobShare(s.UserId, s.Permission == "edit" ? SharePermission.Edit : SharePermission.View)),
+            d.Version);
+    }
+}

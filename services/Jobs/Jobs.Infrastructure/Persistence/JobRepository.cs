@@ -1,0 +1,54 @@
+using Jobs.Application.Ports;
+using Jobs.Domain.Jobs;
+using Platform.Application.Paging;
+using Platform.Persistence;
+using Platform.Persistence.Outbox;
+
+namespace Jobs.Infrastructure.Persistence;
+
+public sealed class JobRepository(IDocumentStore store) : IJobRepository
+{
+    public const string CollectionName = "jobs";
+    private readonly IDocumentCollection<JobDocument> _jobs = store.Collection<JobDocument>(CollectionName);
+
+    public static async Task EnsureIndexesAsync(IDocumentStore store, CancellationToken cancellationToken)
+    {
+        var jobs = store.Collection<JobDocument>(CollectionName);
+        foreach (var field in new[] { nameof(JobDocument.Status), nameof(JobDocument.Added), nameof(JobDocument.JobPrice), "Viewers[*]" })
+            await jobs.EnsureIndexAsync(new IndexDefinition(field), cancellationToken);
+    }
+
+    public async Task<Job?> GetAsync(string jobId, CancellationToken cancellationToken) =>
+        JobMapping.ToDomain(await _jobs.GetAsync(jobId, cancellationToken));
+
+    public async Task<PagedList<Job>> SearchAsync(JobSearch search, PageRequest page, CancellationToken cancellationToken)
+    {
+        var filter = Filter.And(
+            search.Status is { } status ? Filter.Eq(nameof(JobDocument.Status), status.ToWire()) : Filter.All,
+            search.VisibleToUserId is { } viewer ? Filter.AnyEq(nameof(JobDocument.Viewers), viewer) : Filter.All,
+            search.JobId is { } id ? Filter.Eq(nameof(Document.Id), id) : Filter.All,
+            string.IsNullOrWhiteSpace(search.Text) ? Filter.All : Filter.ContainsText(search.Text, nameof(JobDocument.Title), nameof(JobDocument.Description)),
+            search.Category is { } category ? Filter.AnyEq(nameof(JobDocument.Categories), category) : Filter.All,
+            search.MinPrice is { } min ? Filter.Gte(nameof(JobDocument.JobPrice), min) : Filter.All,
+            search.Location is { } location
+                ? Filter.Or(Filter.AnyEq(nameof(JobDocument.TargetWorkers), location), Filter.AnyEq(nameof(JobDocument.TargetWorkers), JobRules.Worldwide))
+                : Filter.All,
+            search.Featured is { } featured ? Filter.Eq(nameof(JobDocument.Featured), featured) : Filter.All,
+            search.Premium is { } premium ? Filter.Eq(nameof(JobDocument.Premium), premium) : Filter.All);
+
+        var sortField = search.SortBy switch
+        {
+            JobSortField.JobPrice => nameof(JobDocument.JobPrice),
+            JobSortField.Title => nameof(JobDocument.Title),
+            _ => nameof(JobDocument.Added),
+        };
+        var found = await _jobs.FindAsync(filter, new SortBy(sortField, search.Direction == SortDirection.Descending), page.Skip, page.Limit, cancellationToken);
+        return new PagedList<Job>(found.Items.Select(d => JobMapping.ToDomain(d)!).ToList(), found.Total, page.Page, page.Limit);
+    }
+
+    public Task AddAsync(Job job, object createdEvent, CancellationToken cancellationToken) =>
+        _jobs.InsertAsync(JobMapping.ToDocument(job), [OutboxMessages.From(createdEvent)], cancellationToken);
+
+    public Task SaveAsync(Job job, IReadOnlyList<object> events, CancellationToken cancellationToken) =>
+        _jobs.ReplaceAsync(JobMapping.ToDocument(job), events.Select(e => OutboxMessages.From(e)).ToList(), cancellationToken);
+}
