@@ -1,0 +1,14 @@
+namespace Gateway;
+
+/// <summary>Section "Gateway": the public edge's limits.</summary>
+public sealed class GatewayOptions
+{
+    /// <summary>Largest request body the gateway accepts (services enforce their own, smaller, limits).</summary>
+    public long MaxRequestBodyBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>Requests per second one token (or, without a token, one client address) may make on average.</summary>
+    public int RateLimitPerSecond { get; set; } = 1000;
+
+    /// <summary>Requests one token may make in a burst above the average.</summary>
+    public int RateLimitBurst { get; set; } = 2000;
+}

@@ -1,0 +1,95 @@
+using System.Text.Json.Nodes;
+
+namespace Gateway;
+
+/// <summary>
+/// One OpenAPI 3.1 document for the whole public API: each service's own document (paths and component schemas)
+/// merged, with the bearer scheme required everywhere except the routes that are public. Cached briefly.
+/// </summary>
+public sealed class OpenApiAggregator(IHttpClientFactory clients, ILogger<OpenApiAggregator> logger, TimeProvider clock) : IDisposable
+{
+    public const string ClientName = "openapi";
+    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
+    private readonly SemaphoreSlim _lock = new(1, 1);
+    private (string Json, DateTimeOffset At)? _cached;
+
+    public async Task<string> GetAsync(CancellationToken cancellationToken)
+    {
+        if (_cached is { } hit && clock.GetUtcNow() - hit.At < CacheFor) return hit.Json;
+        await _lock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_cached is { } again && clock.GetUtcNow() - again.At < CacheFor) return again.Json;
+            var (json, complete) = await BuildAsync(cancellationToken);
+            if (complete) _cached = (json, clock.GetUtcNow());
+            return json;
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    public void Dispose() => _lock.Dispose();
+
+    private async Task<(string Json, bool Complete)> BuildAsync(CancellationToken cancellationToken)
+    {
+        var paths = new JsonObject();
+        var schemas = new JsonObject();
+        var complete = true;
+        var client = clients.CreateClient(ClientName);
+        foreach (var service in PublicRoutes.Services)
+        {
+            try
+            {
+                var text = await client.GetStringAsync($"http://{service}/openapi/v1.json", cancellationToken);
+                var document = JsonNode.Parse(text)!.AsObject();
+                foreach (var (path, item) in document["paths"]?.AsObject() ?? [])
+                    paths[path] = item?.DeepClone();
+                foreach (var (name, schema) in document["components"]?["schemas"]?.AsObject() ?? [])
+                    schemas[name] = schema?.DeepClone();
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
+            {
+                complete = false;
+                logger.LogWarning(ex, "OpenAPI document of {Service} is unavailable; it is left out for now", service);
+            }
+        }
+
+        foreach (var (path, item) in paths)
+        {
+            if (!path.StartsWith("/api/v1/auth/", StringComparison.Ordinal) || item is not JsonObject operations) continue;
+            foreach (var (_, operation) in operations)
+                if (operation is JsonObject op) op["security"] = new JsonArray();
+        }
+
+        var merged = new JsonObject
+        {
+            ["openapi"] = "3.1.1",
+            ["info"] = new JsonObject
+            {
+                ["title"] = "Microtask platform API",
+                ["version"] = "v1",
+                ["description"] = "Jobs, tasks, payments, devices and proxies. Get a token at /api/v1/auth/token (client_credentials).",
+            },
+            ["servers"] = new JsonArray(new JsonObject { ["url"] = "/" }),
+            ["security"] = new JsonArray(new JsonObject { ["bearer"] = new JsonArray() }),
+            ["paths"] = paths,
+            ["components"] = new JsonObject
+            {
+                ["schemas"] = schemas,
+                ["securitySchemes"] = new JsonObject
+                {
+                    ["bearer"] = new JsonObject
+                    {
+                        ["type"] = "http",
+                        ["scheme"] = "bearer",
+                        ["bearerFormat"] = "JWT",
+                        ["description"] = "An access token from POST /api/v1/auth/token.",
+                    },
+                },
+            },
+        };
+        return (merged.ToJsonString(), complete);
+    }
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading.RateLimiting;
+using Gateway;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Scalar.AspNetCore;
+using Platform.ServiceDefaults.Auth;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddPlatformAuthentication();
+
+var options = builder.Configuration.GetSection("Gateway").Get<GatewayOptions>() ?? new GatewayOptions();
+builder.Services.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+builder.Services.AddProblemDetails();
+builder.Services.AddReverseProxy()
+    .LoadFromMemory(PublicRoutes.Routes(), PublicRoutes.Clusters())
+    .AddServiceDiscoveryDestinationResolver();
+builder.Services.AddHttpClient(OpenApiAggregator.ClientName);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<OpenApiAggregator>();
+
+// Per-token token bucket (per client address without a token): 429 with Retry-After past the limit.
+builder.Services.AddRateLimiter(limiter =>
+{
+    limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+        RateLimitPartition.GetTokenBucketLimiter(PartitionKey(context), _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = options.RateLimitBurst,
+            TokensPerPeriod = options.RateLimitPerSecond,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        }));
+    limiter.OnRejected = async (context, ct) =>
+    {
+        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
+        context.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+        await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
+            detail: $"Rate limit reached; retry after {retryAfter} s.").ExecuteAsync(context.HttpContext);
+    };
+});
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
+
+app.MapDefaultEndpoints();
+app.MapGet("/api/v1/openapi.json", async (OpenApiAggregator openApi, CancellationToken ct) =>
+    Results.Text(await openApi.GetAsync(ct), "application/json")).AllowAnonymous().ExcludeFromDescription();
+app.MapScalarApiReference("/api/v1/docs", scalar => scalar.WithTitle("Microtask platform API").WithOpenApiRoutePattern("/api/v1/openapi.json"))
+    .AllowAnonymous();
+app.MapReverseProxy();
+app.Run();
+
+static string PartitionKey(HttpContext context)
+{
+    var authorization = context.Request.Headers.Authorization.ToString();
+    if (authorization.Length > 0)
+        return "t:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(authorization)), 0, 12);
+    return "a:" + context.Connection.RemoteIpAddress;
+}
+
+public partial class Program;
