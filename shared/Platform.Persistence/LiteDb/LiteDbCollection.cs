@@ -6,7 +6,6 @@ internal sealed class LiteDbCollection<T>(LiteDbStore store, string name) : IDoc
 {
     private readonly ILiteCollection<T> _typed = store.Database.GetCollection<T>(name);
     private readonly ILiteCollection<BsonDocument> _raw = store.Database.GetCollection(name);
-    private readonly Dictionary<string, string> _uniqueIndexes = new(StringComparer.Ordinal);
 
     public string Name => name;
 
@@ -14,7 +13,7 @@ internal sealed class LiteDbCollection<T>(LiteDbStore store, string name) : IDoc
     {
         var expression = index.CaseInsensitive ? $"LOWER($.{index.Field})" : $"$.{index.Field}";
         _typed.EnsureIndex(index.Name, expression, index.Unique);
-        if (index.Unique) lock (_uniqueIndexes) _uniqueIndexes[index.Name] = index.Field;
+        if (index.Unique) store.UniqueIndexes[(name, index.Name)] = index.DottedPath;
         return Task.CompletedTask;
     }
 
@@ -45,13 +44,12 @@ internal sealed class LiteDbCollection<T>(LiteDbStore store, string name) : IDoc
         Task.FromResult<T?>(_typed.FindById(id));
 
     public Task<T?> FindOneAsync(Filter filter, CancellationToken cancellationToken = default) =>
-        Task.FromResult<T?>(_typed.Query().Where(LiteDbFilter.Translate(filter)).FirstOrDefault());
+        Task.FromResult<T?>(Where(filter).FirstOrDefault());
 
     public Task<FindResult<T>> FindAsync(Filter filter, SortBy? sort, int skip, int limit, CancellationToken cancellationToken = default)
     {
-        var where = LiteDbFilter.Translate(filter);
-        var total = _typed.Count(where);
-        var query = _typed.Query().Where(where);
+        var total = filter is AllFilter ? _typed.LongCount() : _typed.LongCount(LiteDbFilter.Translate(filter));
+        var query = Where(filter);
         var ordered = sort is null
             ? query.OrderBy("$._id", Query.Ascending)
             : query.OrderBy(LiteDbFilter.SortKey(sort.Field), sort.Descending ? Query.Descending : Query.Ascending);
@@ -60,7 +58,11 @@ internal sealed class LiteDbCollection<T>(LiteDbStore store, string name) : IDoc
     }
 
     public Task<long> CountAsync(Filter filter, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_typed.LongCount(LiteDbFilter.Translate(filter)));
+        Task.FromResult(filter is AllFilter ? _typed.LongCount() : _typed.LongCount(LiteDbFilter.Translate(filter)));
+
+    /// <summary>LiteDB refuses a constant predicate, so "everything" is a query without one.</summary>
+    private ILiteQueryable<T> Where(Filter filter) =>
+        filter is AllFilter ? _typed.Query() : _typed.Query().Where(LiteDbFilter.Translate(filter));
 
     public async Task ReplaceAsync(T document, IEnumerable<OutboxMessage>? events = null, CancellationToken cancellationToken = default)
     {
@@ -149,11 +151,8 @@ internal sealed class LiteDbCollection<T>(LiteDbStore store, string name) : IDoc
 
     private string FieldOf(LiteException ex)
     {
-        lock (_uniqueIndexes)
-        {
-            foreach (var (indexName, field) in _uniqueIndexes)
-                if (ex.Message.Contains($"'{indexName}'", StringComparison.Ordinal)) return field;
-        }
+        foreach (var ((collection, indexName), field) in store.UniqueIndexes)
+            if (collection == name && ex.Message.Contains($"'{indexName}'", StringComparison.Ordinal)) return field;
         return "key";
     }
 }

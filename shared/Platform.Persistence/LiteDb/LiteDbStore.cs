@@ -33,6 +33,8 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
     internal Outbox.OutboxQueue? OutboxQueue { get; }
     internal LiteDatabase Database => _database;
     internal SemaphoreSlim WriteLock { get; } = new(1, 1);
+    /// <summary>(collection, index name) to the field it keeps unique, to name the field in a duplicate-key error.</summary>
+    internal System.Collections.Concurrent.ConcurrentDictionary<(string Collection, string Index), string> UniqueIndexes { get; } = new();
 
     public IDocumentCollection<T> Collection<T>(string name) where T : Document => new LiteDbCollection<T>(this, name);
 

@@ -1,0 +1,188 @@
+using Platform.Persistence;
+using Platform.Persistence.Outbox;
+
+namespace Platform.Stores.Tests;
+
+public sealed class Counter : Document
+{
+    public string Email { get; set; } = string.Empty;
+    public string Title { get; set; } = string.Empty;
+    public decimal Price { get; set; }
+    public int Remaining { get; set; }
+    public List<string> Tags { get; set; } = [];
+}
+
+/// <summary>What every store adapter must do; a subclass per store supplies the store (or skips, saying why).</summary>
+public abstract class StoreContract : IAsyncLifetime
+{
+    private IDocumentStore? _store;
+    protected IDocumentStore Store => _store ?? throw new SkipException(SkipReason ?? "store unavailable");
+    protected IDocumentCollection<Counter> Items => Store.Collection<Counter>(CollectionName);
+    protected string CollectionName { get; } = "items_" + Guid.NewGuid().ToString("N")[..8];
+
+    /// <summary>Null when the store can be reached; otherwise why its tests are skipped.</summary>
+    protected abstract string? SkipReason { get; }
+    protected abstract IDocumentStore Open();
+    /// <summary>Closes the store and opens it again on the same data.</summary>
+    protected abstract IDocumentStore Reopen(IDocumentStore store);
+
+    public Task InitializeAsync()
+    {
+        if (SkipReason is null) _store = Open();
+        return Task.CompletedTask;
+    }
+
+    public Task DisposeAsync()
+    {
+        (_store as IDisposable)?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private void SkipUnlessReachable() => Skip.If(SkipReason is not null, SkipReason);
+
+    [SkippableFact]
+    public async Task Insert_then_get_returns_the_document_at_version_1()
+    {
+        SkipUnlessReachable();
+        await Items.InsertAsync(new Counter { Id = "a", Title = "First", Price = 1.2345m, Tags = ["x"] });
+
+        var stored = await Items.GetAsync("a");
+
+        stored.Should().NotBeNull();
+        stored!.Title.Should().Be("First");
+        stored.Price.Should().Be(1.2345m);
+        stored.Tags.Should().Equal("x");
+        stored.Version.Should().Be(1);
+        (await Items.GetAsync("missing")).Should().BeNull();
+    }
+
+    [SkippableFact]
+    public async Task Replace_with_the_current_version_succeeds_and_bumps_it()
+    {
+        SkipUnlessReachable();
+        await Items.InsertAsync(new Counter { Id = "a", Title = "First" });
+        var doc = (await Items.GetAsync("a"))!;
+        doc.Title = "Second";
+
+        await Items.ReplaceAsync(doc);
+
+        doc.Version.Should().Be(2);
+        (await Items.GetAsync("a"))!.Should().Match<Counter>(c => c.Title == "Second" && c.Version == 2);
+    }
+
+    [SkippableFact]
+    public async Task Replace_with_a_stale_version_is_refused()
+    {
+        SkipUnlessReachable();
+        await Items.InsertAsync(new Counter { Id = "a", Title = "First" });
+        var first = (await Items.GetAsync("a"))!;
+        var second = (await Items.GetAsync("a"))!;
+        first.Title = "by first";
+        await Items.ReplaceAsync(first);
+        second.Title = "by second";
+
+        var act = () => Items.ReplaceAsync(second);
+
+        await act.Should().ThrowAsync<ConcurrencyConflictException>();
+        (await Items.GetAsync("a"))!.Title.Should().Be("by first");
+    }
+
+    [SkippableFact]
+    public async Task A_duplicate_in_a_case_insensitive_unique_field_is_refused_naming_the_field()
+    {
+        SkipUnlessReachable();
+        await Items.EnsureIndexAsync(new IndexDefinition(nameof(Counter.Email), Unique: true, CaseInsensitive: true));
+        await Items.InsertAsync(new Counter { Id = "a", Email = "Ann@Example.com" });
+
+        var act = () => Items.InsertAsync(new Counter { Id = "b", Email = "ann@example.COM" });
+
+        (await act.Should().ThrowAsync<DuplicateKeyException>()).Which.Field.Should().Be(nameof(Counter.Email));
+        (await Items.CountAsync(Filter.All)).Should().Be(1);
+    }
+
+    [SkippableFact]
+    public async Task A_duplicate_id_is_refused()
+    {
+        SkipUnlessReachable();
+        await Items.InsertAsync(new Counter { Id = "a" });
+
+        var act = () => Items.InsertAsync(new Counter { Id = "a" });
+
+        await act.Should().ThrowAsync<DuplicateKeyException>();
+    }
+
+    [SkippableFact]
+    public async Task Find_filters_sorts_pages_and_counts_the_total()
+    {
+        SkipUnlessReachable();
+        for (var i = 1; i <= 25; i++)
+            await Items.InsertAsync(new Counter { Id = $"d{i:00}", Title = $"Item {i:00}", Price = i, Tags = i % 2 == 0 ? ["even"] : ["odd"] });
+
+        var page = await Items.FindAsync(
+            Filter.And(Filter.AnyEq(nameof(Counter.Tags), "even"), Filter.Gte(nameof(Counter.Price), 5m)),
+            new SortBy(nameof(Counter.Price), Descending: true), skip: 2, limit: 3);
+
+        page.Total.Should().Be(10); // the even prices from 6 to 24
+        page.Items.Select(i => i.Price).Should().Equal(20m, 18m, 16m);
+    }
+
+    [SkippableFact]
+    public async Task Text_search_is_a_case_insensitive_substring_over_several_fields()
+    {
+        SkipUnlessReachable();
+        await Items.InsertAsync(new Counter { Id = "a", Title = "Create a GOOGLE account", Email = "x" });
+        await Items.InsertAsync(new Counter { Id = "b", Title = "Other", Email = "someone@google.com" });
+        await Items.InsertAsync(new Counter { Id = "c", Title = "Facebook likes", Email = "y" });
+        await Items.InsertAsync(new Counter { Id = "d", Title = "Regex chars (.*)", Email = "z" });
+
+        var found = await Items.FindAsync(Filter.ContainsText("gOoGle", nameof(Counter.Title), nameof(Counter.Email)), null, 0, 10);
+        var literal = await Items.FindAsync(Filter.ContainsText("(.*)", nameof(Counter.Title)), null, 0, 10);
+
+        found.Items.Select(i => i.Id).Should().BeEquivalentTo(["a", "b"]);
+        literal.Items.Select(i => i.Id).Should().Equal("d");
+    }
+
+    [SkippableFact]
+    public async Task A_conditional_decrement_raced_by_50_callers_lets_exactly_10_win()
+    {
+        SkipUnlessReachable();
+        await Items.InsertAsync(new Counter { Id = "positions", Remaining = 10 });
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ =>
+            Task.Run(() => Items.TryIncrementAsync("positions", nameof(Counter.Remaining), -1, minimum: 0))));
+
+        results.Count(won => won).Should().Be(10);
+        (await Items.GetAsync("positions"))!.Remaining.Should().Be(0);
+    }
+
+    [SkippableFact]
+    public async Task Data_is_still_there_after_the_store_is_reopened()
+    {
+        SkipUnlessReachable();
+        await Items.InsertAsync(new Counter { Id = "kept", Title = "Durable", Price = 9.99m });
+
+        _store = Reopen(Store);
+
+        (await Items.GetAsync("kept"))!.Should().Match<Counter>(c => c.Title == "Durable" && c.Price == 9.99m);
+    }
+
+    [SkippableFact]
+    public async Task Events_written_with_a_document_stay_pending_until_removed()
+    {
+        SkipUnlessReachable();
+        var first = OutboxMessages.From(new SampleEvent("one"));
+        await Items.InsertAsync(new Counter { Id = "a" }, [first]);
+        var doc = (await Items.GetAsync("a"))!;
+        var second = OutboxMessages.From(new SampleEvent("two"));
+        await Items.ReplaceAsync(doc, [second]);
+
+        (await Items.FindWithPendingOutboxAsync(10)).Single().Outbox.Select(m => m.Id).Should().Equal(first.Id, second.Id);
+
+        await Items.RemoveOutboxMessagesAsync("a", [first.Id, second.Id]);
+
+        (await Items.FindWithPendingOutboxAsync(10)).Should().BeEmpty();
+        (await Items.GetAsync("a"))!.Version.Should().Be(2, "trimming the outbox is not a change of the document");
+    }
+
+    public sealed record SampleEvent(string Name);
+}

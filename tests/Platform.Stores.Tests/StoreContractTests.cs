@@ -1,0 +1,42 @@
+using Platform.Persistence;
+using Platform.Persistence.LiteDb;
+using Platform.Persistence.Mongo;
+
+namespace Platform.Stores.Tests;
+
+/// <summary>The embedded store: always reachable.</summary>
+public sealed class LiteDbStoreContract : StoreContract, IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("store-contract-").FullName;
+
+    protected override string? SkipReason => null;
+    protected override IDocumentStore Open() => new LiteDbStore(Path.Combine(_folder, "test.db"));
+
+    protected override IDocumentStore Reopen(IDocumentStore store)
+    {
+        ((LiteDbStore)store).Dispose();
+        return Open();
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
+
+/// <summary>
+/// MongoDB: runs when PLATFORM_MONGO (or MONGO_URI) names a server, e.g. a CI with a Mongo container; skipped, with the
+/// reason printed, when none is configured (no MongoDB server can be installed on the build machines).
+/// </summary>
+public sealed class MongoStoreContract : StoreContract
+{
+    private static readonly string? ConnectionString =
+        Environment.GetEnvironmentVariable("PLATFORM_MONGO") is { Length: > 0 } a ? a : Environment.GetEnvironmentVariable("MONGO_URI");
+
+    private readonly string _database = "contract_" + Guid.NewGuid().ToString("N")[..8];
+
+    protected override string? SkipReason => ConnectionString is null
+        ? "MongoDB skipped: no server configured (set PLATFORM_MONGO=mongodb://host:27017 to run the store contract against it)"
+        : null;
+
+    protected override IDocumentStore Open() => new MongoStore(ConnectionString!, _database);
+
+    protected override IDocumentStore Reopen(IDocumentStore store) => Open();
+}
