@@ -45,6 +45,18 @@ public static class ApiHostExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        var maxBody = app.Configuration.GetValue<long?>("Http:MaxRequestBodyBytes") ?? DefaultMaxRequestBodyBytes;
+        app.Use(async (context, next) =>
+        {
+            // Kestrel enforces the limit while reading; a declared length over it is refused before anything is read.
+            if (context.Request.ContentLength > maxBody)
+            {
+                await Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large",
+                    detail: $"The request body may be at most {maxBody} bytes.").ExecuteAsync(context);
+                return;
+            }
+            await next(context);
+        });
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

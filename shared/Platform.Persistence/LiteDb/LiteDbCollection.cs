@@ -9,13 +9,13 @@ internal sealed class LiteDbCollection<T>(LiteDbStore store, string name) : IDoc
 
     public string Name => name;
 
-    public Task EnsureIndexAsync(IndexDefinition index, CancellationToken cancellationToken = default)
-    {
-        var expression = index.CaseInsensitive ? $"LOWER($.{index.Field})" : $"$.{index.Field}";
-        _typed.EnsureIndex(index.Name, expression, index.Unique);
-        if (index.Unique) store.UniqueIndexes[(name, index.Name)] = index.DottedPath;
-        return Task.CompletedTask;
-    }
+    public Task EnsureIndexAsync(IndexDefinition index, CancellationToken cancellationToken = default) =>
+        Locked(() =>
+        {
+            var expression = index.CaseInsensitive ? $"LOWER($.{index.Field})" : $"$.{index.Field}";
+            if (index.Unique) store.UniqueIndexes[(name, index.Name)] = index.DottedPath;
+            return _typed.EnsureIndex(index.Name, expression, index.Unique);
+        }, cancellationToken);
 
     public async Task InsertAsync(T document, IEnumerable<OutboxMessage>? events = null, CancellationToken cancellationToken = default)
     {
@@ -41,24 +41,43 @@ internal sealed class LiteDbCollection<T>(LiteDbStore store, string name) : IDoc
     }
 
     public Task<T?> GetAsync(string id, CancellationToken cancellationToken = default) =>
-        Task.FromResult<T?>(_typed.FindById(id));
+        Locked<T?>(() => _typed.FindById(id), cancellationToken);
 
     public Task<T?> FindOneAsync(Filter filter, CancellationToken cancellationToken = default) =>
-        Task.FromResult<T?>(Where(filter).FirstOrDefault());
+        Locked<T?>(() => Where(filter).FirstOrDefault(), cancellationToken);
 
-    public Task<FindResult<T>> FindAsync(Filter filter, SortBy? sort, int skip, int limit, CancellationToken cancellationToken = default)
-    {
-        var total = filter is AllFilter ? _typed.LongCount() : _typed.LongCount(LiteDbFilter.Translate(filter));
-        var query = Where(filter);
-        var ordered = sort is null
-            ? query.OrderBy("$._id", Query.Ascending)
-            : query.OrderBy(LiteDbFilter.SortKey(sort.Field), sort.Descending ? Query.Descending : Query.Ascending);
-        var items = ordered.Skip(skip).Limit(limit).ToList();
-        return Task.FromResult(new FindResult<T>(items, total));
-    }
+    public Task<FindResult<T>> FindAsync(Filter filter, SortBy? sort, int skip, int limit, CancellationToken cancellationToken = default) =>
+        Locked(() =>
+        {
+            var total = Count(filter);
+            var query = Where(filter);
+            var ordered = sort is null
+                ? query.OrderBy("$._id", Query.Ascending)
+                : query.OrderBy(LiteDbFilter.SortKey(sort.Field), sort.Descending ? Query.Descending : Query.Ascending);
+            return new FindResult<T>(ordered.Skip(skip).Limit(limit).ToList(), total);
+        }, cancellationToken);
 
     public Task<long> CountAsync(Filter filter, CancellationToken cancellationToken = default) =>
-        Task.FromResult(filter is AllFilter ? _typed.LongCount() : _typed.LongCount(LiteDbFilter.Translate(filter)));
+        Locked(() => Count(filter), cancellationToken);
+
+    private long Count(Filter filter) => filter is AllFilter ? _typed.LongCount() : _typed.LongCount(LiteDbFilter.Translate(filter));
+
+    /// <summary>
+    /// Reads take the store's lock too: LiteDB 5 can corrupt its engine state ("page type must be collection page")
+    /// when a read runs while another thread creates a collection or index.
+    /// </summary>
+    private async Task<TResult> Locked<TResult>(Func<TResult> read, CancellationToken cancellationToken)
+    {
+        await store.WriteLock.WaitAsync(cancellationToken);
+        try
+        {
+            return read();
+        }
+        finally
+        {
+            store.WriteLock.Release();
+        }
+    }
 
     /// <summary>LiteDB refuses a constant predicate, so "everything" is a query without one.</summary>
     private ILiteQueryable<T> Where(Filter filter) =>
@@ -128,7 +147,7 @@ internal sealed class LiteDbCollection<T>(LiteDbStore store, string name) : IDoc
     }
 
     public Task<IReadOnlyList<T>> FindWithPendingOutboxAsync(int limit, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<T>>(_typed.Query().Where("COUNT($.Outbox[*]) > 0").Limit(limit).ToList());
+        Locked<IReadOnlyList<T>>(() => _typed.Query().Where("COUNT($.Outbox[*]) > 0").Limit(limit).ToList(), cancellationToken);
 
     public async Task RemoveOutboxMessagesAsync(string id, IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken = default)
     {

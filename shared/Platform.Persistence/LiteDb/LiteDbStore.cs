@@ -4,8 +4,8 @@ namespace Platform.Persistence.LiteDb;
 
 /// <summary>
 /// The embedded store: one LiteDB file per service. LiteDB is synchronous and its transactions don't isolate concurrent
-/// writers, so every read-check-write (versioned replace, conditional increment, outbox trim) runs under this store's
-/// write lock; the file is opened by this process alone.
+/// writers, so every operation runs under this store's lock (reads included: see LiteDbCollection), which also makes each
+/// read-check-write (versioned replace, conditional increment, outbox trim) atomic; the file is opened by this process alone.
 /// </summary>
 public sealed class LiteDbStore : IDocumentStore, IDisposable
 {
@@ -38,10 +38,17 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
 
     public IDocumentCollection<T> Collection<T>(string name) where T : Document => new LiteDbCollection<T>(this, name);
 
-    public Task PingAsync(CancellationToken cancellationToken = default)
+    public async Task PingAsync(CancellationToken cancellationToken = default)
     {
-        _ = _database.GetCollectionNames().Count();
-        return Task.CompletedTask;
+        await WriteLock.WaitAsync(cancellationToken);
+        try
+        {
+            _ = _database.GetCollectionNames().Count();
+        }
+        finally
+        {
+            WriteLock.Release();
+        }
     }
 
     public void Dispose()

@@ -1,0 +1,53 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using MassTransit.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Application.Ids;
+using Platform.Contracts.Identity;
+using Platform.Testing;
+
+namespace Jobs.Api.Tests;
+
+/// <summary>The Jobs service in memory, with helpers that speak its wire format.</summary>
+public sealed class JobsApi : ServiceFactory<Program>
+{
+    public static JsonObject ValidJob(Action<JsonObject>? change = null)
+    {
+        var job = new JsonObject
+        {
+            ["title"] = "Create a Google account",
+            ["category"] = "Google",
+            ["description"] = "Create a Google account and keep it for a week.",
+            ["proof"] = "The account's email address.",
+            ["duration"] = 3,
+            ["positions"] = 3,
+            ["job_price"] = 0.06,
+        };
+        change?.Invoke(job);
+        return job;
+    }
+
+    public static string NewUserId() => ObjectIds.New();
+
+    public ITestHarness Harness => Services.GetRequiredService<ITestHarness>();
+
+    public async Task<string> CreateJobAsync(HttpClient client, Action<JsonObject>? change = null)
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/jobs", ValidJob(change));
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["job_id"]!.GetValue<string>();
+    }
+
+    /// <summary>Tells Jobs a user exists, as Identity's UserRegistered event does, and waits until it is known.</summary>
+    public async Task KnowUserAsync(string userId)
+    {
+        await Harness.Bus.Publish(new UserRegistered(userId, $"{userId}@example.com", "Someone", "DE", null));
+        for (var i = 0; i < 100; i++)
+        {
+            if (await Services.GetRequiredService<Jobs.Application.Ports.IUserDirectory>().ExistsAsync(userId, CancellationToken.None)) return;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException("The user directory never learned of the user.");
+    }
+}
