@@ -22,13 +22,13 @@ public static class AuthEndpoints
             .Produces<ErrorBody>(StatusCodes.Status409Conflict)
             .WithSummary("Sign up; the response carries the API client's secret, shown this once.");
 
+        // No Accepts(...) here: a body of another type must get RFC 6749's invalid_request, not a 415.
         auth.MapPost("/token", Token)
-            .Accepts<TokenRequest>("application/x-www-form-urlencoded")
             .Produces<TokenResponse>()
             .Produces<OAuthErrorResponse>(StatusCodes.Status400BadRequest)
             .Produces<OAuthErrorResponse>(StatusCodes.Status401Unauthorized)
             .DisableAntiforgery()
-            .WithSummary("OAuth 2.0 token endpoint (client_credentials grant).");
+            .WithSummary("OAuth 2.0 token endpoint: form-encoded grant_type=client_credentials, client_id and client_secret (or HTTP Basic).");
         return app;
     }
 
@@ -56,7 +56,8 @@ public static class AuthEndpoints
             return OAuthError(OAuthErrors.InvalidRequest, "The request must be application/x-www-form-urlencoded", StatusCodes.Status400BadRequest);
 
         var form = await request.ReadFormAsync(ct);
-        var (clientId, clientSecret) = BasicCredentials(request) ?? (form["client_id"].ToString(), form["client_secret"].ToString());
+        var basic = BasicCredentials(request);
+        var (clientId, clientSecret) = basic ?? (form["client_id"].ToString(), form["client_secret"].ToString());
         var result = await mediator.Send(new IssueToken(form["grant_type"].ToString(), clientId, clientSecret), ct);
         if (result.IsSuccess)
         {
@@ -64,8 +65,9 @@ public static class AuthEndpoints
             return Results.Json(new TokenResponse(result.Value.Token, "Bearer", result.Value.ExpiresInSeconds));
         }
 
+        // RFC 6749 §5.2: invalid_client is a 401 with a challenge when the client authenticated with HTTP Basic; 400 otherwise.
         var error = result.Error!;
-        var status = error.Messages[0] == OAuthErrors.InvalidClient ? StatusCodes.Status401Unauthorized : StatusCodes.Status400BadRequest;
+        var status = error.Messages[0] == OAuthErrors.InvalidClient && basic is not null ? StatusCodes.Status401Unauthorized : StatusCodes.Status400BadRequest;
         if (status == StatusCodes.Status401Unauthorized) request.HttpContext.Response.Headers.WWWAuthenticate = "Basic realm=\"platform\"";
         return OAuthError(error.Messages[0], error.Messages.ElementAtOrDefault(1), status);
     }
