@@ -1,0 +1,143 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+using Duende.IdentityModel.Client;
+
+namespace Platform.EndToEnd.Tests;
+
+/// <summary>
+/// The whole platform as ./platform up runs it (the Aspire app host, without containers: the private RabbitMQ node and
+/// the embedded stores), on ports and a data folder of its own, reached only through the gateway.
+/// </summary>
+public sealed class PlatformInstance : IAsyncDisposable
+{
+    private DistributedApplication? _app;
+
+    private PlatformInstance(string dataDirectory, int gatewayPort, int rabbitPort)
+    {
+        DataDirectory = dataDirectory;
+        GatewayPort = gatewayPort;
+        RabbitPort = rabbitPort;
+        Gateway = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{gatewayPort}"), Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public string DataDirectory { get; }
+    public int GatewayPort { get; }
+    public int RabbitPort { get; }
+    public HttpClient Gateway { get; }
+    public string RabbitUrl => $"amqp://guest:guest@127.0.0.1:{RabbitPort}/";
+
+    public static PlatformInstance Create(string? dataDirectory = null, int? gatewayPort = null, int? rabbitPort = null) =>
+        new(dataDirectory ?? Directory.CreateTempSubdirectory("platform-e2e-").FullName, gatewayPort ?? FreePort(), rabbitPort ?? FreeRabbitPort());
+
+    public async Task StartAsync()
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+        [
+            $"PLATFORM_DATA_DIR={DataDirectory}",
+            $"PLATFORM_GATEWAY_PORT={GatewayPort}",
+            $"PLATFORM_RABBITMQ_PORT={RabbitPort}",
+            "PLATFORM_CONTAINERS=false",
+        ]);
+        _app = await builder.BuildAsync();
+        using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        await _app.StartAsync(startup.Token);
+        await WaitUntilReadyAsync(startup.Token);
+    }
+
+    /// <summary>Ready when the gateway answers and a request reaches each service through it.</summary>
+    private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                var token = await Gateway.PostAsync("/api/v1/auth/token", new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials" }), cancellationToken);
+                var jobs = await Gateway.GetAsync("/api/v1/jobs", cancellationToken);
+                if (token.StatusCode == HttpStatusCode.BadRequest && jobs.StatusCode == HttpStatusCode.Unauthorized) return;
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+            await Task.Delay(500, cancellationToken);
+        }
+    }
+
+    public async Task<User> RegisterAsync(string name, string country = "US")
+    {
+        var email = $"{name.ToLowerInvariant()}-{Guid.NewGuid():N}@example.com";
+        var response = await Gateway.PostAsJsonAsync("/api/v1/auth/register", new { email, password = "correct horse battery", name, country });
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        var user = new User(body["user_id"]!.GetValue<string>(), email, body["client_id"]!.GetValue<string>(), body["client_secret"]!.GetValue<string>());
+        await user.SignInAsync(this);
+        return user;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+            _app = null;
+        }
+    }
+
+    public void DeleteData()
+    {
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>The node also uses port+20000 (distribution) and port-1200 (its epmd): all three must be free.</summary>
+    private static int FreeRabbitPort()
+    {
+        for (var port = 6000 + Random.Shared.Next(0, 3000); ; port++)
+            if (IsFree(port) && IsFree(port + 20000) && IsFree(port - 1200)) return port;
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Any, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}
+
+/// <summary>A registered user with an HTTP client that carries their access token.</summary>
+public sealed record User(string UserId, string Email, string ClientId, string ClientSecret)
+{
+    public HttpClient Client { get; private set; } = null!;
+
+    public async Task SignInAsync(PlatformInstance platform)
+    {
+        var token = await platform.Gateway.RequestClientCredentialsTokenAsync(new ClientCredentialsTokenRequest
+        {
+            Address = "/api/v1/auth/token",
+            ClientId = ClientId,
+            ClientSecret = ClientSecret,
+        });
+        token.IsError.Should().BeFalse(token.Error);
+        Client = new HttpClient { BaseAddress = platform.Gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        Client.SetBearerToken(token.AccessToken!);
+    }
+}
