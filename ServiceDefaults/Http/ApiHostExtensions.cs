@@ -40,23 +40,28 @@ public static class ApiHostExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Refuses a request whose declared Content-Length is over the limit with a 413 problem, before anything is read.
+    /// (Kestrel's MaxRequestBodySize also stops bodies without a declared length while they are read.)
+    /// </summary>
+    public static IApplicationBuilder UseDeclaredBodyLimit(this IApplicationBuilder app, long maxBytes) =>
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.ContentLength > maxBytes)
+            {
+                await Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large",
+                    detail: $"The request body may be at most {maxBytes} bytes.").ExecuteAsync(context);
+                return;
+            }
+            await next(context);
+        });
+
     /// <summary>The middleware order every service uses; then the caller maps its endpoints.</summary>
     public static WebApplication UsePlatformApi(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        var maxBody = app.Configuration.GetValue<long?>("Http:MaxRequestBodyBytes") ?? DefaultMaxRequestBodyBytes;
-        app.Use(async (context, next) =>
-        {
-            // Kestrel enforces the limit while reading; a declared length over it is refused before anything is read.
-            if (context.Request.ContentLength > maxBody)
-            {
-                await Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large",
-                    detail: $"The request body may be at most {maxBody} bytes.").ExecuteAsync(context);
-                return;
-            }
-            await next(context);
-        });
+        app.UseDeclaredBodyLimit(app.Configuration.GetValue<long?>("Http:MaxRequestBodyBytes") ?? DefaultMaxRequestBodyBytes);
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

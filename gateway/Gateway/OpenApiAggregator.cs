@@ -10,6 +10,7 @@ public sealed class OpenApiAggregator(IHttpClientFactory clients, ILogger<OpenAp
 {
     public const string ClientName = "openapi";
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(3);
     private readonly SemaphoreSlim _lock = new(1, 1);
     private (string Json, DateTimeOffset At)? _cached;
 
@@ -42,14 +43,17 @@ public sealed class OpenApiAggregator(IHttpClientFactory clients, ILogger<OpenAp
         {
             try
             {
-                var text = await client.GetStringAsync($"http://{service}/openapi/v1.json", cancellationToken);
+                // A service that is down must not hold the document up: a few seconds each, then it is left out.
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(FetchTimeout);
+                var text = await client.GetStringAsync($"http://{service}/openapi/v1.json", timeout.Token);
                 var document = JsonNode.Parse(text)!.AsObject();
                 foreach (var (path, item) in document["paths"]?.AsObject() ?? [])
                     paths[path] = item?.DeepClone();
                 foreach (var (name, schema) in document["components"]?["schemas"]?.AsObject() ?? [])
                     schemas[name] = schema?.DeepClone();
             }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
+            catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or System.Text.Json.JsonException && !cancellationToken.IsCancellationRequested)
             {
                 complete = false;
                 logger.LogWarning(ex, "OpenAPI document of {Service} is unavailable; it is left out for now", service);

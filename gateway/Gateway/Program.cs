@@ -6,6 +6,7 @@ using Gateway;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Scalar.AspNetCore;
 using Platform.ServiceDefaults.Auth;
+using Platform.ServiceDefaults.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -46,6 +47,7 @@ builder.Services.AddRateLimiter(limiter =>
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseDeclaredBodyLimit(options.MaxRequestBodyBytes);
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();

@@ -1,0 +1,106 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Platform.Testing;
+
+namespace Gateway.Tests;
+
+/// <summary>The gateway alone: what it refuses before anything reaches a service (no service runs behind it here).</summary>
+public sealed class GatewayTests : IDisposable
+{
+    private readonly TestTokens _tokens = new();
+    private readonly WebApplicationFactory<Program> _gateway;
+
+    public GatewayTests()
+    {
+        _gateway = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Auth:PublicKeyPem", _tokens.PublicKeyPem);
+            b.UseSetting("Gateway:RateLimitPerSecond", "1");
+            b.UseSetting("Gateway:RateLimitBurst", "3");
+            b.UseSetting("Gateway:MaxRequestBodyBytes", "1000");
+        });
+    }
+
+    private HttpClient Client(string? token = null)
+    {
+        var client = _gateway.CreateClient();
+        if (token is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    [Theory]
+    [InlineData("/api/v1/jobs")]
+    [InlineData("/api/v1/jobs/mine")]
+    [InlineData("/api/v1/jobs/0123456789abcdef01234567")]
+    [InlineData("/api/v1/users/me")]
+    [InlineData("/api/v1/automations")]
+    public async Task Protected_routes_answer_401_without_a_valid_token(string path)
+    {
+        var none = await Client().GetAsync(path);
+        var expired = await Client(_tokens.Expired("0123456789abcdef01234567")).GetAsync(path);
+        var foreign = await Client(_tokens.For("0123456789abcdef01234567", foreignKey: true)).GetAsync(path);
+
+        foreach (var response in new[] { none, expired, foreign })
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+            response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        }
+    }
+
+    [Fact]
+    public async Task Public_routes_pass_without_a_token()
+    {
+        var response = await Client().PostAsync("/api/v1/auth/token", new FormUrlEncodedContent(new Dictionary<string, string>()));
+
+        response.StatusCode.Should().NotBe(HttpStatusCode.Unauthorized, "the token endpoint needs no token (here it has no service behind it)");
+        (await Client().GetAsync("/health")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await Client().GetAsync("/alive")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_token_over_its_rate_gets_429_with_Retry_After_and_other_tokens_are_unaffected()
+    {
+        var busy = Client(_tokens.For("0123456789abcdef01234567"));
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? limited = null;
+        for (var i = 0; i < 6; i++)
+        {
+            var response = await busy.GetAsync("/api/v1/nothing-here");
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests) limited ??= response;
+        }
+
+        statuses.Should().Contain(HttpStatusCode.TooManyRequests);
+        limited!.Headers.RetryAfter.Should().NotBeNull();
+        (await Client(_tokens.For("abcdef0123456789abcdef01")).GetAsync("/api/v1/nothing-here")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_body_over_the_gateway_limit_is_413()
+    {
+        var response = await Client(_tokens.For("0123456789abcdef01234567"))
+            .PostAsync("/api/v1/jobs", new StringContent(new string('x', 5000), System.Text.Encoding.UTF8, "application/json"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_is_served_without_a_token_and_declares_the_bearer_scheme()
+    {
+        var document = JsonNode.Parse(await Client().GetStringAsync("/api/v1/openapi.json"))!;
+
+        document["openapi"]!.GetValue<string>().Should().StartWith("3.1");
+        document["components"]!["securitySchemes"]!["bearer"]!["type"]!.GetValue<string>().Should().Be("http");
+    }
+
+    [Fact]
+    public async Task Unknown_paths_are_404()
+    {
+        (await Client(_tokens.For("0123456789abcdef01234567")).GetAsync("/api/v1/nothing-here")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    public void Dispose() => _gateway.Dispose();
+}
