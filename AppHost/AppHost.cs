@@ -61,7 +61,14 @@ else
         service.WithEnvironment("ConnectionStrings__rabbitmq", rabbitUrl).WaitFor(rabbit);
 }
 
-foreach (var process in services.Append(gateway))
-    process.WithEnvironment("PLATFORM_DATA_DIR", dataDir);
+if (!builder.ExecutionContext.IsPublishMode)
+{
+    foreach (var process in services.Append(gateway))
+        process.WithEnvironment("PLATFORM_DATA_DIR", dataDir);
+}
+
+// The gateway's per-token rate limit can be raised for load tests (the benchmark does).
+if (builder.Configuration["PLATFORM_RATE_LIMIT_PER_SECOND"] is { Length: > 0 } rate)
+    gateway.WithEnvironment("Gateway__RateLimitPerSecond", rate).WithEnvironment("Gateway__RateLimitBurst", rate);
 
 builder.Build().Run();

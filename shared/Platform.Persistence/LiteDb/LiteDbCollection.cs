@@ -27,6 +27,7 @@ internal sealed class LiteDbCollection<T>(LiteDbStore store, string name) : IDoc
             try
             {
                 _typed.Insert(document);
+                store.Changed(name);
             }
             catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
             {
@@ -60,7 +61,21 @@ internal sealed class LiteDbCollection<T>(LiteDbStore store, string name) : IDoc
     public Task<long> CountAsync(Filter filter, CancellationToken cancellationToken = default) =>
         Locked(() => Count(filter), cancellationToken);
 
-    private long Count(Filter filter) => filter is AllFilter ? _typed.LongCount() : _typed.LongCount(LiteDbFilter.Translate(filter));
+    /// <summary>
+    /// Counting reads every matching document in LiteDB, so totals are cached per filter until the next write to the
+    /// collection (a page request then costs an index walk, not a scan).
+    /// </summary>
+    private long Count(Filter filter)
+    {
+        var expression = filter is AllFilter ? null : LiteDbFilter.Translate(filter);
+        var key = expression is null ? string.Empty : expression.Source + "|" + string.Join("|", expression.Parameters.Select(p => p.Value.ToString()));
+        var generation = store.Generation(name);
+        if (store.CountCache.TryGetValue((name, key), out var cached) && cached.Generation == generation) return cached.Total;
+        var total = expression is null ? _typed.LongCount() : _typed.LongCount(expression);
+        if (store.CountCache.Count >= LiteDbStore.MaxCachedCounts) store.CountCache.Clear();
+        store.CountCache[(name, key)] = (generation, total);
+        return total;
+    }
 
     /// <summary>
     /// Reads take the store's lock too: LiteDB 5 can corrupt its engine state ("page type must be collection page")
@@ -99,6 +114,7 @@ internal sealed class LiteDbCollection<T>(LiteDbStore store, string name) : IDoc
             try
             {
                 _typed.Update(document);
+                store.Changed(name);
             }
             catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
             {
@@ -118,6 +134,7 @@ internal sealed class LiteDbCollection<T>(LiteDbStore store, string name) : IDoc
         await store.WriteLock.WaitAsync(cancellationToken);
         try
         {
+            store.Changed(name);
             return _typed.Delete(id);
         }
         finally
@@ -138,6 +155,7 @@ internal sealed class LiteDbCollection<T>(LiteDbStore store, string name) : IDoc
             if (next < minimum) return false;
             stored[field] = current.IsInt32 ? new BsonValue(checked((int)next)) : new BsonValue(next);
             stored[nameof(Document.Version)] = stored[nameof(Document.Version)].AsInt64 + 1;
+            store.Changed(name);
             return _raw.Update(stored);
         }
         finally

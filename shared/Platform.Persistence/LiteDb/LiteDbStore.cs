@@ -36,6 +36,17 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
     /// <summary>(collection, index name) to the field it keeps unique, to name the field in a duplicate-key error.</summary>
     internal System.Collections.Concurrent.ConcurrentDictionary<(string Collection, string Index), string> UniqueIndexes { get; } = new();
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _generations = new(StringComparer.Ordinal);
+
+    internal const int MaxCachedCounts = 1024;
+
+    /// <summary>Cached totals per (collection, filter), valid while the collection's generation is unchanged.</summary>
+    internal System.Collections.Concurrent.ConcurrentDictionary<(string Collection, string Filter), (long Generation, long Total)> CountCache { get; } = new();
+
+    internal long Generation(string collection) => _generations.GetValueOrDefault(collection);
+
+    internal void Changed(string collection) => _generations.AddOrUpdate(collection, 1, (_, g) => g + 1);
+
     public IDocumentCollection<T> Collection<T>(string name) where T : Document => new LiteDbCollection<T>(this, name);
 
     public async Task PingAsync(CancellationToken cancellationToken = default)

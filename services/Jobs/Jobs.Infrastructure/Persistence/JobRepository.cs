@@ -14,7 +14,9 @@ public sealed class JobRepository(IDocumentStore store) : IJobRepository
     public static async Task EnsureIndexesAsync(IDocumentStore store, CancellationToken cancellationToken)
     {
         var jobs = store.Collection<JobDocument>(CollectionName);
-        foreach (var field in new[] { nameof(JobDocument.Status), nameof(JobDocument.Added), nameof(JobDocument.JobPrice), "Viewers[*]" })
+        // Sort fields and the viewer list. Status is deliberately not indexed: most jobs are active, and an index on it
+        // would make the embedded store filter by it and sort in memory instead of walking the sort field's index.
+        foreach (var field in new[] { nameof(JobDocument.Added), nameof(JobDocument.JobPrice), nameof(JobDocument.Title), "Viewers[*]" })
             await jobs.EnsureIndexAsync(new IndexDefinition(field), cancellationToken);
     }
 

@@ -1,0 +1,190 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+// Gateway overhead benchmark: the whole platform (as ./platform up runs it), 10,000 jobs, then
+// GET /api/v1/jobs (a page of 20) and POST /api/v1/jobs through the gateway and straight to the Jobs service.
+// It prints figures and asserts nothing.
+var seconds = Option("--seconds", 10);
+var concurrency = Option("--concurrency", 4);
+var jobCount = Option("--jobs", 10_000);
+
+
+var dataDir = Directory.CreateTempSubdirectory("platform-bench-").FullName;
+var gatewayPort = FreePort();
+Console.WriteLine($"starting the platform (data {dataDir})...");
+var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+[
+    $"PLATFORM_DATA_DIR={dataDir}",
+    $"PLATFORM_GATEWAY_PORT={gatewayPort}",
+    $"PLATFORM_RABBITMQ_PORT={FreeRabbitPort()}",
+    "PLATFORM_CONTAINERS=false",
+    "PLATFORM_RATE_LIMIT_PER_SECOND=1000000",
+]);
+builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning)
+    .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None));
+await using var app = await builder.BuildAsync();
+await app.StartAsync();
+
+var gateway = new Uri($"http://127.0.0.1:{gatewayPort}");
+var direct = app.GetEndpoint("jobs", "http");
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+{
+    Timeout = TimeSpan.FromSeconds(30),
+};
+await WaitReady();
+
+var token = await SignIn();
+http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+Console.WriteLine($"seeding {jobCount} jobs...");
+var seeded = Stopwatch.StartNew();
+var next = 0;
+await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+{
+    while (Interlocked.Increment(ref next) <= jobCount)
+        (await http.PostAsJsonAsync(new Uri(direct, "/api/v1/jobs"), NewJob())).EnsureSuccessStatusCode();
+}));
+Console.WriteLine($"seeded in {seeded.Elapsed.TotalSeconds:F1} s ({jobCount / seeded.Elapsed.TotalSeconds:F0} jobs/s, direct)");
+
+var results = new List<(string Name, Stats Gateway, Stats Direct)>();
+foreach (var (name, request) in new (string, Func<Uri, HttpRequestMessage>)[]
+{
+    ("GET /api/v1/jobs?limit=20&page=N", origin => new HttpRequestMessage(HttpMethod.Get, new Uri(origin, $"/api/v1/jobs?limit=20&page={Random.Shared.Next(1, 50)}&SortBY=job_price"))),
+    ("POST /api/v1/jobs", origin => new HttpRequestMessage(HttpMethod.Post, new Uri(origin, "/api/v1/jobs")) { Content = JsonContent.Create(NewJob()) }),
+})
+{
+    // Warm up both paths, then alternate the measured runs so both see the same machine state.
+    await Measure(gateway, request, 2);
+    await Measure(direct, request, 2);
+    var viaGateway = await Measure(gateway, request, seconds);
+    var straight = await Measure(direct, request, seconds);
+    results.Add((name, viaGateway, straight));
+}
+
+Console.WriteLine();
+Console.WriteLine($"{"scenario",-34} {"path",-8} {"req/s",9} {"p50 ms",8} {"p99 ms",8} {"errors",7}");
+foreach (var (name, viaGateway, straight) in results)
+{
+    Console.WriteLine($"{name,-34} {"gateway",-8} {viaGateway.Rps,9:F0} {viaGateway.P50,8:F2} {viaGateway.P99,8:F2} {viaGateway.Errors,7}");
+    Console.WriteLine($"{"",-34} {"direct",-8} {straight.Rps,9:F0} {straight.P50,8:F2} {straight.P99,8:F2} {straight.Errors,7}");
+    Console.WriteLine($"{"",-34} {"ratio",-8} {viaGateway.Rps / straight.Rps,9:F2} {viaGateway.P50 / straight.P50,8:F2} {viaGateway.P99 / straight.P99,8:F2}   (gateway/direct; p50 target <= 1.20)");
+}
+Console.WriteLine($"(concurrency {concurrency}, {seconds} s per run, {jobCount} jobs, {Environment.ProcessorCount} cores)");
+
+await app.StopAsync();
+try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { }
+return 0;
+
+async Task<Stats> Measure(Uri origin, Func<Uri, HttpRequestMessage> request, int duration)
+{
+    var latencies = new List<double>[concurrency];
+    var errors = 0;
+    var until = Stopwatch.GetTimestamp() + (long)(duration * Stopwatch.Frequency);
+    var wall = Stopwatch.StartNew();
+    await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
+    {
+        var mine = latencies[worker] = new List<double>(10_000);
+        while (Stopwatch.GetTimestamp() < until)
+        {
+            using var message = request(origin);
+            var started = Stopwatch.GetTimestamp();
+            using var response = await http.SendAsync(message);
+            await response.Content.LoadIntoBufferAsync();
+            mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (!response.IsSuccessStatusCode) Interlocked.Increment(ref errors);
+        }
+    }));
+    var all = latencies.SelectMany(l => l).Order().ToArray();
+    return new Stats(all.Length / wall.Elapsed.TotalSeconds, Percentile(all, 0.50), Percentile(all, 0.99), errors);
+}
+
+static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+
+JsonObject NewJob() => new()
+{
+    ["title"] = $"Benchmark job {Guid.NewGuid():N}",
+    ["category"] = "Other",
+    ["description"] = "A job posted by the benchmark.",
+    ["proof"] = "none",
+    ["duration"] = 7,
+    ["positions"] = 10,
+    ["job_price"] = Math.Round(Random.Shared.NextDouble() * 5 + 0.01, 2),
+};
+
+async Task<string> SignIn()
+{
+    var register = await http.PostAsJsonAsync(new Uri(gateway, "/api/v1/auth/register"),
+        new { email = $"bench-{Guid.NewGuid():N}@example.com", password = "benchmark password", name = "Bench", country = "US" });
+    var client = (await register.Content.ReadFromJsonAsync<JsonObject>())!;
+    var tokenResponse = await http.PostAsync(new Uri(gateway, "/api/v1/auth/token"), new FormUrlEncodedContent(new Dictionary<string, string>
+    {
+        ["grant_type"] = "client_credentials",
+        ["client_id"] = client["client_id"]!.GetValue<string>(),
+        ["client_secret"] = client["client_secret"]!.GetValue<string>(),
+    }));
+    return (await tokenResponse.Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!.GetValue<string>();
+}
+
+async Task WaitReady()
+{
+    for (var i = 0; i < 480; i++)
+    {
+        try
+        {
+            var jobs = await http.GetAsync(new Uri(gateway, "/api/v1/jobs"));
+            var token = await http.PostAsync(new Uri(gateway, "/api/v1/auth/token"), new FormUrlEncodedContent(new Dictionary<string, string>()));
+            if (jobs.StatusCode == HttpStatusCode.Unauthorized && token.StatusCode == HttpStatusCode.BadRequest) return;
+        }
+        catch (HttpRequestException)
+        {
+        }
+        await Task.Delay(500);
+    }
+    throw new TimeoutException("The platform did not become ready.");
+}
+
+int Option(string name, int fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
+}
+
+static int FreePort()
+{
+    using var listener = new TcpListener(IPAddress.Loopback, 0);
+    listener.Start();
+    return ((IPEndPoint)listener.LocalEndpoint).Port;
+}
+
+static int FreeRabbitPort()
+{
+    for (var port = 9100 + Random.Shared.Next(0, 500); ; port++)
+    {
+        if (new[] { port, port + 20000, port - 1200 }.All(IsFree)) return port;
+    }
+
+    static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Any, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}
+
+internal sealed record Stats(double Rps, double P50, double P99, int Errors);
