@@ -3,12 +3,12 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Platform.Testing;
 
 // Gateway overhead benchmark: the whole platform (as ./platform up runs it), 10,000 jobs, then
 // GET /api/v1/jobs (a page of 20) and POST /api/v1/jobs through the gateway and straight to the Jobs service.
@@ -19,13 +19,13 @@ var jobCount = Option("--jobs", 10_000);
 
 
 var dataDir = Directory.CreateTempSubdirectory("platform-bench-").FullName;
-var gatewayPort = FreePort();
+var gatewayPort = FreePorts.Any();
 Console.WriteLine($"starting the platform (data {dataDir})...");
 var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
 [
     $"PLATFORM_DATA_DIR={dataDir}",
     $"PLATFORM_GATEWAY_PORT={gatewayPort}",
-    $"PLATFORM_RABBITMQ_PORT={FreeRabbitPort()}",
+    $"PLATFORM_RABBITMQ_PORT={FreePorts.ForRabbitMq()}",
     "PLATFORM_CONTAINERS=false",
     "PLATFORM_RATE_LIMIT_PER_SECOND=1000000",
 ]);
@@ -156,35 +156,6 @@ int Option(string name, int fallback)
 {
     var index = Array.IndexOf(args, name);
     return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
-}
-
-static int FreePort()
-{
-    using var listener = new TcpListener(IPAddress.Loopback, 0);
-    listener.Start();
-    return ((IPEndPoint)listener.LocalEndpoint).Port;
-}
-
-static int FreeRabbitPort()
-{
-    for (var port = 9100 + Random.Shared.Next(0, 500); ; port++)
-    {
-        if (new[] { port, port + 20000, port - 1200 }.All(IsFree)) return port;
-    }
-
-    static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Any, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
 }
 
 internal sealed record Stats(double Rps, double P50, double P99, int Errors);

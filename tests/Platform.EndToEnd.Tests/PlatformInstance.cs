@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using Duende.IdentityModel.Client;
+using Platform.Testing;
 
 namespace Platform.EndToEnd.Tests;
 
@@ -31,7 +31,7 @@ public sealed class PlatformInstance : IAsyncDisposable
     public string RabbitUrl => $"amqp://guest:guest@127.0.0.1:{RabbitPort}/";
 
     public static PlatformInstance Create(string? dataDirectory = null, int? gatewayPort = null, int? rabbitPort = null) =>
-        new(dataDirectory ?? Directory.CreateTempSubdirectory("platform-e2e-").FullName, gatewayPort ?? FreePort(), rabbitPort ?? FreeRabbitPort());
+        new(dataDirectory ?? Directory.CreateTempSubdirectory("platform-e2e-").FullName, gatewayPort ?? FreePorts.Any(), rabbitPort ?? FreePorts.ForRabbitMq());
 
     public async Task StartAsync()
     {
@@ -92,34 +92,6 @@ public sealed class PlatformInstance : IAsyncDisposable
     public void DeleteData()
     {
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>The node also uses port+20000 (distribution) and port-1200 (its epmd): all three must be free.</summary>
-    private static int FreeRabbitPort()
-    {
-        for (var port = 6000 + Random.Shared.Next(0, 3000); ; port++)
-            if (IsFree(port) && IsFree(port + 20000) && IsFree(port - 1200)) return port;
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Any, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 }
 
