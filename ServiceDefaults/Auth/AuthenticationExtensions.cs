@@ -17,7 +17,8 @@ public static class AuthenticationExtensions
     /// A missing or invalid token gets 401 with a problem body; the fallback policy requires an authenticated caller,
     /// so a route is public only when it says AllowAnonymous.
     /// </summary>
-    public static IHostApplicationBuilder AddPlatformAuthentication(this IHostApplicationBuilder builder)
+    /// <param name="cacheValidatedTokens">Remember valid tokens until they expire (for the gateway, which sees each token often).</param>
+    public static IHostApplicationBuilder AddPlatformAuthentication(this IHostApplicationBuilder builder, bool cacheValidatedTokens = false)
     {
         var options = builder.Configuration.GetSection(PlatformAuthOptions.Section).Get<PlatformAuthOptions>() ?? new PlatformAuthOptions();
         builder.Services.Configure<PlatformAuthOptions>(builder.Configuration.GetSection(PlatformAuthOptions.Section));
@@ -28,6 +29,11 @@ public static class AuthenticationExtensions
             .Configure<IHttpClientFactory>((jwt, clients) =>
             {
                 jwt.MapInboundClaims = false;
+                if (cacheValidatedTokens)
+                {
+                    jwt.TokenHandlers.Clear();
+                    jwt.TokenHandlers.Add(new CachingJsonWebTokenHandler(TimeProvider.System) { MapInboundClaims = false });
+                }
                 jwt.RequireHttpsMetadata = false;
                 jwt.TokenValidationParameters = new TokenValidationParameters
                 {
