@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace Platform.ServiceDefaults.Http;
@@ -28,8 +27,6 @@ public sealed class JsonBody
         error = null;
         return new JsonBody(root);
     }
-
-    public bool Has(string name) => _root.ValueKind == JsonValueKind.Object && _root.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null;
 
     private JsonElement? Get(string name, bool required)
     {
@@ -106,6 +103,4 @@ public sealed class JsonBody
         _errors.Add($"{name} must be an object");
         return null;
     }
-
-    public static string Format(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -42,12 +42,8 @@ public sealed record ContainsTextFilter(string Term, string[] Fields) : Filter;
 public sealed record AndFilter(Filter[] Filters) : Filter;
 public sealed record OrFilter(Filter[] Filters) : Filter;
 
-/// <summary>Sort on one field; ties are broken by id so that pages are stable.</summary>
-public sealed record SortBy(string Field, bool Descending)
-{
-    public static SortBy Ascending(string field) => new(field, false);
-    public static SortBy DescendingBy(string field) => new(field, true);
-}
+/// <summary>Sort on one field. MongoDB breaks ties by id; LiteDB sorts on the one key.</summary>
+public sealed record SortBy(string Field, bool Descending);
 
 /// <summary>
 /// A unique or plain index on one field; <see cref="CaseInsensitive"/> makes "A@x" and "a@x" the same key.

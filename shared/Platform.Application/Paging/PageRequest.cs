@@ -7,15 +7,10 @@ public sealed record PageRequest(int Page, int Limit)
     public const int MaxLimit = 100;
 
     public int Skip => (Page - 1) * Limit;
-
-    public static PageRequest Default { get; } = new(1, DefaultLimit);
 }
 
 /// <summary>One page of items and the number of items across all pages.</summary>
-public sealed record PagedList<T>(IReadOnlyList<T> Items, long Total, int Page, int Limit)
-{
-    public PagedList<TOut> Map<TOut>(Func<T, TOut> map) => new(Items.Select(map).ToList(), Total, Page, Limit);
-}
+public sealed record PagedList<T>(IReadOnlyList<T> Items, long Total, int Page, int Limit);
 
 public enum SortDirection
 {

@@ -20,5 +20,4 @@ public sealed record Error(ErrorKind Kind, IReadOnlyList<string> Messages)
     public static Error NotFound(string message) => new(ErrorKind.NotFound, [message]);
     public static Error Forbidden(string message) => new(ErrorKind.Forbidden, [message]);
     public static Error Conflict(string message) => new(ErrorKind.Conflict, [message]);
-    public static Error Unauthorized(string message) => new(ErrorKind.Unauthorized, [message]);
 }

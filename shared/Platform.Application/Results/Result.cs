@@ -33,9 +33,6 @@ public readonly record struct Result<T> : IFailable<Result<T>>
 
     public static implicit operator Result<T>(T value) => Success(value);
     public static implicit operator Result<T>(Error error) => Failure(error);
-
-    public TOut Match<TOut>(Func<T, TOut> onSuccess, Func<Error, TOut> onFailure) =>
-        IsSuccess ? onSuccess(_value!) : onFailure(Error!);
 }
 
 /// <summary>A result with no value: success, or an error.</summary>

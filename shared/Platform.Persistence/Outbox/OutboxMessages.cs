@@ -14,6 +14,4 @@ public static class OutboxMessages
         CreatedAt = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime,
         TraceParent = Activity.Current?.Id,
     };
-
-    public static IReadOnlyList<OutboxMessage> From(params object[] events) => events.Select(e => From(e)).ToList();
 }
