@@ -28,6 +28,20 @@ public sealed class JsonBody
         return new JsonBody(root);
     }
 
+    /// <summary>Reads a body that carries one required string field; null with the reasons when it doesn't.</summary>
+    public static string? SingleString(JsonElement? body, string name, out IReadOnlyList<string> errors)
+    {
+        var json = Of(body, out var shapeError);
+        if (shapeError is not null)
+        {
+            errors = [shapeError];
+            return null;
+        }
+        var value = json.String(name, required: true);
+        errors = json.Errors;
+        return json.IsValid ? value : null;
+    }
+
     private JsonElement? Get(string name, bool required)
     {
         if (_root.ValueKind == JsonValueKind.Object && _root.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null)

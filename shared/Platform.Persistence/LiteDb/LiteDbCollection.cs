@@ -19,26 +19,13 @@ internal sealed class LiteDbCollection<T>(LiteDbStore store, string name) : IDoc
 
     public async Task InsertAsync(T document, IEnumerable<OutboxMessage>? events = null, CancellationToken cancellationToken = default)
     {
-        await store.WriteLock.WaitAsync(cancellationToken);
-        try
+        await Locked(() =>
         {
             document.Version = 1;
             document.Outbox = [.. document.Outbox, .. events ?? []];
-            try
-            {
-                _typed.Insert(document);
-                store.Changed(name);
-            }
-            catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
-            {
-                throw new DuplicateKeyException(name, FieldOf(ex), ex);
-            }
-        }
-        finally
-        {
-            store.WriteLock.Release();
-        }
-        if (document.Outbox.Count > 0) store.OutboxQueue?.Notify(name, document.Id);
+            return Write(() => _typed.Insert(document));
+        }, cancellationToken);
+        AnnounceOutbox(document);
     }
 
     public Task<T?> GetAsync(string id, CancellationToken cancellationToken = default) =>
@@ -77,21 +64,27 @@ internal sealed class LiteDbCollection<T>(LiteDbStore store, string name) : IDoc
         return total;
     }
 
-    /// <summary>
-    /// Reads take the store's lock too: LiteDB 5 can corrupt its engine state ("page type must be collection page")
-    /// when a read runs while another thread creates a collection or index.
-    /// </summary>
-    private async Task<TResult> Locked<TResult>(Func<TResult> read, CancellationToken cancellationToken)
+    private Task<TResult> Locked<TResult>(Func<TResult> operation, CancellationToken cancellationToken) =>
+        store.LockedAsync(operation, cancellationToken);
+
+    /// <summary>Runs a write (under the lock), names the field of a broken unique index, and invalidates cached totals.</summary>
+    private TResult Write<TResult>(Func<TResult> write)
     {
-        await store.WriteLock.WaitAsync(cancellationToken);
         try
         {
-            return read();
+            var result = write();
+            store.Changed(name);
+            return result;
         }
-        finally
+        catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
         {
-            store.WriteLock.Release();
+            throw new DuplicateKeyException(name, FieldOf(ex), ex);
         }
+    }
+
+    private void AnnounceOutbox(T document)
+    {
+        if (document.Outbox.Count > 0) store.OutboxQueue?.Notify(name, document.Id);
     }
 
     /// <summary>LiteDB refuses a constant predicate, so "everything" is a query without one.</summary>
@@ -100,53 +93,35 @@ internal sealed class LiteDbCollection<T>(LiteDbStore store, string name) : IDoc
 
     public async Task ReplaceAsync(T document, IEnumerable<OutboxMessage>? events = null, CancellationToken cancellationToken = default)
     {
-        await store.WriteLock.WaitAsync(cancellationToken);
-        try
+        await Locked(() =>
         {
             var stored = _raw.FindById(document.Id);
             if (stored is null || stored[nameof(Document.Version)].AsInt64 != document.Version)
                 throw new ConcurrencyConflictException(name, document.Id, document.Version);
 
-            var pending = store.Database.Mapper.ToObject<T>(stored).Outbox;
+            // Events still pending in the stored document stay; only the outbox array is read back, not the whole document.
+            var pending = store.Database.Mapper.Deserialize<List<OutboxMessage>>(stored[nameof(Document.Outbox)]) ?? [];
             var expected = document.Version;
             document.Version = expected + 1;
             document.Outbox = [.. pending, .. events ?? []];
             try
             {
-                _typed.Update(document);
-                store.Changed(name);
+                return Write(() => _typed.Update(document));
             }
-            catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+            catch (DuplicateKeyException)
             {
                 document.Version = expected;
-                throw new DuplicateKeyException(name, FieldOf(ex), ex);
+                throw;
             }
-        }
-        finally
-        {
-            store.WriteLock.Release();
-        }
-        if (document.Outbox.Count > 0) store.OutboxQueue?.Notify(name, document.Id);
+        }, cancellationToken);
+        AnnounceOutbox(document);
     }
 
-    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
-    {
-        await store.WriteLock.WaitAsync(cancellationToken);
-        try
-        {
-            store.Changed(name);
-            return _typed.Delete(id);
-        }
-        finally
-        {
-            store.WriteLock.Release();
-        }
-    }
+    public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default) =>
+        Locked(() => Write(() => _typed.Delete(id)), cancellationToken);
 
-    public async Task<bool> TryIncrementAsync(string id, string field, long delta, long minimum, CancellationToken cancellationToken = default)
-    {
-        await store.WriteLock.WaitAsync(cancellationToken);
-        try
+    public Task<bool> TryIncrementAsync(string id, string field, long delta, long minimum, CancellationToken cancellationToken = default) =>
+        Locked(() =>
         {
             var stored = _raw.FindById(id);
             if (stored is null || !stored[field].IsNumber) return false;
@@ -155,36 +130,24 @@ internal sealed class LiteDbCollection<T>(LiteDbStore store, string name) : IDoc
             if (next < minimum) return false;
             stored[field] = current.IsInt32 ? new BsonValue(checked((int)next)) : new BsonValue(next);
             stored[nameof(Document.Version)] = stored[nameof(Document.Version)].AsInt64 + 1;
-            store.Changed(name);
-            return _raw.Update(stored);
-        }
-        finally
-        {
-            store.WriteLock.Release();
-        }
-    }
+            return Write(() => _raw.Update(stored));
+        }, cancellationToken);
 
     public Task<IReadOnlyList<T>> FindWithPendingOutboxAsync(int limit, CancellationToken cancellationToken = default) =>
         Locked<IReadOnlyList<T>>(() => _typed.Query().Where("COUNT($.Outbox[*]) > 0").Limit(limit).ToList(), cancellationToken);
 
-    public async Task RemoveOutboxMessagesAsync(string id, IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken = default)
-    {
-        await store.WriteLock.WaitAsync(cancellationToken);
-        try
+    /// <summary>Trimming the outbox changes no filtered field, so cached totals stay valid.</summary>
+    public Task RemoveOutboxMessagesAsync(string id, IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken = default) =>
+        Locked(() =>
         {
             var stored = _raw.FindById(id);
-            if (stored is null) return;
+            if (stored is null) return false;
             var outbox = stored[nameof(Document.Outbox)].AsArray;
             var kept = new BsonArray(outbox.Where(m => !messageIds.Contains(m.AsDocument["_id"].AsString)));
-            if (kept.Count == outbox.Count) return;
+            if (kept.Count == outbox.Count) return false;
             stored[nameof(Document.Outbox)] = kept;
-            _raw.Update(stored);
-        }
-        finally
-        {
-            store.WriteLock.Release();
-        }
-    }
+            return _raw.Update(stored);
+        }, cancellationToken);
 
     private string FieldOf(LiteException ex)
     {

@@ -32,7 +32,7 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
 
     internal Outbox.OutboxQueue? OutboxQueue { get; }
     internal LiteDatabase Database => _database;
-    internal SemaphoreSlim WriteLock { get; } = new(1, 1);
+    private readonly SemaphoreSlim _lock = new(1, 1);
     /// <summary>(collection, index name) to the field it keeps unique, to name the field in a duplicate-key error.</summary>
     internal System.Collections.Concurrent.ConcurrentDictionary<(string Collection, string Index), string> UniqueIndexes { get; } = new();
 
@@ -49,22 +49,29 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
 
     public IDocumentCollection<T> Collection<T>(string name) where T : Document => new LiteDbCollection<T>(this, name);
 
-    public async Task PingAsync(CancellationToken cancellationToken = default)
+    public Task PingAsync(CancellationToken cancellationToken = default) =>
+        LockedAsync(() => _database.GetCollectionNames().Count(), cancellationToken);
+
+    /// <summary>
+    /// Runs one operation under the store's lock. Reads take it too: LiteDB 5 can corrupt its engine state
+    /// ("page type must be collection page") when a read runs while another thread creates a collection or index.
+    /// </summary>
+    internal async Task<TResult> LockedAsync<TResult>(Func<TResult> operation, CancellationToken cancellationToken)
     {
-        await WriteLock.WaitAsync(cancellationToken);
+        await _lock.WaitAsync(cancellationToken);
         try
         {
-            _ = _database.GetCollectionNames().Count();
+            return operation();
         }
         finally
         {
-            WriteLock.Release();
+            _lock.Release();
         }
     }
 
     public void Dispose()
     {
         _database.Dispose();
-        WriteLock.Dispose();
+        _lock.Dispose();
     }
 }

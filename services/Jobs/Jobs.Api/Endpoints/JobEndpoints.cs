@@ -82,10 +82,8 @@ public static class JobEndpoints
     private static async Task<IResult> ChangeStatus([FromRoute(Name = "job_id")] string jobId, [FromBody] JsonElement? body,
         ClaimsPrincipal principal, IMediator mediator, CancellationToken ct)
     {
-        var json = JsonBody.Of(body, out var shapeError);
-        if (shapeError is not null) return Error.Validation(shapeError).ToHttp();
-        var status = json.String("status", required: true);
-        if (!json.IsValid) return Error.Validation(json.Errors).ToHttp();
+        var status = JsonBody.SingleString(body, "status", out var errors);
+        if (status is null) return Error.Validation(errors).ToHttp();
         if (!JobStatusNames.TryParse(status, out var parsed)) return Error.Validation("status must be active or inactive").ToHttp();
         return (await mediator.Send(new ChangeJobStatus(principal.ToCaller(), jobId, parsed), ct)).ToHttp(Results.NoContent);
     }
@@ -93,10 +91,8 @@ public static class JobEndpoints
     private static async Task<IResult> Share([FromRoute(Name = "job_id")] string jobId, [FromRoute(Name = "user_id")] string userId,
         [FromBody] JsonElement? body, ClaimsPrincipal principal, IMediator mediator, CancellationToken ct)
     {
-        var json = JsonBody.Of(body, out var shapeError);
-        if (shapeError is not null) return Error.Validation(shapeError).ToHttp();
-        var permission = json.String("permission", required: true);
-        if (!json.IsValid) return Error.Validation(json.Errors).ToHttp();
+        var permission = JsonBody.SingleString(body, "permission", out var errors);
+        if (permission is null) return Error.Validation(errors).ToHttp();
         SharePermission? parsed = permission switch
         {
             "view" or "shared_view" => SharePermission.View,

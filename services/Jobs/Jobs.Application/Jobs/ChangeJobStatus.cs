@@ -2,7 +2,6 @@ using Jobs.Application.Ports;
 using Jobs.Domain.Jobs;
 using Mediator;
 using Platform.Application;
-using Platform.Application.Ids;
 using Platform.Application.Results;
 using Platform.Contracts.Jobs;
 
@@ -15,9 +14,9 @@ public sealed class ChangeJobStatusHandler(IJobRepository jobs) : ICommandHandle
 {
     public async ValueTask<Result> Handle(ChangeJobStatus command, CancellationToken cancellationToken)
     {
-        if (!ObjectIds.IsValid(command.JobId)) return Error.NotFound(JobErrors.NotFound);
-        var job = await jobs.GetAsync(command.JobId.ToLowerInvariant(), cancellationToken);
-        if (job is null || !job.CanView(command.Caller.UserId)) return Error.NotFound(JobErrors.NotFound);
+        var found = await jobs.FindAsync(command.JobId, j => j.CanView(command.Caller.UserId), cancellationToken);
+        if (!found.IsSuccess) return found.Error!;
+        var job = found.Value;
         if (!job.CanEdit(command.Caller.UserId)) return Error.Forbidden("You may view this job but not change it");
 
         var previous = job.Status;

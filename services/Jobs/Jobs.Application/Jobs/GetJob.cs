@@ -1,7 +1,6 @@
 using Jobs.Application.Ports;
 using Mediator;
 using Platform.Application;
-using Platform.Application.Ids;
 using Platform.Application.Results;
 
 namespace Jobs.Application.Jobs;
@@ -13,9 +12,9 @@ public sealed class GetJobHandler(IJobRepository jobs, IAutomationRepository aut
 {
     public async ValueTask<Result<JobDetails>> Handle(GetJob query, CancellationToken cancellationToken)
     {
-        if (!ObjectIds.IsValid(query.JobId)) return Error.NotFound(JobErrors.NotFound);
-        var job = await jobs.GetAsync(query.JobId.ToLowerInvariant(), cancellationToken);
-        if (job is null || !job.IsVisibleTo(query.Caller.UserId)) return Error.NotFound(JobErrors.NotFound);
+        var found = await jobs.FindAsync(query.JobId, j => j.IsVisibleTo(query.Caller.UserId), cancellationToken);
+        if (!found.IsSuccess) return found.Error!;
+        var job = found.Value;
 
         var automation = job.Terms.AutomationId is null ? null : await automations.GetAsync(job.Terms.AutomationId, cancellationToken);
         return new JobDetails(job, automation);

@@ -15,9 +15,9 @@ public sealed class ShareJobHandler(IJobRepository jobs, IUserDirectory users) :
 {
     public async ValueTask<Result> Handle(ShareJob command, CancellationToken cancellationToken)
     {
-        if (!ObjectIds.IsValid(command.JobId)) return Error.NotFound(JobErrors.NotFound);
-        var job = await jobs.GetAsync(command.JobId.ToLowerInvariant(), cancellationToken);
-        if (job is null || !job.CanView(command.Caller.UserId)) return Error.NotFound(JobErrors.NotFound);
+        var found = await jobs.FindAsync(command.JobId, j => j.CanView(command.Caller.UserId), cancellationToken);
+        if (!found.IsSuccess) return found.Error!;
+        var job = found.Value;
         if (!job.IsOwnedBy(command.Caller.UserId)) return Error.Forbidden("Only the job's owner can share it");
 
         var userId = command.UserId.ToLowerInvariant();
