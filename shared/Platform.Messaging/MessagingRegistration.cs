@@ -53,9 +53,11 @@ public static class MessagingRegistration
         return services;
     }
 
-    /// <summary>Declares a collection whose documents carry outboxes, so the relay publishes their events.</summary>
+    /// <summary>Declares a collection whose documents carry outboxes, so the relay publishes their events (and indexes them).</summary>
     public static IServiceCollection AddOutboxSource<T>(this IServiceCollection services, string collection) where T : Document =>
-        services.AddSingleton<IOutboxSource>(sp => new OutboxSource<T>(sp.GetRequiredService<IDocumentStore>().Collection<T>(collection)));
+        services
+            .AddSingleton<IOutboxSource>(sp => new OutboxSource<T>(sp.GetRequiredService<IDocumentStore>().Collection<T>(collection)))
+            .AddIndexes((store, ct) => store.Collection<T>(collection).EnsureOutboxIndexAsync(ct));
 
     /// <summary>The relay is a singleton; MassTransit's publish endpoint is scoped, so each publish takes a scope.</summary>
     private sealed class ScopedOutboxPublisher(IServiceScopeFactory scopes) : IOutboxPublisher

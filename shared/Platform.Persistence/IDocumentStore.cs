@@ -48,6 +48,12 @@ public interface IDocumentCollection<T> where T : Document
     /// </summary>
     Task<bool> TryIncrementAsync(string id, string field, long delta, long minimum, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Indexes the pending outbox, so that <see cref="FindWithPendingOutboxAsync"/> reads only the documents with events
+    /// waiting instead of walking the whole collection (the relay's sweep runs it every few seconds).
+    /// </summary>
+    Task EnsureOutboxIndexAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Documents with events still waiting in their outbox, oldest first.</summary>
     Task<IReadOnlyList<T>> FindWithPendingOutboxAsync(int limit, CancellationToken cancellationToken = default);
 

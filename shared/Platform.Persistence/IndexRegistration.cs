@@ -5,9 +5,12 @@ namespace Platform.Persistence;
 
 public static class IndexRegistration
 {
-    /// <summary>Creates a service's indexes at start-up, before the host serves requests.</summary>
+    /// <summary>
+    /// Creates a set of indexes at start-up, before the host serves requests. Each call adds its own set: registered with
+    /// AddHostedService, a second set would be dropped as a duplicate of the first (same implementation type).
+    /// </summary>
     public static IServiceCollection AddIndexes(this IServiceCollection services, Func<IDocumentStore, CancellationToken, Task> ensure) =>
-        services.AddHostedService(sp => new IndexSetup(sp.GetRequiredService<IDocumentStore>(), ensure));
+        services.AddSingleton<IHostedService>(sp => new IndexSetup(sp.GetRequiredService<IDocumentStore>(), ensure));
 
     private sealed class IndexSetup(IDocumentStore store, Func<IDocumentStore, CancellationToken, Task> ensure) : IHostedService
     {

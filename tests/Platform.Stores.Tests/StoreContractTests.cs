@@ -1,3 +1,4 @@
+using LiteDB;
 using Platform.Persistence;
 using Platform.Persistence.LiteDb;
 using Platform.Persistence.Mongo;
@@ -19,6 +20,20 @@ public sealed class LiteDbStoreContract : StoreContract, IDisposable
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task The_pending_outbox_query_reads_its_index_not_the_whole_collection()
+    {
+        var items = Store.Collection<Counter>(CollectionName);
+        await items.EnsureOutboxIndexAsync();
+        for (var i = 0; i < 20; i++) await items.InsertAsync(new Counter { Id = $"quiet-{i}" });
+        ((IDisposable)Store).Dispose();
+
+        using var database = new LiteDatabase(Path.Combine(_folder, "test.db"));
+        var plan = database.Execute($"EXPLAIN SELECT $ FROM {CollectionName} WHERE COUNT($.Outbox[*]) > 0").Current.AsDocument;
+
+        plan["index"]["name"].AsString.Should().Be("outbox_pending", plan.ToString());
+    }
 }
 
 /// <summary>

@@ -133,8 +133,15 @@ internal sealed class LiteDbCollection<T>(LiteDbStore store, string name) : IDoc
             return Write(() => _raw.Update(stored));
         }, cancellationToken);
 
+    /// <summary>The pending-outbox query and its index share one expression, which is how LiteDB matches them.</summary>
+    internal const string PendingOutboxExpression = "COUNT($.Outbox[*])";
+    internal const string PendingOutboxIndex = "outbox_pending";
+
+    public Task EnsureOutboxIndexAsync(CancellationToken cancellationToken = default) =>
+        Locked(() => _typed.EnsureIndex(PendingOutboxIndex, PendingOutboxExpression), cancellationToken);
+
     public Task<IReadOnlyList<T>> FindWithPendingOutboxAsync(int limit, CancellationToken cancellationToken = default) =>
-        Locked<IReadOnlyList<T>>(() => _typed.Query().Where("COUNT($.Outbox[*]) > 0").Limit(limit).ToList(), cancellationToken);
+        Locked<IReadOnlyList<T>>(() => _typed.Query().Where($"{PendingOutboxExpression} > 0").Limit(limit).ToList(), cancellationToken);
 
     /// <summary>Trimming the outbox changes no filtered field, so cached totals stay valid.</summary>
     public Task RemoveOutboxMessagesAsync(string id, IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken = default) =>

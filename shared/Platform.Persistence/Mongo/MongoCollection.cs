@@ -98,8 +98,17 @@ internal sealed class MongoCollection<T>(IMongoCollection<T> collection, Outbox.
         return result.ModifiedCount > 0;
     }
 
+    /// <summary>Every outbox message has an id, so "Outbox._id exists" is "the outbox is not empty", and a sparse index on it
+    /// holds only the documents with events waiting.</summary>
+    private const string PendingOutboxField = "Outbox._id";
+
+    public async Task EnsureOutboxIndexAsync(CancellationToken cancellationToken = default) =>
+        await collection.Indexes.CreateOneAsync(new CreateIndexModel<T>(
+            Builders<T>.IndexKeys.Ascending(PendingOutboxField),
+            new CreateIndexOptions { Name = "outbox_pending", Sparse = true }), cancellationToken: cancellationToken);
+
     public async Task<IReadOnlyList<T>> FindWithPendingOutboxAsync(int limit, CancellationToken cancellationToken = default) =>
-        await collection.Find(F.Exists("Outbox.0")).Limit(limit).ToListAsync(cancellationToken);
+        await collection.Find(F.Exists(PendingOutboxField)).Limit(limit).ToListAsync(cancellationToken);
 
     public Task RemoveOutboxMessagesAsync(string id, IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken = default) =>
         collection.UpdateOneAsync(
