@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -31,6 +32,10 @@ var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Ap
 ]);
 builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning)
     .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None));
+// The testing builder runs no dashboard but still points every service's OTLP exporter at one, so each exporter would
+// retry a dead endpoint in memory for the whole run. Spans and metrics are still recorded; they are not exported.
+foreach (var project in builder.Resources.OfType<ProjectResource>())
+    project.Annotations.Add(new EnvironmentCallbackAnnotation(env => env.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT")));
 await using var app = await builder.BuildAsync();
 await app.StartAsync();
 
