@@ -5,6 +5,7 @@ using System.Threading.RateLimiting;
 using Gateway;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Scalar.AspNetCore;
+using Yarp.ReverseProxy.Transforms;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Http;
 
@@ -17,7 +18,8 @@ builder.Services.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySiz
 builder.Services.AddProblemDetails();
 builder.Services.AddReverseProxy()
     .LoadFromMemory(PublicRoutes.Routes(), PublicRoutes.Clusters())
-    .AddServiceDiscoveryDestinationResolver();
+    .AddServiceDiscoveryDestinationResolver()
+    .AddTransforms(transforms => transforms.AddRequestTransform(SmallRequestBodies.BufferAsync));
 builder.Services.AddHttpClient(OpenApiAggregator.ClientName);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<OpenApiAggregator>();

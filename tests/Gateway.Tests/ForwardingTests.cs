@@ -1,0 +1,121 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Platform.Testing;
+
+namespace Gateway.Tests;
+
+/// <summary>
+/// The gateway in front of a real HTTP service (an echo standing in for Jobs): request bodies of every shape reach the
+/// service byte for byte with their headers, and the service's answer comes back unchanged.
+/// </summary>
+public sealed class ForwardingTests : IAsyncLifetime
+{
+    private readonly TestTokens _tokens = new();
+    private WebApplication _echo = null!;
+    private WebApplicationFactory<Program> _gateway = null!;
+
+    public async Task InitializeAsync()
+    {
+        var port = FreePorts.Any();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        _echo = builder.Build();
+        _echo.Map("/{**path}", async (HttpContext context) =>
+        {
+            using var body = new MemoryStream();
+            await context.Request.Body.CopyToAsync(body);
+            return Results.Json(new JsonObject
+            {
+                ["method"] = context.Request.Method,
+                ["path"] = context.Request.Path.Value,
+                ["content_type"] = context.Request.ContentType,
+                ["declared_length"] = context.Request.ContentLength,
+                ["length"] = body.Length,
+                ["sha256"] = Convert.ToHexString(SHA256.HashData(body.ToArray())),
+                ["authorization"] = context.Request.Headers.Authorization.ToString(),
+            }, statusCode: StatusCodes.Status201Created);
+        });
+        await _echo.StartAsync();
+
+        _gateway = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Auth:PublicKeyPem", _tokens.PublicKeyPem);
+            b.UseSetting("services:jobs:http:0", $"http://127.0.0.1:{port}");
+        });
+    }
+
+    private HttpClient Client(out string token)
+    {
+        token = _tokens.For("0123456789abcdef01234567");
+        var client = _gateway.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    [Theory]
+    [InlineData(150)] // a typical JSON body: sent with the headers in one write
+    [InlineData(SmallRequestBodies.MaxBufferedBytes)] // the largest body sent that way
+    [InlineData(SmallRequestBodies.MaxBufferedBytes + 1)] // streamed
+    [InlineData(2 * 1024 * 1024)] // streamed, many reads
+    public async Task A_body_with_a_declared_length_reaches_the_service_byte_for_byte(int size)
+    {
+        var bytes = RandomNumberGenerator.GetBytes(size);
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+
+        var response = await Client(out var token).PostAsync("/api/v1/jobs", content);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created);
+        var echoed = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        echoed["method"]!.GetValue<string>().Should().Be("POST");
+        echoed["path"]!.GetValue<string>().Should().Be("/api/v1/jobs");
+        echoed["content_type"]!.GetValue<string>().Should().Be("application/json");
+        echoed["declared_length"]!.GetValue<long>().Should().Be(size);
+        echoed["length"]!.GetValue<long>().Should().Be(size);
+        echoed["sha256"]!.GetValue<string>().Should().Be(Convert.ToHexString(SHA256.HashData(bytes)));
+        echoed["authorization"]!.GetValue<string>().Should().Be($"Bearer {token}");
+    }
+
+    [Fact]
+    public async Task A_chunked_body_without_a_declared_length_reaches_the_service_byte_for_byte()
+    {
+        var bytes = RandomNumberGenerator.GetBytes(40_000);
+        var content = new StreamContent(new MemoryStream(bytes));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/jobs") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+
+        var response = await Client(out _).SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created);
+        var echoed = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        echoed["declared_length"].Should().BeNull();
+        echoed["length"]!.GetValue<long>().Should().Be(bytes.Length);
+        echoed["sha256"]!.GetValue<string>().Should().Be(Convert.ToHexString(SHA256.HashData(bytes)));
+    }
+
+    [Fact]
+    public async Task A_request_without_a_body_arrives_without_one()
+    {
+        var response = await Client(out _).GetAsync("/api/v1/jobs/0123456789abcdef01234567?x=1");
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created);
+        var echoed = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        echoed["method"]!.GetValue<string>().Should().Be("GET");
+        echoed["path"]!.GetValue<string>().Should().Be("/api/v1/jobs/0123456789abcdef01234567");
+        echoed["length"]!.GetValue<long>().Should().Be(0);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _gateway.DisposeAsync();
+        await _echo.DisposeAsync();
+    }
+}
