@@ -35,34 +35,22 @@ public sealed class OpenApiAggregator(IHttpClientFactory clients, ILogger<OpenAp
 
     private async Task<(string Json, bool Complete)> BuildAsync(CancellationToken cancellationToken)
     {
+        // A service that is down must not hold the document up: each gets a few seconds, all at once, then is left out.
+        var client = clients.CreateClient(ClientName);
+        var documents = await Task.WhenAll(PublicRoutes.Services.Select(service => FetchAsync(client, service, cancellationToken)));
         var paths = new JsonObject();
         var schemas = new JsonObject();
-        var complete = true;
-        var client = clients.CreateClient(ClientName);
-        foreach (var service in PublicRoutes.Services)
+        foreach (var document in documents.OfType<JsonObject>())
         {
-            try
-            {
-                // A service that is down must not hold the document up: a few seconds each, then it is left out.
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                timeout.CancelAfter(FetchTimeout);
-                var text = await client.GetStringAsync($"http://{service}/openapi/v1.json", timeout.Token);
-                var document = JsonNode.Parse(text)!.AsObject();
-                foreach (var (path, item) in document["paths"]?.AsObject() ?? [])
-                    paths[path] = item?.DeepClone();
-                foreach (var (name, schema) in document["components"]?["schemas"]?.AsObject() ?? [])
-                    schemas[name] = schema?.DeepClone();
-            }
-            catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or System.Text.Json.JsonException && !cancellationToken.IsCancellationRequested)
-            {
-                complete = false;
-                logger.LogWarning(ex, "OpenAPI document of {Service} is unavailable; it is left out for now", service);
-            }
+            foreach (var (path, item) in document["paths"]?.AsObject() ?? [])
+                paths[path] = item?.DeepClone();
+            foreach (var (name, schema) in document["components"]?["schemas"]?.AsObject() ?? [])
+                schemas[name] = schema?.DeepClone();
         }
 
         foreach (var (path, item) in paths)
         {
-            if (!path.StartsWith("/api/v1/auth/", StringComparison.Ordinal) || item is not JsonObject operations) continue;
+            if (!PublicRoutes.IsPublic(path) || item is not JsonObject operations) continue;
             foreach (var (_, operation) in operations)
                 if (operation is JsonObject op) op["security"] = new JsonArray();
         }
@@ -94,6 +82,21 @@ public sealed class OpenApiAggregator(IHttpClientFactory clients, ILogger<OpenAp
                 },
             },
         };
-        return (merged.ToJsonString(), complete);
+        return (merged.ToJsonString(), documents.All(d => d is not null));
+    }
+
+    private async Task<JsonObject?> FetchAsync(HttpClient client, string service, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(FetchTimeout);
+            return JsonNode.Parse(await client.GetStringAsync($"http://{service}/openapi/v1.json", timeout.Token))!.AsObject();
+        }
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or System.Text.Json.JsonException && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "OpenAPI document of {Service} is unavailable; it is left out for now", service);
+            return null;
+        }
     }
 }

@@ -25,6 +25,17 @@ public static class PublicRoutes
         ("automations-root", "/api/v1/automations", "jobs", false),
     ];
 
+    /// <summary>Whether a service path is served without a token (matched against the table's public routes).</summary>
+    public static bool IsPublic(string path) => Table.Any(r => r.Public && Matches(r.Path, path));
+
+    private static bool Matches(string pattern, string path)
+    {
+        var catchAll = pattern.IndexOf("{**", StringComparison.Ordinal);
+        return catchAll < 0
+            ? string.Equals(pattern, path, StringComparison.OrdinalIgnoreCase)
+            : path.StartsWith(pattern[..catchAll], StringComparison.OrdinalIgnoreCase);
+    }
+
     public static IReadOnlyList<RouteConfig> Routes() => Table.Select(r => new RouteConfig
     {
         RouteId = r.Id,

@@ -96,6 +96,18 @@ public sealed class GatewayTests : IDisposable
         document["components"]!["securitySchemes"]!["bearer"]!["type"]!.GetValue<string>().Should().Be("http");
     }
 
+    [Theory]
+    [InlineData("/api/v1/auth/register", true)]
+    [InlineData("/api/v1/auth/token", true)]
+    [InlineData("/api/v1/jobs", false)]
+    [InlineData("/api/v1/jobs/{job_id}", false)]
+    [InlineData("/api/v1/users/me", false)]
+    [InlineData("/api/v1/authx", false)]
+    public void Only_the_route_tables_public_paths_are_documented_without_the_bearer_scheme(string path, bool isPublic)
+    {
+        PublicRoutes.IsPublic(path).Should().Be(isPublic);
+    }
+
     [Fact]
     public async Task Unknown_paths_are_404()
     {

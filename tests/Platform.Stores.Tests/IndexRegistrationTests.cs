@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Platform.Persistence;
 using Platform.Persistence.LiteDb;
+using Platform.Persistence.Outbox;
 
 namespace Platform.Stores.Tests;
 
@@ -31,7 +32,7 @@ public sealed class IndexRegistrationTests : IDisposable
         using var database = new LiteDatabase(file);
         var names = database.Execute("SELECT $.name FROM $indexes WHERE collection = 'items'").ToEnumerable()
             .Select(row => row["name"].AsString).ToList();
-        names.Should().Contain(["Title", "outbox_pending"]);
+        names.Should().Contain(["Title", OutboxIndex.Name]);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

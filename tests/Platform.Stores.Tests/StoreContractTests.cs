@@ -1,5 +1,6 @@
 using LiteDB;
 using Platform.Persistence;
+using Platform.Persistence.Outbox;
 using Platform.Persistence.LiteDb;
 using Platform.Persistence.Mongo;
 
@@ -32,7 +33,7 @@ public sealed class LiteDbStoreContract : StoreContract, IDisposable
         using var database = new LiteDatabase(Path.Combine(_folder, "test.db"));
         var plan = database.Execute($"EXPLAIN SELECT $ FROM {CollectionName} WHERE COUNT($.Outbox[*]) > 0").Current.AsDocument;
 
-        plan["index"]["name"].AsString.Should().Be("outbox_pending", plan.ToString());
+        plan["index"]["name"].AsString.Should().Be(OutboxIndex.Name, plan.ToString());
     }
 }
 

@@ -135,10 +135,9 @@ internal sealed class LiteDbCollection<T>(LiteDbStore store, string name) : IDoc
 
     /// <summary>The pending-outbox query and its index share one expression, which is how LiteDB matches them.</summary>
     internal const string PendingOutboxExpression = "COUNT($.Outbox[*])";
-    internal const string PendingOutboxIndex = "outbox_pending";
 
     public Task EnsureOutboxIndexAsync(CancellationToken cancellationToken = default) =>
-        Locked(() => _typed.EnsureIndex(PendingOutboxIndex, PendingOutboxExpression), cancellationToken);
+        Locked(() => _typed.EnsureIndex(Outbox.OutboxIndex.Name, PendingOutboxExpression), cancellationToken);
 
     public Task<IReadOnlyList<T>> FindWithPendingOutboxAsync(int limit, CancellationToken cancellationToken = default) =>
         Locked<IReadOnlyList<T>>(() => _typed.Query().Where($"{PendingOutboxExpression} > 0").Limit(limit).ToList(), cancellationToken);

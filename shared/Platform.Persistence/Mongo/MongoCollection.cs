@@ -105,7 +105,7 @@ internal sealed class MongoCollection<T>(IMongoCollection<T> collection, Outbox.
     public async Task EnsureOutboxIndexAsync(CancellationToken cancellationToken = default) =>
         await collection.Indexes.CreateOneAsync(new CreateIndexModel<T>(
             Builders<T>.IndexKeys.Ascending(PendingOutboxField),
-            new CreateIndexOptions { Name = "outbox_pending", Sparse = true }), cancellationToken: cancellationToken);
+            new CreateIndexOptions { Name = Outbox.OutboxIndex.Name, Sparse = true }), cancellationToken: cancellationToken);
 
     public async Task<IReadOnlyList<T>> FindWithPendingOutboxAsync(int limit, CancellationToken cancellationToken = default) =>
         await collection.Find(F.Exists(PendingOutboxField)).Limit(limit).ToListAsync(cancellationToken);
