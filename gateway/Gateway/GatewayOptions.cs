@@ -11,4 +11,10 @@ public sealed class GatewayOptions
 
     /// <summary>Requests one token may make in a burst above the average.</summary>
     public int RateLimitBurst { get; set; } = 2000;
+
+    /// <summary>
+    /// Run request processing on the socket thread that read the request instead of handing it to the thread pool.
+    /// The gateway never blocks a thread (every step is asynchronous I/O), so the hand-off is pure cost.
+    /// </summary>
+    public bool InlineScheduling { get; set; } = true;
 }

@@ -15,6 +15,7 @@ builder.AddPlatformAuthentication(cacheValidatedTokens: true);
 
 var options = builder.Configuration.GetSection("Gateway").Get<GatewayOptions>() ?? new GatewayOptions();
 builder.Services.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = options.InlineScheduling);
 builder.Services.AddProblemDetails();
 builder.Services.AddReverseProxy()
     .LoadFromMemory(PublicRoutes.Routes(), PublicRoutes.Clusters())
