@@ -7,6 +7,7 @@ namespace Platform.ServiceDefaults.Auth;
 public static class PlatformClaims
 {
     public const string Subject = "sub";
+    public const string TokenId = "jti";
     public const string Name = "name";
     public const string Country = "country";
     public const string ClientId = "client_id";

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Threading.RateLimiting;
 using Gateway;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -25,7 +23,7 @@ builder.Services.AddHttpClient(OpenApiAggregator.ClientName);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<OpenApiAggregator>();
 
-// Per-token token bucket (per client address without a token): 429 with Retry-After past the limit.
+// Per-token token bucket (per client address without a valid token): 429 with Retry-After past the limit.
 builder.Services.AddRateLimiter(limiter =>
 {
     limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -63,12 +61,11 @@ app.MapScalarApiReference("/api/v1/docs", scalar => scalar.WithTitle("Microtask 
 app.MapReverseProxy();
 app.Run();
 
-static string PartitionKey(HttpContext context)
-{
-    var authorization = context.Request.Headers.Authorization.ToString();
-    if (authorization.Length > 0)
-        return "t:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(authorization)), 0, 12);
-    return "a:" + context.Connection.RemoteIpAddress;
-}
+// A valid token is its own partition (its id, from the claims authentication already read); anything else, an invalid
+// token included, shares its client address's partition, so made-up tokens can't each open a fresh bucket.
+static string PartitionKey(HttpContext context) =>
+    context.User.FindFirst(PlatformClaims.TokenId)?.Value is { } tokenId ? "t:" + tokenId
+    : context.User.FindFirst(PlatformClaims.Subject)?.Value is { } subject ? "s:" + subject
+    : "a:" + context.Connection.RemoteIpAddress;
 
 public partial class Program;

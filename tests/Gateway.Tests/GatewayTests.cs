@@ -79,6 +79,26 @@ public sealed class GatewayTests : IDisposable
     }
 
     [Fact]
+    public async Task Made_up_tokens_share_their_address_limit_instead_of_each_getting_a_fresh_one()
+    {
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+            statuses.Add((await Client($"not-a-token-{i}").GetAsync("/api/v1/jobs")).StatusCode);
+
+        statuses.Should().Contain(HttpStatusCode.Unauthorized).And.Contain(HttpStatusCode.TooManyRequests);
+        statuses.Should().OnlyContain(s => s == HttpStatusCode.Unauthorized || s == HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
+    public async Task Two_tokens_of_one_user_are_limited_separately()
+    {
+        for (var i = 0; i < 6; i++) await Client(_tokens.For("0123456789abcdef01234567")).GetAsync("/api/v1/nothing-here");
+
+        (await Client(_tokens.For("0123456789abcdef01234567")).GetAsync("/api/v1/nothing-here")).StatusCode.Should().Be(HttpStatusCode.NotFound,
+            "each of those requests had its own token, and so does this one");
+    }
+
+    [Fact]
     public async Task A_body_over_the_gateway_limit_is_413()
     {
         var response = await Client(_tokens.For("0123456789abcdef01234567"))

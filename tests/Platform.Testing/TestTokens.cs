@@ -32,7 +32,7 @@ public sealed class TestTokens
             NotBefore = issued,
             Expires = expires,
             SigningCredentials = new SigningCredentials(new RsaSecurityKey(foreignKey ? _foreignKey : _key), SecurityAlgorithms.RsaSha256),
-            Subject = new ClaimsIdentity([new Claim("sub", userId), new Claim("name", name), new Claim("country", country)]),
+            Subject = new ClaimsIdentity([new Claim("sub", userId), new Claim("name", name), new Claim("country", country), new Claim("jti", Guid.NewGuid().ToString("N"))]),
         });
     }
 
