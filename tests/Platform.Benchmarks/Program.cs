@@ -12,8 +12,8 @@ using Microsoft.Extensions.Logging;
 using Platform.Testing;
 
 // Gateway overhead benchmark: the whole platform (as ./platform up runs it), 10,000 jobs, then
-// GET /api/v1/jobs (a page of 20) and POST /api/v1/jobs through the gateway and straight to the Jobs service.
-// It prints figures and asserts nothing.
+// GET /api/v1/jobs (a page of 20) and POST /api/v1/jobs through the gateway, through a plain YARP hop (the same proxy
+// with nothing on it: what any hop costs here) and straight to the Jobs service. It prints figures and asserts nothing.
 var seconds = Option("--seconds", 10);
 var concurrency = Option("--concurrency", 4);
 var jobCount = Option("--jobs", 10_000);
@@ -30,6 +30,18 @@ var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Ap
     "PLATFORM_CONTAINERS=false",
     "PLATFORM_RATE_LIMIT_PER_SECOND=1000000",
 ]);
+// The reference hop runs like the gateway: its own process, started by the same orchestrator, on a port of its own.
+var plainProxyPort = FreePorts.Any();
+var jobsService = builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "jobs"));
+builder.AddProject("plain-proxy", Path.Combine(builder.AppHostDirectory, "..", "tests", "Platform.Benchmarks.PlainProxy", "Platform.Benchmarks.PlainProxy.csproj"))
+    .WithEndpoint("http", e =>
+    {
+        e.Port = plainProxyPort;
+        e.IsProxied = false;
+    })
+    .WithEnvironment("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1")
+    .WithEnvironment("PLAIN_PROXY_TARGET", jobsService.GetEndpoint("http"))
+    .WaitFor(jobsService);
 builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning)
     .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None));
 // The testing builder runs no dashboard but still points every service's OTLP exporter at one, so each exporter would
@@ -41,6 +53,7 @@ await app.StartAsync();
 
 var gateway = new Uri($"http://127.0.0.1:{gatewayPort}");
 var direct = app.GetEndpoint("jobs", "http");
+var plainProxy = new Uri($"http://127.0.0.1:{plainProxyPort}");
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
 {
     Timeout = TimeSpan.FromSeconds(30),
@@ -66,35 +79,40 @@ Console.WriteLine($"seeded in {seeded.Elapsed.TotalSeconds:F1} s ({jobCount / se
 Console.WriteLine("letting the outbox relay drain...");
 await Task.Delay(TimeSpan.FromSeconds(Math.Clamp(jobCount / 1000, 3, 20)));
 
-var results = new List<(string Name, Stats Gateway, Stats Direct)>();
+var paths = new (string Name, Uri Origin)[] { ("gateway", gateway), ("plain", plainProxy), ("direct", direct) };
+var results = new List<(string Name, Stats[] ByPath)>();
 foreach (var (name, request) in new (string, Func<Uri, HttpRequestMessage>)[]
 {
     ("GET /api/v1/jobs?limit=20&page=N", origin => new HttpRequestMessage(HttpMethod.Get, new Uri(origin, $"/api/v1/jobs?limit=20&page={Random.Shared.Next(1, 50)}&SortBY=job_price"))),
     ("POST /api/v1/jobs", origin => new HttpRequestMessage(HttpMethod.Post, new Uri(origin, "/api/v1/jobs")) { Content = JsonContent.Create(NewJob()) }),
 })
 {
-    // Warm up both paths, then alternate half-length runs (gateway, direct, gateway, direct) so that both paths see
-    // the same machine state, and pool each path's samples.
-    var warmUp = Math.Max(3, seconds / 2);
-    await Measure(gateway, request, warmUp);
-    await Measure(direct, request, warmUp);
-    var half = Math.Max(1, seconds / 2);
-    var g1 = await Measure(gateway, request, half);
-    var d1 = await Measure(direct, request, half);
-    var g2 = await Measure(gateway, request, half);
-    var d2 = await Measure(direct, request, half);
-    results.Add((name, Stats.Of(g1, g2), Stats.Of(d1, d2)));
+    // Warm up every path, then alternate half-length runs (gateway, plain, direct, gateway, plain, direct) so that all
+    // paths see the same machine state, and pool each path's samples.
+    foreach (var path in paths) await Measure(path.Origin, request, Math.Max(3, seconds / 2));
+    var runs = paths.Select(_ => new List<Run>()).ToArray();
+    for (var round = 0; round < 2; round++)
+    {
+        for (var i = 0; i < paths.Length; i++)
+            runs[i].Add(await Measure(paths[i].Origin, request, Math.Max(1, seconds / 2)));
+    }
+    results.Add((name, runs.Select(r => Stats.Of([.. r])).ToArray()));
 }
 
 Console.WriteLine();
-Console.WriteLine($"{"scenario",-34} {"path",-8} {"req/s",9} {"p50 ms",8} {"p99 ms",8} {"errors",7}");
-foreach (var (name, viaGateway, straight) in results)
+Console.WriteLine($"{"scenario",-34} {"path",-8} {"req/s",9} {"p50 ms",8} {"p99 ms",8} {"errors",7}   p50 / direct");
+foreach (var (name, byPath) in results)
 {
-    Console.WriteLine($"{name,-34} {"gateway",-8} {viaGateway.Rps,9:F0} {viaGateway.P50,8:F2} {viaGateway.P99,8:F2} {viaGateway.Errors,7}");
-    Console.WriteLine($"{"",-34} {"direct",-8} {straight.Rps,9:F0} {straight.P50,8:F2} {straight.P99,8:F2} {straight.Errors,7}");
-    Console.WriteLine($"{"",-34} {"ratio",-8} {viaGateway.Rps / straight.Rps,9:F2} {viaGateway.P50 / straight.P50,8:F2} {viaGateway.P99 / straight.P99,8:F2}   (gateway/direct; p50 target <= 1.20)");
+    var straight = byPath[^1];
+    for (var i = 0; i < paths.Length; i++)
+    {
+        var stats = byPath[i];
+        var ratio = i == paths.Length - 1 ? "" : $"{stats.P50 / straight.P50,12:F2}";
+        Console.WriteLine($"{(i == 0 ? name : ""),-34} {paths[i].Name,-8} {stats.Rps,9:F0} {stats.P50,8:F2} {stats.P99,8:F2} {stats.Errors,7}{ratio}");
+    }
 }
-Console.WriteLine($"(concurrency {concurrency}, {seconds} s per run, {jobCount} jobs, {Environment.ProcessorCount} cores)");
+Console.WriteLine($"(concurrency {concurrency}, {seconds} s per run, {jobCount} jobs, {Environment.ProcessorCount} cores; " +
+    "target: gateway p50 / direct p50 <= 1.20; plain = the same YARP hop with no token check, rate limit or telemetry)");
 
 await app.StopAsync();
 try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { }
