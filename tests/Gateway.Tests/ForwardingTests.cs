@@ -83,10 +83,14 @@ public sealed class ForwardingTests : IAsyncLifetime
         echoed["authorization"]!.GetValue<string>().Should().Be($"Bearer {token}");
     }
 
-    [Fact]
-    public async Task A_chunked_body_without_a_declared_length_reaches_the_service_byte_for_byte()
+    [Theory]
+    [InlineData(300, true)] // small: it has ended within the limit, so it leaves with a length, in one write
+    [InlineData(SmallRequestBodies.MaxBufferedBytes, true)]
+    [InlineData(SmallRequestBodies.MaxBufferedBytes + 1, false)] // streamed, chunked as it came
+    [InlineData(40_000, false)]
+    public async Task A_chunked_body_without_a_declared_length_reaches_the_service_byte_for_byte(int size, bool sentWithLength)
     {
-        var bytes = RandomNumberGenerator.GetBytes(40_000);
+        var bytes = RandomNumberGenerator.GetBytes(size);
         var content = new StreamContent(new MemoryStream(bytes));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/jobs") { Content = content };
@@ -96,7 +100,8 @@ public sealed class ForwardingTests : IAsyncLifetime
 
         response.StatusCode.Should().Be(HttpStatusCode.Created);
         var echoed = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-        echoed["declared_length"].Should().BeNull();
+        if (sentWithLength) echoed["declared_length"]!.GetValue<long>().Should().Be(size);
+        else echoed["declared_length"].Should().BeNull();
         echoed["length"]!.GetValue<long>().Should().Be(bytes.Length);
         echoed["sha256"]!.GetValue<string>().Should().Be(Convert.ToHexString(SHA256.HashData(bytes)));
     }
