@@ -64,8 +64,6 @@ app.Run();
 // A valid token is its own partition (its id, from the claims authentication already read); anything else, an invalid
 // token included, shares its client address's partition, so made-up tokens can't each open a fresh bucket.
 static string PartitionKey(HttpContext context) =>
-    context.User.FindFirst(PlatformClaims.TokenId)?.Value is { } tokenId ? "t:" + tokenId
-    : context.User.FindFirst(PlatformClaims.Subject)?.Value is { } subject ? "s:" + subject
-    : "a:" + context.Connection.RemoteIpAddress;
+    context.User.FindFirst(PlatformClaims.TokenId)?.Value is { } tokenId ? "t:" + tokenId : "a:" + context.Connection.RemoteIpAddress;
 
 public partial class Program;

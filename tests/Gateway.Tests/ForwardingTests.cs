@@ -6,7 +6,6 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Platform.Testing;
 
 namespace Gateway.Tests;
@@ -17,9 +16,8 @@ namespace Gateway.Tests;
 /// </summary>
 public sealed class ForwardingTests : IAsyncLifetime
 {
-    private readonly TestTokens _tokens = new();
     private WebApplication _echo = null!;
-    private WebApplicationFactory<Program> _gateway = null!;
+    private GatewayFactory _gateway = null!;
 
     public async Task InitializeAsync()
     {
@@ -44,19 +42,13 @@ public sealed class ForwardingTests : IAsyncLifetime
         });
         await _echo.StartAsync();
 
-        _gateway = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseSetting("Auth:PublicKeyPem", _tokens.PublicKeyPem);
-            b.UseSetting("services:jobs:http:0", $"http://127.0.0.1:{port}");
-        });
+        _gateway = new GatewayFactory(new Dictionary<string, string> { ["services:jobs:http:0"] = $"http://127.0.0.1:{port}" });
     }
 
     private HttpClient Client(out string token)
     {
-        token = _tokens.For("0123456789abcdef01234567");
-        var client = _gateway.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
+        token = _gateway.Tokens.For("0123456789abcdef01234567");
+        return _gateway.Client(token);
     }
 
     [Theory]

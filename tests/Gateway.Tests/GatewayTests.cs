@@ -1,8 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Platform.Testing;
 
 namespace Gateway.Tests;
@@ -10,26 +7,16 @@ namespace Gateway.Tests;
 /// <summary>The gateway alone: what it refuses before anything reaches a service (no service runs behind it here).</summary>
 public sealed class GatewayTests : IDisposable
 {
-    private readonly TestTokens _tokens = new();
-    private readonly WebApplicationFactory<Program> _gateway;
-
-    public GatewayTests()
+    private readonly GatewayFactory _gateway = new(new Dictionary<string, string>
     {
-        _gateway = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseSetting("Auth:PublicKeyPem", _tokens.PublicKeyPem);
-            b.UseSetting("Gateway:RateLimitPerSecond", "1");
-            b.UseSetting("Gateway:RateLimitBurst", "3");
-            b.UseSetting("Gateway:MaxRequestBodyBytes", "1000");
-        });
-    }
+        ["Gateway:RateLimitPerSecond"] = "1",
+        ["Gateway:RateLimitBurst"] = "3",
+        ["Gateway:MaxRequestBodyBytes"] = "1000",
+    });
 
-    private HttpClient Client(string? token = null)
-    {
-        var client = _gateway.CreateClient();
-        if (token is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    private TestTokens Tokens => _gateway.Tokens;
+
+    private HttpClient Client(string? token = null) => _gateway.Client(token);
 
     [Theory]
     [InlineData("/api/v1/jobs")]
@@ -40,8 +27,8 @@ public sealed class GatewayTests : IDisposable
     public async Task Protected_routes_answer_401_without_a_valid_token(string path)
     {
         var none = await Client().GetAsync(path);
-        var expired = await Client(_tokens.Expired("0123456789abcdef01234567")).GetAsync(path);
-        var foreign = await Client(_tokens.For("0123456789abcdef01234567", foreignKey: true)).GetAsync(path);
+        var expired = await Client(Tokens.Expired("0123456789abcdef01234567")).GetAsync(path);
+        var foreign = await Client(Tokens.For("0123456789abcdef01234567", foreignKey: true)).GetAsync(path);
 
         foreach (var response in new[] { none, expired, foreign })
         {
@@ -63,7 +50,7 @@ public sealed class GatewayTests : IDisposable
     [Fact]
     public async Task A_token_over_its_rate_gets_429_with_Retry_After_and_other_tokens_are_unaffected()
     {
-        var busy = Client(_tokens.For("0123456789abcdef01234567"));
+        var busy = Client(Tokens.For("0123456789abcdef01234567"));
         var statuses = new List<HttpStatusCode>();
         HttpResponseMessage? limited = null;
         for (var i = 0; i < 6; i++)
@@ -75,7 +62,7 @@ public sealed class GatewayTests : IDisposable
 
         statuses.Should().Contain(HttpStatusCode.TooManyRequests);
         limited!.Headers.RetryAfter.Should().NotBeNull();
-        (await Client(_tokens.For("abcdef0123456789abcdef01")).GetAsync("/api/v1/nothing-here")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await Client(Tokens.For("abcdef0123456789abcdef01")).GetAsync("/api/v1/nothing-here")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -92,16 +79,16 @@ public sealed class GatewayTests : IDisposable
     [Fact]
     public async Task Two_tokens_of_one_user_are_limited_separately()
     {
-        for (var i = 0; i < 6; i++) await Client(_tokens.For("0123456789abcdef01234567")).GetAsync("/api/v1/nothing-here");
+        for (var i = 0; i < 6; i++) await Client(Tokens.For("0123456789abcdef01234567")).GetAsync("/api/v1/nothing-here");
 
-        (await Client(_tokens.For("0123456789abcdef01234567")).GetAsync("/api/v1/nothing-here")).StatusCode.Should().Be(HttpStatusCode.NotFound,
+        (await Client(Tokens.For("0123456789abcdef01234567")).GetAsync("/api/v1/nothing-here")).StatusCode.Should().Be(HttpStatusCode.NotFound,
             "each of those requests had its own token, and so does this one");
     }
 
     [Fact]
     public async Task A_body_over_the_gateway_limit_is_413()
     {
-        var response = await Client(_tokens.For("0123456789abcdef01234567"))
+        var response = await Client(Tokens.For("0123456789abcdef01234567"))
             .PostAsync("/api/v1/jobs", new StringContent(new string('x', 5000), System.Text.Encoding.UTF8, "application/json"));
 
         response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
@@ -131,7 +118,7 @@ public sealed class GatewayTests : IDisposable
     [Fact]
     public async Task Unknown_paths_are_404()
     {
-        (await Client(_tokens.For("0123456789abcdef01234567")).GetAsync("/api/v1/nothing-here")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await Client(Tokens.For("0123456789abcdef01234567")).GetAsync("/api/v1/nothing-here")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
     public void Dispose() => _gateway.Dispose();
