@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Platform.Topology;
 
 // The whole platform for local runs and the deployment model for publishing.
 // With a container runtime (or when publishing a manifest): MongoDB and RabbitMQ containers.
@@ -12,9 +13,10 @@ var dataDir = Path.GetFullPath(builder.Configuration["PLATFORM_DATA_DIR"] is { L
 var gatewayPort = int.TryParse(builder.Configuration["PLATFORM_GATEWAY_PORT"], out var gp) ? gp : 8080;
 var useContainers = builder.ExecutionContext.IsPublishMode || ContainerRuntime.IsAvailable(builder.Configuration["PLATFORM_CONTAINERS"]);
 
-var identity = builder.AddProject<Projects.Identity_Api>("identity");
-// Every service validates tokens with the keys Identity publishes (its JWKS), found through service discovery.
-var jobs = builder.AddProject<Projects.Jobs_Api>("jobs").WithReference(identity);
+// The services come from the one list (shared/Platform.Topology). Every service validates tokens with the keys Identity
+// publishes (its JWKS), found through service discovery, and takes the body limit the gateway enforces for it.
+var identity = AddService(PlatformServices.Identity);
+var services = PlatformServices.All.Select(s => s == PlatformServices.Identity ? identity : AddService(s).WithReference(identity)).ToArray();
 var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithEndpoint("http", e =>
     {
@@ -23,10 +25,8 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway")
     })
     .WithExternalHttpEndpoints()
     // A proxy's socket completions only copy bytes: running them on the socket thread saves a thread-pool hand-off per read.
-    .WithEnvironment("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1")
-    .WithReference(identity).WithReference(jobs)
-    .WaitFor(identity).WaitFor(jobs);
-IResourceBuilder<ProjectResource>[] services = [identity, jobs];
+    .WithEnvironment("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
+foreach (var service in services) gateway.WithReference(service).WaitFor(service);
 
 if (useContainers)
 {
@@ -74,3 +74,19 @@ if (builder.Configuration["PLATFORM_RATE_LIMIT_PER_SECOND"] is { Length: > 0 } r
     gateway.WithEnvironment("Gateway__RateLimitPerSecond", rate).WithEnvironment("Gateway__RateLimitBurst", rate);
 
 builder.Build().Run();
+
+// A service is added through the project metadata its ProjectReference generated (so it runs what the build made, as
+// any referenced project does, instead of building again at start), found by the Api project path the list gives.
+IResourceBuilder<ProjectResource> AddService(PlatformService service)
+{
+    var path = Path.GetFullPath(Path.Combine(repoRoot, service.ApiProjectPath));
+    var metadata = typeof(Projects.Gateway).Assembly.GetTypes()
+        .Where(t => t.Namespace == nameof(Projects) && typeof(IProjectMetadata).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
+        .SingleOrDefault(t => string.Equals(Path.GetFullPath(((IProjectMetadata)Activator.CreateInstance(t)!).ProjectPath), path, StringComparison.Ordinal))
+        ?? throw new InvalidOperationException($"No project reference for service '{service.Name}' ({service.ApiProjectPath}).");
+    var addProject = typeof(ProjectResourceBuilderExtensions)
+        .GetMethod(nameof(ProjectResourceBuilderExtensions.AddProject), 1, [typeof(IDistributedApplicationBuilder), typeof(string)])!
+        .MakeGenericMethod(metadata);
+    return ((IResourceBuilder<ProjectResource>)addProject.Invoke(null, [builder, service.Name])!)
+        .WithEnvironment("Http__MaxRequestBodyBytes", service.MaxRequestBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+}

@@ -40,22 +40,6 @@ public static class ApiHostExtensions
         return builder;
     }
 
-    /// <summary>
-    /// Refuses a request whose declared Content-Length is over the limit with a 413 problem, before anything is read.
-    /// (Kestrel's MaxRequestBodySize also stops bodies without a declared length while they are read.)
-    /// </summary>
-    public static IApplicationBuilder UseDeclaredBodyLimit(this IApplicationBuilder app, long maxBytes) =>
-        app.Use(async (context, next) =>
-        {
-            if (context.Request.ContentLength > maxBytes)
-            {
-                await Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large",
-                    detail: $"The request body may be at most {maxBytes} bytes.").ExecuteAsync(context);
-                return;
-            }
-            await next(context);
-        });
-
     /// <summary>The middleware order every service uses; then the caller maps its endpoints.</summary>
     public static WebApplication UsePlatformApi(this WebApplication app)
     {

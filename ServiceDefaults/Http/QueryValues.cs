@@ -45,12 +45,26 @@ public sealed class QueryValues
         return match;
     }
 
-    /// <summary>page from 1; limit from 1, default 10, anything above 100 taken as 100.</summary>
+    /// <summary>
+    /// page from 1, limit from 1 (default 10); any limit above 100 is taken as 100 and any page beyond the int range as the
+    /// last int (an empty page), however many digits they have. Zero, negative or non-numeric values are a 400.
+    /// </summary>
     public PageRequest Page(string? page, string? limit)
     {
-        var p = Integer("page", page, 1) ?? 1;
-        var l = Integer("limit", limit, 1) ?? PageRequest.DefaultLimit;
+        var p = PositiveCount("page", page) ?? 1;
+        var l = PositiveCount("limit", limit) ?? PageRequest.DefaultLimit;
         return new PageRequest(p, Math.Min(l, PageRequest.MaxLimit));
+    }
+
+    /// <summary>A whole number from 1, saturated at <see cref="int.MaxValue"/>.</summary>
+    private int? PositiveCount(string name, string? raw)
+    {
+        if (string.IsNullOrWhiteSpace(raw)) return null;
+        var digits = raw.Trim().TrimStart('+');
+        if (digits.Length > 0 && digits.All(char.IsAsciiDigit) && digits.TrimStart('0').Length > 0)
+            return digits.TrimStart('0').Length > 10 || !int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? int.MaxValue : n;
+        _errors.Add($"{name} must be an integer from 1 up");
+        return null;
     }
 
     public SortDirection Orientation(string? raw, SortDirection fallback) =>

@@ -56,9 +56,25 @@ app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapGet("/api/v1/openapi.json", async (OpenApiAggregator openApi, CancellationToken ct) =>
     Results.Text(await openApi.GetAsync(ct), "application/json")).AllowAnonymous().ExcludeFromDescription();
-app.MapScalarApiReference("/api/v1/docs", scalar => scalar.WithTitle("Microtask platform API").WithOpenApiRoutePattern("/api/v1/openapi.json"))
+// The reference page works offline, as a self-hosted platform's must: no AI chat, MCP, hosted SDK generation or deploy
+// buttons, no telemetry, no fonts from a CDN (the page's script is served by the gateway itself).
+app.MapScalarApiReference("/api/v1/docs", scalar => scalar
+        .WithTitle("Microtask platform API")
+        .WithOpenApiRoutePattern("/api/v1/openapi.json")
+        .DisableAgent()
+        .DisableMcp()
+        .HideDeveloperTools()
+        .HideClientButton()
+        .DisableTelemetry()
+        .DisableDefaultFonts())
     .AllowAnonymous();
-app.MapReverseProxy();
+app.MapReverseProxy(proxy =>
+{
+    proxy.Use((context, next) => BodyLimits.EnforceAsync(context, next, options.MaxRequestBodyBytes));
+    proxy.UseSessionAffinity();
+    proxy.UseLoadBalancing();
+    proxy.UsePassiveHealthChecks();
+});
 app.Run();
 
 // A valid token is its own partition (its id, from the claims authentication already read); anything else, an invalid

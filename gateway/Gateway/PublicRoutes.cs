@@ -1,10 +1,12 @@
+using Platform.Topology;
 using Yarp.ReverseProxy.Configuration;
 
 namespace Gateway;
 
 /// <summary>
-/// Every public path of routes.md implemented so far, and the service that owns it. A path not listed here is not
-/// served (404). Routes marked public need no token; the rest are checked here and again by the service.
+/// The gateway's route table, built from the one list of services (<see cref="PlatformServices"/>). A path not listed
+/// there is not served (404). Routes marked public need no token; the rest are checked here and again by the service.
+/// Each route carries its service's body limit, which <see cref="BodyLimits"/> enforces before anything is forwarded.
 /// </summary>
 public static class PublicRoutes
 {
@@ -12,21 +14,15 @@ public static class PublicRoutes
     public const string AnonymousPolicy = "anonymous";
     public const string AuthenticatedPolicy = "default";
 
-    /// <summary>The services behind the gateway (their service-discovery names).</summary>
-    public static readonly IReadOnlyList<string> Services = ["identity", "jobs"];
+    /// <summary>Route metadata key: the largest request body the route's service accepts, in bytes.</summary>
+    public const string MaxRequestBodyBytesKey = "MaxRequestBodyBytes";
 
-    private static readonly (string Id, string Path, string Service, bool Public)[] Table =
-    [
-        ("auth", "/api/v1/auth/{**rest}", "identity", true),
-        ("users-me", "/api/v1/users/me", "identity", false),
-        ("jobs", "/api/v1/jobs", "jobs", false),
-        ("jobs-sub", "/api/v1/jobs/{**rest}", "jobs", false),
-        ("automations", "/api/v1/automations/{**rest}", "jobs", false),
-        ("automations-root", "/api/v1/automations", "jobs", false),
-    ];
+    /// <summary>The services behind the gateway (their service-discovery names).</summary>
+    public static IReadOnlyList<string> Services => PlatformServices.All.Select(s => s.Name).ToList();
 
     /// <summary>Whether a service path is served without a token (matched against the table's public routes).</summary>
-    public static bool IsPublic(string path) => Table.Any(r => r.Public && Matches(r.Path, path));
+    public static bool IsPublic(string path) =>
+        PlatformServices.All.SelectMany(s => s.Routes).Any(r => r.Public && Matches(r.Path, path));
 
     private static bool Matches(string pattern, string path)
     {
@@ -36,18 +32,20 @@ public static class PublicRoutes
             : path.StartsWith(pattern[..catchAll], StringComparison.OrdinalIgnoreCase);
     }
 
-    public static IReadOnlyList<RouteConfig> Routes() => Table.Select(r => new RouteConfig
+    public static IReadOnlyList<RouteConfig> Routes() => PlatformServices.All.SelectMany(service => service.Routes.Select(r => new RouteConfig
     {
         RouteId = r.Id,
-        ClusterId = r.Service,
+        ClusterId = service.Name,
         Match = new RouteMatch { Path = r.Path },
         AuthorizationPolicy = r.Public ? AnonymousPolicy : AuthenticatedPolicy,
-    }).ToList();
+        Metadata = new Dictionary<string, string> { [MaxRequestBodyBytesKey] = service.MaxRequestBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+        Transforms = r.KeepHost ? [new Dictionary<string, string> { ["RequestHeaderOriginalHost"] = "true" }] : null,
+    })).ToList();
 
-    public static IReadOnlyList<ClusterConfig> Clusters() => Services.Select(s => new ClusterConfig
+    public static IReadOnlyList<ClusterConfig> Clusters() => PlatformServices.All.Select(s => new ClusterConfig
     {
-        ClusterId = s,
-        Destinations = new Dictionary<string, DestinationConfig> { [s] = new() { Address = $"http://{s}" } },
+        ClusterId = s.Name,
+        Destinations = new Dictionary<string, DestinationConfig> { [s.Name] = new() { Address = $"http://{s.Name}" } },
         HttpRequest = new Yarp.ReverseProxy.Forwarder.ForwarderRequestConfig { ActivityTimeout = TimeSpan.FromSeconds(100) },
     }).ToList();
 }

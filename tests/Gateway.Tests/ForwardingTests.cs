@@ -3,10 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Platform.Testing;
+using Platform.Topology;
 
 namespace Gateway.Tests;
 
@@ -16,33 +13,13 @@ namespace Gateway.Tests;
 /// </summary>
 public sealed class ForwardingTests : IAsyncLifetime
 {
-    private WebApplication _echo = null!;
+    private EchoService _echo = null!;
     private GatewayFactory _gateway = null!;
 
     public async Task InitializeAsync()
     {
-        var port = FreePorts.Any();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        _echo = builder.Build();
-        _echo.Map("/{**path}", async (HttpContext context) =>
-        {
-            using var body = new MemoryStream();
-            await context.Request.Body.CopyToAsync(body);
-            return Results.Json(new JsonObject
-            {
-                ["method"] = context.Request.Method,
-                ["path"] = context.Request.Path.Value,
-                ["content_type"] = context.Request.ContentType,
-                ["declared_length"] = context.Request.ContentLength,
-                ["length"] = body.Length,
-                ["sha256"] = Convert.ToHexString(SHA256.HashData(body.ToArray())),
-                ["authorization"] = context.Request.Headers.Authorization.ToString(),
-            }, statusCode: StatusCodes.Status201Created);
-        });
-        await _echo.StartAsync();
-
-        _gateway = new GatewayFactory(new Dictionary<string, string> { ["services:jobs:http:0"] = $"http://127.0.0.1:{port}" });
+        _echo = await EchoService.StartAsync();
+        _gateway = new GatewayFactory(new Dictionary<string, string> { ["services:jobs:http:0"] = _echo.Address });
     }
 
     private HttpClient Client(out string token)
@@ -55,7 +32,7 @@ public sealed class ForwardingTests : IAsyncLifetime
     [InlineData(150)] // a typical JSON body: sent with the headers in one write
     [InlineData(SmallRequestBodies.MaxBufferedBytes)] // the largest body sent that way
     [InlineData(SmallRequestBodies.MaxBufferedBytes + 1)] // streamed
-    [InlineData(2 * 1024 * 1024)] // streamed, many reads
+    [InlineData((int)PlatformService.DefaultMaxRequestBodyBytes)] // streamed, many reads: the largest body the service takes
     public async Task A_body_with_a_declared_length_reaches_the_service_byte_for_byte(int size)
     {
         var bytes = RandomNumberGenerator.GetBytes(size);

@@ -40,11 +40,19 @@ public sealed class GatewayTests : IDisposable
     [Fact]
     public async Task Public_routes_pass_without_a_token()
     {
-        var response = await Client().PostAsync("/api/v1/auth/token", new FormUrlEncodedContent(new Dictionary<string, string>()));
+        await using var identity = await EchoService.StartAsync();
+        using var gateway = new GatewayFactory(new Dictionary<string, string> { ["services:identity:http:0"] = identity.Address });
+        var client = gateway.Client();
 
-        response.StatusCode.Should().NotBe(HttpStatusCode.Unauthorized, "the token endpoint needs no token (here it has no service behind it)");
-        (await Client().GetAsync("/health")).StatusCode.Should().Be(HttpStatusCode.OK);
-        (await Client().GetAsync("/alive")).StatusCode.Should().Be(HttpStatusCode.OK);
+        var token = await client.PostAsync("/api/v1/auth/token", new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials" }));
+        var jwks = await client.GetAsync("/.well-known/jwks.json");
+        var discovery = await client.GetAsync("/.well-known/openid-configuration");
+
+        foreach (var forwarded in new[] { token, jwks, discovery })
+            forwarded.StatusCode.Should().Be(HttpStatusCode.Created, "the echo standing in for Identity answered");
+        identity.Requests.Should().Be(3);
+        (await client.GetAsync("/health")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await client.GetAsync("/alive")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     [Fact]
@@ -103,6 +111,20 @@ public sealed class GatewayTests : IDisposable
         document["components"]!["securitySchemes"]!["bearer"]!["type"]!.GetValue<string>().Should().Be("http");
     }
 
+    [Fact]
+    public async Task The_reference_page_works_offline()
+    {
+        var html = await Client().GetStringAsync("/api/v1/docs/");
+
+        html.Should().Contain("\"agent\":{\"disabled\":true}", "no AI chat (it calls a hosted service)")
+            .And.Contain("\"mcp\":{\"disabled\":true}")
+            .And.Contain("\"showDeveloperTools\":\"never\"", "no deploy or hosted SDK generation buttons")
+            .And.Contain("\"telemetry\":false")
+            .And.Contain("\"withDefaultFonts\":false", "no fonts from a CDN");
+        html.Should().NotContainAny("http://", "https://");
+        (await Client().GetAsync("/api/v1/docs/scalar.js")).StatusCode.Should().Be(HttpStatusCode.OK, "the page's script is served by the gateway");
+    }
+
     [Theory]
     [InlineData("/api/v1/auth/register", true)]
     [InlineData("/api/v1/auth/token", true)]
@@ -110,6 +132,8 @@ public sealed class GatewayTests : IDisposable
     [InlineData("/api/v1/jobs/{job_id}", false)]
     [InlineData("/api/v1/users/me", false)]
     [InlineData("/api/v1/authx", false)]
+    [InlineData("/.well-known/jwks.json", true)]
+    [InlineData("/.well-known/openid-configuration", true)]
     public void Only_the_route_tables_public_paths_are_documented_without_the_bearer_scheme(string path, bool isPublic)
     {
         PublicRoutes.IsPublic(path).Should().Be(isPublic);

@@ -205,6 +205,22 @@ public sealed class IdentityApiTests(ServiceFactory<Program> api) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_token_response_is_never_cached()
+    {
+        var registered = await Register();
+        var response = await _client.PostAsync("/api/v1/auth/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = registered["client_id"]!.GetValue<string>(),
+            ["client_secret"] = registered["client_secret"]!.GetValue<string>(),
+        }));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Headers.CacheControl!.NoStore.Should().BeTrue();
+        response.Headers.Pragma.Should().ContainSingle(p => p.Name == "no-cache");
+    }
+
+    [Fact]
     public async Task The_profile_needs_a_valid_token_from_this_identity()
     {
         var anonymous = await api.CreateClient().GetAsync("/api/v1/users/me");

@@ -89,6 +89,29 @@ public sealed class JobAccessTests(JobsApi api) : IClassFixture<JobsApi>
     }
 
     [Fact]
+    public async Task Only_the_owner_sees_who_a_job_is_shared_with()
+    {
+        await api.KnowUserAsync(_otherId);
+        var id = await api.CreateJobAsync(Owner);
+        (await Owner.PutAsJsonAsync($"/api/v1/jobs/{id}/shares/{_otherId}", new { permission = "view" })).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        var stranger = api.ClientFor(JobsApi.NewUserId());
+
+        var asOwner = (await Owner.GetFromJsonAsync<JsonObject>($"/api/v1/jobs/{id}"))!;
+        var asShare = (await Other.GetFromJsonAsync<JsonObject>($"/api/v1/jobs/{id}"))!;
+        var asStranger = (await stranger.GetFromJsonAsync<JsonObject>($"/api/v1/jobs/{id}"))!;
+        var inPublicList = JsonNode.Parse(await stranger.GetStringAsync("/api/v1/jobs?limit=100&SortBY=added&orientation=desc"))!["jobs"]!.AsArray()
+            .Single(j => j!["job_id"]!.GetValue<string>() == id)!.AsObject();
+        var inSharesList = JsonNode.Parse(await Other.GetStringAsync($"/api/v1/jobs/mine?job_id={id}"))!["jobs"]!.AsArray().Single()!.AsObject();
+
+        asOwner["shared_view"]!.AsArray().Select(u => u!.GetValue<string>()).Should().Equal(_otherId);
+        foreach (var seen in new[] { asShare, asStranger, inPublicList, inSharesList })
+        {
+            seen.ContainsKey("shared_view").Should().BeFalse();
+            seen.ContainsKey("shared_edit").Should().BeFalse();
+        }
+    }
+
+    [Fact]
     public async Task Removing_a_share_takes_the_access_away()
     {
         await api.KnowUserAsync(_otherId);

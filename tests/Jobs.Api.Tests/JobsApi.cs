@@ -43,11 +43,7 @@ public sealed class JobsApi : ServiceFactory<Program>
     public async Task KnowUserAsync(string userId)
     {
         await Harness.Bus.Publish(new UserRegistered(userId, $"{userId}@example.com", "Someone", "DE", null));
-        for (var i = 0; i < 100; i++)
-        {
-            if (await Services.GetRequiredService<Jobs.Application.Ports.IUserDirectory>().ExistsAsync(userId, CancellationToken.None)) return;
-            await Task.Delay(50);
-        }
-        throw new TimeoutException("The user directory never learned of the user.");
+        await Eventually.HoldsAsync(() => Services.GetRequiredService<Jobs.Application.Ports.IUserDirectory>().ExistsAsync(userId, CancellationToken.None),
+            "the user directory learned of the user");
     }
 }

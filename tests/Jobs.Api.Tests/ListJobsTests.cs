@@ -78,7 +78,37 @@ public sealed class ListJobsTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("?page=2147483647")]
+    [InlineData("?page=2147483648")]
+    [InlineData("?page=99999999999999999999999")]
+    [InlineData("?page=3&limit=2")]
+    public async Task A_page_past_the_end_is_empty_with_the_total(string query)
+    {
+        var response = await _other.GetAsync($"/api/v1/jobs{query}");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var (titles, total) = await List(_other, query);
+        titles.Should().BeEmpty();
+        total.Should().Be(3);
+    }
+
+    [Theory]
+    [InlineData("?limit=500")]
+    [InlineData("?limit=2147483648")]
+    [InlineData("?limit=99999999999999999999999")]
+    public async Task Any_limit_above_100_is_capped_at_100(string query)
+    {
+        var page = JsonNode.Parse(await _other.GetStringAsync($"/api/v1/jobs{query}"))!;
+
+        page["limit"]!.GetValue<int>().Should().Be(100);
+        page["jobs"]!.AsArray().Should().HaveCount(3);
+    }
+
+    [Theory]
     [InlineData("?page=0")]
+    [InlineData("?page=-1")]
+    [InlineData("?page=1.5")]
+    [InlineData("?limit=1e3")]
     [InlineData("?page=abc")]
     [InlineData("?limit=0")]
     [InlineData("?limit=-5")]

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Platform.Contracts.Identity;
 using Platform.Contracts.Jobs;
+using Platform.Testing;
 
 namespace Platform.EndToEnd.Tests;
 
@@ -86,7 +87,8 @@ public sealed class PlatformTests(RunningPlatform running) : IClassFixture<Runni
         (await Get(employer, "/api/v1/jobs/mine?status=inactive"))["jobs"]!.AsArray().Select(j => j!["job_id"]!.GetValue<string>()).Should().Contain(cheap);
 
         // An edit share lets the worker see and reactivate it (Jobs learned of the worker from UserRegistered).
-        await EventuallyAsync(async () => (await employer.Client.PutAsJsonAsync($"/api/v1/jobs/{cheap}/shares/{worker.UserId}", new { permission = "edit" })).StatusCode == HttpStatusCode.NoContent);
+        await Eventually.HoldsAsync(async () => (await employer.Client.PutAsJsonAsync($"/api/v1/jobs/{cheap}/shares/{worker.UserId}", new { permission = "edit" })).StatusCode == HttpStatusCode.NoContent,
+            "Jobs learned of the worker (UserRegistered) and the share took");
         (await worker.Client.GetAsync($"/api/v1/jobs/{cheap}")).StatusCode.Should().Be(HttpStatusCode.OK);
         (await worker.Client.PatchAsJsonAsync($"/api/v1/jobs/{cheap}/status", new { status = "active" })).StatusCode.Should().Be(HttpStatusCode.NoContent);
         (await Get(worker, $"/api/v1/jobs/{cheap}"))["status"]!.GetValue<string>().Should().Be("active");
@@ -142,15 +144,5 @@ public sealed class PlatformTests(RunningPlatform running) : IClassFixture<Runni
         document["components"]!["securitySchemes"]!["bearer"]!["scheme"]!.GetValue<string>().Should().Be("bearer");
         document["paths"]!["/api/v1/jobs"]!["post"]!["requestBody"].Should().NotBeNull();
         (await Platform.Gateway.GetAsync("/api/v1/docs")).StatusCode.Should().BeOneOf(HttpStatusCode.OK, HttpStatusCode.Redirect, HttpStatusCode.MovedPermanently);
-    }
-
-    private static async Task EventuallyAsync(Func<Task<bool>> condition)
-    {
-        for (var i = 0; i < 60; i++)
-        {
-            if (await condition()) return;
-            await Task.Delay(500);
-        }
-        throw new TimeoutException("The condition never held.");
     }
 }

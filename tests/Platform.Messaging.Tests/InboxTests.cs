@@ -5,6 +5,7 @@ using Platform.Messaging;
 using Platform.Persistence;
 using Platform.Persistence.Inbox;
 using Platform.Persistence.LiteDb;
+using Platform.Testing;
 
 namespace Platform.Messaging.Tests;
 
@@ -54,7 +55,9 @@ public sealed class InboxTests : IAsyncLifetime
         await _harness.Bus.Publish(new PointsAwarded("u1", 5), c => c.MessageId = messageId);
         await _harness.Bus.Publish(new PointsAwarded("u1", 5), c => c.MessageId = messageId);
 
-        await WaitUntil(() => Task.FromResult(_harness.Consumed.Select<PointsAwarded>().Count() == 2));
+        // The harness lists consumed messages by id, so the duplicate doesn't show there: wait until the bus is idle.
+        await Eventually.HoldsAsync(() => _harness.Consumed.Select<PointsAwarded>().Any(), "the first delivery consumed");
+        await _harness.InactivityTask;
         (await _provider.GetRequiredService<Inbox>().HasHandledAsync(nameof(PointsConsumer), messageId.ToString())).Should().BeTrue();
         _provider.GetRequiredService<Ledger>().Total.Should().Be(5);
     }
@@ -65,7 +68,7 @@ public sealed class InboxTests : IAsyncLifetime
         await _harness.Bus.Publish(new PointsAwarded("u1", 5));
         await _harness.Bus.Publish(new PointsAwarded("u1", 7));
 
-        await WaitUntil(() => Task.FromResult(_harness.Consumed.Select<PointsAwarded>().Count() == 2));
+        await Eventually.HoldsAsync(() => _harness.Consumed.Select<PointsAwarded>().Count() == 2, "both deliveries consumed");
         _provider.GetRequiredService<Ledger>().Total.Should().Be(12);
     }
 
@@ -82,11 +85,6 @@ public sealed class InboxTests : IAsyncLifetime
         await inbox.CompleteAsync("c", "m1");
         clock.Advance(Inbox.ClaimTimeout * 2);
         (await inbox.TryClaimAsync("c", "m1")).Should().BeFalse("a completed message is never handled again");
-    }
-
-    private static async Task WaitUntil(Func<Task<bool>> condition)
-    {
-        for (var i = 0; i < 100 && !await condition(); i++) await Task.Delay(50);
     }
 
     public async Task DisposeAsync()

@@ -6,7 +6,9 @@ public sealed record PageRequest(int Page, int Limit)
     public const int DefaultLimit = 10;
     public const int MaxLimit = 100;
 
-    public int Skip => (Page - 1) * Limit;
+    /// <summary>How many items come before the page: never negative, and saturated instead of overflowing for huge pages
+    /// (a page past the end is simply empty).</summary>
+    public int Skip => (int)Math.Clamp((Math.Max(Page, 1) - 1L) * Math.Max(Limit, 0), 0, int.MaxValue);
 }
 
 /// <summary>One page of items and the number of items across all pages.</summary>

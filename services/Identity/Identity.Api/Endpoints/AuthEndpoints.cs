@@ -61,7 +61,9 @@ public static class AuthEndpoints
         var result = await mediator.Send(new IssueToken(form["grant_type"].ToString(), clientId, clientSecret), ct);
         if (result.IsSuccess)
         {
+            // RFC 6749 5.1: a response with a token is never cached.
             request.HttpContext.Response.Headers.CacheControl = "no-store";
+            request.HttpContext.Response.Headers.Pragma = "no-cache";
             return Results.Json(new TokenResponse(result.Value.Token, "Bearer", result.Value.ExpiresInSeconds));
         }
 

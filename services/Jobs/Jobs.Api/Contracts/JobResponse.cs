@@ -37,16 +37,19 @@ public sealed record JobResponse
     [JsonPropertyName("tasks_confirmed_count")] public int TasksConfirmedCount { get; init; }
     [JsonPropertyName("tasks_running_count")] public int TasksRunningCount { get; init; }
     [JsonPropertyName("tasks_pending_count")] public int TasksPendingCount { get; init; }
-    [JsonPropertyName("shared_view")] public required IReadOnlyList<string> SharedView { get; init; }
-    [JsonPropertyName("shared_edit")] public required IReadOnlyList<string> SharedEdit { get; init; }
+    /// <summary>Who the job is shared with: shown to its owner only (absent for everyone else).</summary>
+    [JsonPropertyName("shared_view")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<string>? SharedView { get; init; }
+    [JsonPropertyName("shared_edit")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<string>? SharedEdit { get; init; }
     [JsonPropertyName("automation_id")] public string? AutomationId { get; init; }
     [JsonPropertyName("automation_parameters_schema")] public InputSchemaResponse? AutomationParametersSchema { get; init; }
     [JsonPropertyName("job_variables_schema")] public InputSchemaResponse? JobVariablesSchema { get; init; }
     [JsonPropertyName("bucket_schema")] public InputSchemaResponse? BucketSchema { get; init; }
 
-    public static JobResponse From(Job job, Automation? automation = null)
+    /// <summary>The job as <paramref name="callerId"/> may see it: the shares only when they own it.</summary>
+    public static JobResponse From(Job job, string callerId, Automation? automation = null)
     {
         var t = job.Terms;
+        var showShares = job.IsOwnedBy(callerId);
         return new JobResponse
         {
             MongoId = job.Id,
@@ -76,8 +79,8 @@ public sealed record JobResponse
             TasksConfirmedCount = job.Counters.TasksConfirmed,
             TasksRunningCount = job.Counters.TasksRunning,
             TasksPendingCount = job.Counters.TasksPending,
-            SharedView = job.Shares.Where(s => s.Permission == SharePermission.View).Select(s => s.UserId).ToList(),
-            SharedEdit = job.Shares.Where(s => s.Permission == SharePermission.Edit).Select(s => s.UserId).ToList(),
+            SharedView = showShares ? job.Shares.Where(s => s.Permission == SharePermission.View).Select(s => s.UserId).ToList() : null,
+            SharedEdit = showShares ? job.Shares.Where(s => s.Permission == SharePermission.Edit).Select(s => s.UserId).ToList() : null,
             AutomationId = t.AutomationId,
             AutomationParametersSchema = InputSchemaResponse.From(automation?.ParametersSchema),
             JobVariablesSchema = InputSchemaResponse.From(automation?.JobVariablesSchema),
@@ -85,7 +88,7 @@ public sealed record JobResponse
         };
     }
 
-    public static JobResponse From(JobDetails details) => From(details.Job, details.Automation);
+    public static JobResponse From(JobDetails details, string callerId) => From(details.Job, callerId, details.Automation);
 }
 
 public sealed record JobOwnerResponse(

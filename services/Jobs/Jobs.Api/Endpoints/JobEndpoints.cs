@@ -33,7 +33,7 @@ public static class JobEndpoints
         return app;
     }
 
-    private static async Task<IResult> ListPublic(HttpRequest request, IMediator mediator, CancellationToken ct)
+    private static async Task<IResult> ListPublic(HttpRequest request, ClaimsPrincipal principal, IMediator mediator, CancellationToken ct)
     {
         var q = request.Query;
         var values = new QueryValues();
@@ -48,7 +48,7 @@ public static class JobEndpoints
             Premium = values.Boolean("Premium", q["Premium"]),
         };
         if (!values.IsValid) return Error.Validation(values.Errors).ToHttp();
-        return (await mediator.Send(new ListPublicJobs(search, page), ct)).ToHttp(ToList);
+        return (await mediator.Send(new ListPublicJobs(search, page), ct)).ToHttp(p => ToList(p, principal));
     }
 
     private static async Task<IResult> ListMine(HttpRequest request, ClaimsPrincipal principal, IMediator mediator, CancellationToken ct)
@@ -65,11 +65,11 @@ public static class JobEndpoints
             JobId = jobId?.ToLowerInvariant(),
         };
         if (!values.IsValid) return Error.Validation(values.Errors).ToHttp();
-        return (await mediator.Send(new ListMyJobs(principal.ToCaller(), search, page), ct)).ToHttp(ToList);
+        return (await mediator.Send(new ListMyJobs(principal.ToCaller(), search, page), ct)).ToHttp(p => ToList(p, principal));
     }
 
     private static async Task<IResult> Get([FromRoute(Name = "job_id")] string jobId, ClaimsPrincipal principal, IMediator mediator, CancellationToken ct) =>
-        (await mediator.Send(new GetJob(principal.ToCaller(), jobId), ct)).ToHttp(d => Results.Ok(JobResponse.From(d)));
+        (await mediator.Send(new GetJob(principal.ToCaller(), jobId), ct)).ToHttp(d => Results.Ok(JobResponse.From(d, principal.ToCaller().UserId)));
 
     private static async Task<IResult> Create([FromBody] JsonElement? body, ClaimsPrincipal principal, IMediator mediator, CancellationToken ct)
     {
@@ -107,8 +107,11 @@ public static class JobEndpoints
         ClaimsPrincipal principal, IMediator mediator, CancellationToken ct) =>
         (await mediator.Send(new ShareJob(principal.ToCaller(), jobId, userId, null), ct)).ToHttp(Results.NoContent);
 
-    private static IResult ToList(PagedList<Job> page) =>
-        Results.Ok(new JobListResponse(page.Items.Select(j => JobResponse.From(j)).ToList(), page.Total, page.Page, page.Limit));
+    private static IResult ToList(PagedList<Job> page, ClaimsPrincipal principal)
+    {
+        var callerId = principal.ToCaller().UserId;
+        return Results.Ok(new JobListResponse(page.Items.Select(j => JobResponse.From(j, callerId)).ToList(), page.Total, page.Page, page.Limit));
+    }
 
     private static JobSearch ReadSort(QueryValues values, string? sortBy, string? orientation) => new(
         SortBy: values.OneOf("SortBY", sortBy, "added", "job_price", "title") switch

@@ -1,0 +1,56 @@
+namespace Platform.Topology;
+
+/// <summary>
+/// A public path the gateway forwards to a service (YARP pattern). A public route needs no token. With
+/// <paramref name="KeepHost"/> the service sees the caller's Host header (documents that print their own URLs, such
+/// as OAuth discovery, then name the gateway's origin).
+/// </summary>
+public sealed record GatewayRoute(string Id, string Path, bool Public = false, bool KeepHost = false);
+
+/// <summary>
+/// One service of the platform. <see cref="Name"/> is its service-discovery name, its store's name (one database or
+/// LiteDB file per service) and its resource name in the app host and in Kubernetes; <see cref="Folder"/> is its
+/// folder under <c>services/</c> and the prefix of its four projects (Domain, Application, Infrastructure, Api).
+/// </summary>
+public sealed record PlatformService(string Name, string Folder, IReadOnlyList<GatewayRoute> Routes, long MaxRequestBodyBytes = PlatformService.DefaultMaxRequestBodyBytes)
+{
+    /// <summary>A service's request body limit unless it declares another; the gateway refuses more with a 413 itself.</summary>
+    public const long DefaultMaxRequestBodyBytes = 1024 * 1024;
+
+    /// <summary>The store (database) the service owns.</summary>
+    public string StoreName => Name;
+
+    /// <summary>The Api project, relative to the repository root.</summary>
+    public string ApiProjectPath => $"services/{Folder}/{Folder}.Api/{Folder}.Api.csproj";
+
+    /// <summary>The names of the service's four projects, inner layer first.</summary>
+    public IReadOnlyList<string> Layers => [$"{Folder}.Domain", $"{Folder}.Application", $"{Folder}.Infrastructure", $"{Folder}.Api"];
+}
+
+/// <summary>
+/// Every service behind the gateway, declared once. Adding a service is a line here (see docs/adding-a-service.md):
+/// the app host starts it, the gateway routes its paths and merges its OpenAPI document, the architecture tests check
+/// its layers and the Kubernetes manifests deploy it.
+/// </summary>
+public static class PlatformServices
+{
+    public static readonly PlatformService Identity = new("identity", "Identity",
+    [
+        new("auth", "/api/v1/auth/{**rest}", Public: true),
+        new("users-me", "/api/v1/users/me"),
+        new("oauth-discovery", "/.well-known/openid-configuration", Public: true, KeepHost: true),
+        new("jwks", "/.well-known/jwks.json", Public: true),
+    ]);
+
+    public static readonly PlatformService Jobs = new("jobs", "Jobs",
+    [
+        new("jobs", "/api/v1/jobs"),
+        new("jobs-sub", "/api/v1/jobs/{**rest}"),
+        new("automations-root", "/api/v1/automations"),
+        new("automations", "/api/v1/automations/{**rest}"),
+    ]);
+
+    public static readonly IReadOnlyList<PlatformService> All = [Identity, Jobs];
+
+    public static PlatformService? Find(string name) => All.FirstOrDefault(s => s.Name == name);
+}
