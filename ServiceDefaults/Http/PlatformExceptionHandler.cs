@@ -2,18 +2,26 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Platform.Application.Results;
+using Platform.Domain;
 using Platform.Persistence;
 
 namespace Platform.ServiceDefaults.Http;
 
 /// <summary>
-/// The last line: a malformed request keeps its 4xx, a lost optimistic-concurrency race is a 409, and anything else is
+/// The last line: an aggregate's refusal (<see cref="DomainRuleException"/>) is the reference's 400, a malformed request keeps its 4xx, a lost optimistic-concurrency race is a 409, and anything else is
 /// logged and answered as a 500 problem that carries only the trace id, never a stack trace.
 /// </summary>
 public sealed class PlatformExceptionHandler(IProblemDetailsService problems, ILogger<PlatformExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (exception is DomainRuleException rule)
+        {
+            await Error.Validation(rule.Message).ToHttp().ExecuteAsync(httpContext);
+            return true;
+        }
+
         var (status, title, detail) = exception switch
         {
             BadHttpRequestException bad => (bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Payload too large" : "Bad request", bad.Message),

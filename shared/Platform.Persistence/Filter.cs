@@ -42,7 +42,7 @@ public sealed record ContainsTextFilter(string Term, string[] Fields) : Filter;
 public sealed record AndFilter(Filter[] Filters) : Filter;
 public sealed record OrFilter(Filter[] Filters) : Filter;
 
-/// <summary>Sort on one field. MongoDB breaks ties by id; LiteDB sorts on the one key.</summary>
+/// <summary>Sort on one field, ties broken by id in the same direction (both stores), so that pages never overlap.</summary>
 public sealed record SortBy(string Field, bool Descending);
 
 /// <summary>

@@ -10,7 +10,7 @@ using Platform.Testing;
 namespace Jobs.Api.Tests;
 
 /// <summary>The Jobs service in memory, with helpers that speak its wire format.</summary>
-public sealed class JobsApi : ServiceFactory<Program>
+public class JobsApi : ServiceFactory<Program>
 {
     public static JsonObject ValidJob(Action<JsonObject>? change = null)
     {

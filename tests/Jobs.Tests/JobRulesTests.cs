@@ -129,4 +129,33 @@ public sealed class JobRulesTests
             "s has more than one field named 'b'");
         new InputSchema([new FieldSchema("ok", "object", true, null, null)]).Problems("s").Should().BeEmpty();
     }
+
+    [Fact]
+    public void A_job_past_its_duration_ends_expired_unless_every_position_is_done()
+    {
+        var added = new DateTime(2026, 1, 1, 12, 0, 0, DateTimeKind.Utc);
+        var open = Job.Post("j1", Owner, Terms(), added);
+        var done = Job.Restore("j2", Owner, Terms(), JobStatus.Inactive, added, JobCounters.Zero with { TasksConfirmed = 3 }, [], 1);
+
+        open.EndIfDue(added.AddDays(3).AddSeconds(-1)).Should().BeFalse("three days have not passed");
+        open.EndIfDue(added.AddDays(3)).Should().BeTrue();
+        done.EndIfDue(added.AddDays(3)).Should().BeTrue();
+
+        open.Status.Should().Be(JobStatus.Expired);
+        done.Status.Should().Be(JobStatus.Completed);
+        open.EndIfDue(added.AddDays(4)).Should().BeFalse("an ended job ends once");
+    }
+
+    [Theory]
+    [InlineData(JobStatus.Active)]
+    [InlineData(JobStatus.Inactive)]
+    public void An_ended_job_cannot_be_switched_back_on_or_off(JobStatus wanted)
+    {
+        var job = Job.Post("j1", Owner, Terms(), DateTime.UtcNow.AddDays(-10));
+        job.EndIfDue(DateTime.UtcNow);
+
+        var act = () => job.ChangeStatus(wanted);
+
+        act.Should().Throw<JobRuleException>().WithMessage("The job is expired; its status can no longer change");
+    }
 }

@@ -126,6 +126,34 @@ public abstract class StoreContract : IAsyncLifetime
         page.Items.Select(i => i.Price).Should().Equal(20m, 18m, 16m);
     }
 
+    [SkippableTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Paging_through_equal_sort_keys_sees_every_document_exactly_once_ordered_by_id_after_the_key(bool descending)
+    {
+        SkipUnlessReachable();
+        await Items.EnsureIndexAsync(new IndexDefinition(nameof(Counter.Price)));
+        // 200 documents in three price groups, inserted in an order unrelated to their ids.
+        var ids = Enumerable.Range(0, 200).Select(i => $"t{(i * 37) % 200:000}").ToList();
+        foreach (var (id, index) in ids.Select((id, index) => (id, index)))
+            await Items.InsertAsync(new Counter { Id = id, Price = index < 20 ? 1m : index < 180 ? 2m : 3m });
+
+        var seen = new List<Counter>();
+        for (var skip = 0; ; skip += 7)
+        {
+            var page = await Items.FindAsync(Filter.All, new SortBy(nameof(Counter.Price), descending), skip, 7);
+            page.Total.Should().Be(200);
+            if (page.Items.Count == 0) break;
+            seen.AddRange(page.Items);
+        }
+
+        seen.Select(c => c.Id).Should().OnlyHaveUniqueItems().And.HaveCount(200);
+        var expected = descending
+            ? seen.OrderByDescending(c => c.Price).ThenByDescending(c => c.Id, StringComparer.Ordinal)
+            : seen.OrderBy(c => c.Price).ThenBy(c => c.Id, StringComparer.Ordinal);
+        seen.Select(c => c.Id).Should().Equal(expected.Select(c => c.Id), "ties are broken by id, in the sort's direction");
+    }
+
     [SkippableFact]
     public async Task Text_search_is_a_case_insensitive_substring_over_several_fields()
     {

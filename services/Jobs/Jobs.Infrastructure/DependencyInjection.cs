@@ -1,5 +1,6 @@
 using Jobs.Application.Ports;
 using Jobs.Infrastructure.Persistence;
+using Jobs.Infrastructure.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Platform.Messaging;
@@ -22,6 +23,8 @@ public static class DependencyInjection
         services.AddPlatformMessaging(builder.Configuration, ServiceName, typeof(DependencyInjection).Assembly);
         services.AddOutboxSource<JobDocument>(JobRepository.CollectionName);
         services.AddIndexes(JobRepository.EnsureIndexesAsync);
+        services.AddOptions<JobExpiryOptions>().Bind(builder.Configuration.GetSection(JobExpiryOptions.Section));
+        services.AddHostedService<JobExpirySweep>();
         return builder;
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Mediator;
 using Microsoft.Extensions.Logging;
 using Platform.Application.Results;
+using Platform.Domain;
 
 namespace Platform.Application.Behaviours;
 
@@ -23,6 +24,11 @@ public sealed class LoggingBehaviour<TMessage, TResponse>(ILogger<LoggingBehavio
             else
                 logger.LogInformation("{UseCase} refused ({Kind}: {Reason}) in {ElapsedMs:F1} ms", name, error.Kind, error.Message, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return response;
+        }
+        catch (DomainRuleException rule)
+        {
+            logger.LogInformation("{UseCase} refused (rule: {Reason}) in {ElapsedMs:F1} ms", name, rule.Message, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            throw;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -38,12 +38,49 @@ internal sealed class LiteDbCollection<T>(LiteDbStore store, string name) : IDoc
         Locked(() =>
         {
             var total = Count(filter);
-            var query = Where(filter);
-            var ordered = sort is null
-                ? query.OrderBy("$._id", Query.Ascending)
-                : query.OrderBy(LiteDbFilter.SortKey(sort.Field), sort.Descending ? Query.Descending : Query.Ascending);
-            return new FindResult<T>(ordered.Skip(skip).Limit(limit).ToList(), total);
+            var page = sort is null
+                ? RawWhere(filter).OrderBy("$._id", Query.Ascending).Skip(skip).Limit(limit).ToList()
+                : SortedPage(filter, sort, skip, limit);
+            return new FindResult<T>(page.Select(d => store.Database.Mapper.ToObject<T>(d)).ToList(), total);
         }, cancellationToken);
+
+    /// <summary>
+    /// One page in (key, id) order, the id following the key's direction. LiteDB orders by one key, walking its index,
+    /// and leaves the order of equal keys open, so pages could overlap or skip documents where keys tie. The keys of the
+    /// page's positions are fixed by that walk; which documents hold them is settled here: a key group inside the page
+    /// is ordered by id, and a group cut by a page edge is read whole (an index lookup) and cut at the right place.
+    /// </summary>
+    private List<BsonDocument> SortedPage(Filter filter, SortBy sort, int skip, int limit)
+    {
+        var key = LiteDbFilter.SortKey(sort.Field);
+        var walked = RawWhere(filter).OrderBy(key, sort.Descending ? Query.Descending : Query.Ascending).Skip(skip).Limit(limit).ToList();
+        var page = new List<BsonDocument>(walked.Count);
+        for (var start = 0; start < walked.Count;)
+        {
+            var value = key.ExecuteScalar(walked[start]);
+            var end = start;
+            while (end < walked.Count && key.ExecuteScalar(walked[end]) == value) end++;
+            var inPage = end - start;
+            var group = start == 0 || end == walked.Count
+                ? RawWhere(filter, LiteDbFilter.KeyCondition(sort.Field, "=", value)).ToList()
+                : walked.GetRange(start, inPage);
+            var offset = start == 0 && group.Count > inPage
+                ? skip - RawCount(filter, LiteDbFilter.KeyCondition(sort.Field, sort.Descending ? ">" : "<", value))
+                : 0;
+            var byId = sort.Descending ? group.OrderByDescending(d => d["_id"]) : group.OrderBy(d => d["_id"]);
+            page.AddRange(byId.Skip(Math.Max(0, offset)).Take(inPage));
+            start = end;
+        }
+        return page;
+    }
+
+    private ILiteQueryable<BsonDocument> RawWhere(Filter filter, (string Condition, BsonValue Value)? key = null)
+    {
+        var expression = LiteDbFilter.Translate(filter, key);
+        return expression is null ? _raw.Query() : _raw.Query().Where(expression);
+    }
+
+    private int RawCount(Filter filter, (string Condition, BsonValue Value) key) => RawWhere(filter, key).Count();
 
     public Task<long> CountAsync(Filter filter, CancellationToken cancellationToken = default) =>
         Locked(() => Count(filter), cancellationToken);

@@ -13,6 +13,19 @@ internal static class LiteDbFilter
         return BsonExpression.Create(text, args);
     }
 
+    /// <summary>The filter and, optionally, a condition on the sort key (<see cref="KeyCondition"/>); null when that is no condition at all.</summary>
+    public static BsonExpression? Translate(Filter filter, (string Condition, BsonValue Value)? key)
+    {
+        if (key is not { } k) return filter is AllFilter ? null : Translate(filter);
+        var parameters = new List<BsonValue>();
+        var text = filter is AllFilter ? string.Empty : Render(filter, parameters) + " AND ";
+        parameters.Add(k.Value);
+        return BsonExpression.Create(text + k.Condition.Replace("@key", "@" + (parameters.Count - 1), StringComparison.Ordinal), parameters.ToArray());
+    }
+
+    /// <summary>"the sort field compares to a key value" (operator =, &lt; or &gt;), for <see cref="Translate(Filter, ValueTuple{string, BsonValue}?)"/>.</summary>
+    public static (string Condition, BsonValue Value) KeyCondition(string field, string op, BsonValue value) => ($"{Path(field)} {op} @key", value);
+
     public static BsonExpression SortKey(string field) => BsonExpression.Create(Path(field));
 
     private static string Path(string field) => field == nameof(Document.Id) ? "$._id" : "$." + field;

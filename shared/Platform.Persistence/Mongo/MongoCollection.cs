@@ -14,7 +14,11 @@ internal sealed class MongoCollection<T>(IMongoCollection<T> collection, Outbox.
     {
         var options = new CreateIndexOptions { Name = index.Name, Unique = index.Unique };
         if (index.CaseInsensitive) options.Collation = CaseInsensitive;
-        var keys = Builders<T>.IndexKeys.Ascending(MongoFilter.Path(index.DottedPath));
+        // A plain index is (field, _id): it serves a sort on the field with the _id tie-breaker, in either direction,
+        // so a sorted page is an index walk rather than an in-memory sort of every match.
+        var keys = index.Unique
+            ? Builders<T>.IndexKeys.Ascending(MongoFilter.Path(index.DottedPath))
+            : Builders<T>.IndexKeys.Ascending(MongoFilter.Path(index.DottedPath)).Ascending("_id");
         await collection.Indexes.CreateOneAsync(new CreateIndexModel<T>(keys, options), cancellationToken: cancellationToken);
     }
 
@@ -42,11 +46,12 @@ internal sealed class MongoCollection<T>(IMongoCollection<T> collection, Outbox.
     public async Task<FindResult<T>> FindAsync(Filter filter, SortBy? sort, int skip, int limit, CancellationToken cancellationToken = default)
     {
         var where = MongoFilter.Translate<T>(filter);
+        // Ties are broken by _id in the sort's direction, so that the compound (field, _id) index serves the whole sort.
         var order = sort is null
             ? Builders<T>.Sort.Ascending("_id")
-            : Builders<T>.Sort.Combine(
-                sort.Descending ? Builders<T>.Sort.Descending(MongoFilter.Path(sort.Field)) : Builders<T>.Sort.Ascending(MongoFilter.Path(sort.Field)),
-                Builders<T>.Sort.Ascending("_id"));
+            : sort.Descending
+                ? Builders<T>.Sort.Descending(MongoFilter.Path(sort.Field)).Descending("_id")
+                : Builders<T>.Sort.Ascending(MongoFilter.Path(sort.Field)).Ascending("_id");
         var totalTask = collection.CountDocumentsAsync(where, cancellationToken: cancellationToken);
         var items = await collection.Find(where).Sort(order).Skip(skip).Limit(limit).ToListAsync(cancellationToken);
         return new FindResult<T>(items, await totalTask);

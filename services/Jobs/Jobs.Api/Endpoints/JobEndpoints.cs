@@ -56,7 +56,7 @@ public static class JobEndpoints
         var q = request.Query;
         var values = new QueryValues();
         var page = values.Page(q["page"], q["limit"]);
-        var status = values.OneOf("status", q["status"], "active", "inactive");
+        var status = values.OneOf("status", q["status"], "active", "inactive", "completed", "expired");
         var jobId = NullIfEmpty(q["job_id"]);
         var search = ReadSort(values, q["SortBY"], q["orientation"]) with
         {

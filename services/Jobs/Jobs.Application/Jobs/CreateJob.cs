@@ -39,8 +39,6 @@ public sealed class CreateJobValidator : AbstractValidator<CreateJob>
             .WithMessage((_, t) => $"Target_Workers: '{t}' is neither an ISO 3166 alpha-2 country code nor 'worldwide'");
         RuleFor(x => x.Terms.JobType).Must(JobRules.JobTypes.Contains).WithMessage($"job_type must be one of: {string.Join(", ", JobRules.JobTypes)}");
         RuleFor(x => x.Terms.PaymentType).Must(JobRules.PaymentTypes.Contains).WithMessage($"payment_type must be one of: {string.Join(", ", JobRules.PaymentTypes)}");
-        RuleFor(x => x.Terms.AutomationId).NotEmpty().WithMessage("automation_id is required when job_type is devices_automation")
-            .When(x => x.Terms.JobType == "devices_automation");
         RuleFor(x => x.Terms.AutomationId).Must(id => Guid.TryParse(id, out _)).WithMessage("automation_id must be a UUID")
             .When(x => !string.IsNullOrEmpty(x.Terms.AutomationId));
         RuleFor(x => x.Terms.Vcode).MaximumLength(100).WithMessage("vcode must be at most 100 characters");
@@ -57,15 +55,7 @@ public sealed class CreateJobHandler(IJobRepository jobs, IAutomationRepository 
             return Error.Validation("automation_id does not exist");
 
         var owner = new JobOwner(command.Caller.UserId, command.Caller.Name, command.Caller.Country);
-        Job job;
-        try
-        {
-            job = Job.Post(ObjectIds.New(), owner, terms, clock.GetUtcNow().UtcDateTime);
-        }
-        catch (JobRuleException ex)
-        {
-            return Error.Validation(ex.Message);
-        }
+        var job = Job.Post(ObjectIds.New(), owner, terms, clock.GetUtcNow().UtcDateTime);
 
         var created = new JobCreated(job.Id, owner.UserId, terms.Title, terms.JobType, terms.PaymentType, terms.JobPrice, terms.Positions,
             terms.DurationDays, job.Status.ToWire(), terms.TargetWorkers, terms.AutomationId, null, null);

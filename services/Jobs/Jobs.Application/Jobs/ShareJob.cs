@@ -28,8 +28,9 @@ public sealed class ShareJobHandler(IJobRepository jobs, IUserDirectory users) :
             return Result.Success();
         }
 
-        if (userId == job.Owner.UserId) return Error.Validation("The owner can't share a job with themselves");
-        if (!ObjectIds.IsValid(userId) || !await users.ExistsAsync(userId, cancellationToken)) return Error.NotFound("User not found");
+        // The owner is no stranger: sharing with themselves is refused by the job itself.
+        if (userId != job.Owner.UserId && (!ObjectIds.IsValid(userId) || !await users.ExistsAsync(userId, cancellationToken)))
+            return Error.NotFound("User not found");
         job.ShareWith(userId, permission);
         await jobs.SaveAsync(job, [new JobShared(job.Id, job.Owner.UserId, userId, permission == SharePermission.Edit ? "edit" : "view")], cancellationToken);
         return Result.Success();

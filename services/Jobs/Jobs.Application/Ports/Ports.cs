@@ -31,6 +31,9 @@ public interface IJobRepository
     Task<PagedList<Job>> SearchAsync(JobSearch search, PageRequest page, CancellationToken cancellationToken);
     Task AddAsync(Job job, object createdEvent, CancellationToken cancellationToken);
 
+    /// <summary>Jobs not yet ended whose duration has passed at <paramref name="now"/>, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<Job>> FindDueToEndAsync(DateTime now, int limit, CancellationToken cancellationToken);
+
     /// <summary>Writes the job if nobody changed it since it was read (else a concurrency conflict), with its events.</summary>
     Task SaveAsync(Job job, IReadOnlyList<object> events, CancellationToken cancellationToken);
 }

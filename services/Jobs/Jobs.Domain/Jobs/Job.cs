@@ -1,3 +1,5 @@
+using Platform.Domain;
+
 namespace Jobs.Domain.Jobs;
 
 /// <summary>The owner as shown on a job: id, name and country at the time of posting.</summary>
@@ -81,11 +83,33 @@ public sealed class Job
     /// <summary>Visible to anyone while active; otherwise only to the owner and shares.</summary>
     public bool IsVisibleTo(string userId) => Status == JobStatus.Active || CanView(userId);
 
-    /// <summary>Sets the status; returns false when it already was that status (nothing changes, no event).</summary>
+    /// <summary>When the job's duration ends (<see cref="Added"/> + duration days).</summary>
+    public DateTime ExpiresAt => Added.AddDays(Terms.DurationDays);
+
+    /// <summary>Completed or expired: the job takes no new work and its status no longer changes.</summary>
+    public bool HasEnded => Status is JobStatus.Completed or JobStatus.Expired;
+
+    /// <summary>
+    /// The owner's switch between active and inactive; returns false when it already was that status (nothing changes,
+    /// no event). An ended job can't be switched back on.
+    /// </summary>
     public bool ChangeStatus(JobStatus status)
     {
+        if (status is not (JobStatus.Active or JobStatus.Inactive)) throw new JobRuleException("status must be active or inactive");
         if (Status == status) return false;
+        if (HasEnded) throw new JobRuleException($"The job is {Status.ToString().ToLowerInvariant()}; its status can no longer change");
         Status = status;
+        return true;
+    }
+
+    /// <summary>
+    /// Ends the job once its duration has passed at <paramref name="now"/>: completed when every position is done,
+    /// expired otherwise. Returns false when it has not passed or the job already ended.
+    /// </summary>
+    public bool EndIfDue(DateTime now)
+    {
+        if (HasEnded || now < ExpiresAt) return false;
+        Status = Counters.TasksConfirmed >= Terms.Positions ? JobStatus.Completed : JobStatus.Expired;
         return true;
     }
 
@@ -100,4 +124,4 @@ public sealed class Job
 }
 
 /// <summary>A job rule was broken; the message names the rule.</summary>
-public sealed class JobRuleException(string message) : Exception(message);
+public sealed class JobRuleException(string message) : DomainRuleException(message);

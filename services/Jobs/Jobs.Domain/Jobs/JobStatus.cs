@@ -1,10 +1,16 @@
 namespace Jobs.Domain.Jobs;
 
-/// <summary>A job's lifecycle state; the wire spelling is lower-case ("active", "inactive").</summary>
+/// <summary>
+/// A job's lifecycle state; the wire spelling is lower-case. Active and inactive are the owner's switch; a job ends
+/// <see cref="Completed"/> when every position is done, or <see cref="Expired"/> when its duration passed first. An
+/// ended job takes no new work and its status no longer changes.
+/// </summary>
 public enum JobStatus
 {
     Active,
     Inactive,
+    Completed,
+    Expired,
 }
 
 public static class JobStatusNames
@@ -13,6 +19,8 @@ public static class JobStatusNames
     {
         JobStatus.Active => "active",
         JobStatus.Inactive => "inactive",
+        JobStatus.Completed => "completed",
+        JobStatus.Expired => "expired",
         _ => throw new ArgumentOutOfRangeException(nameof(status)),
     };
 
@@ -22,6 +30,8 @@ public static class JobStatusNames
         {
             case "active": status = JobStatus.Active; return true;
             case "inactive": status = JobStatus.Inactive; return true;
+            case "completed": status = JobStatus.Completed; return true;
+            case "expired": status = JobStatus.Expired; return true;
             default: status = default; return false;
         }
     }

@@ -27,6 +27,8 @@ public sealed class JobDocument : Document
     public string? AutomationId { get; set; }
     public string Status { get; set; } = string.Empty;
     public DateTime Added { get; set; }
+    /// <summary>Added + duration: when the expiry sweep ends the job (indexed for the sweep).</summary>
+    public DateTime ExpiresAt { get; set; }
     public int TotalTasks { get; set; }
     public int TasksDone { get; set; }
     public int TasksConfirmed { get; set; }

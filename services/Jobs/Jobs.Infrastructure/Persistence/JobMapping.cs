@@ -34,6 +34,7 @@ internal static class JobMapping
             AutomationId = t.AutomationId,
             Status = job.Status.ToWire(),
             Added = job.Added,
+            ExpiresAt = job.ExpiresAt,
             TotalTasks = job.Counters.TotalTasks,
             TasksDone = job.Counters.TasksDone,
             TasksConfirmed = job.Counters.TasksConfirmed,

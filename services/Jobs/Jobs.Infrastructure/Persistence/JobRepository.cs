@@ -16,7 +16,7 @@ public sealed class JobRepository(IDocumentStore store) : IJobRepository
         var jobs = store.Collection<JobDocument>(CollectionName);
         // Sort fields and the viewer list. Status is deliberately not indexed: most jobs are active, and an index on it
         // would make the embedded store filter by it and sort in memory instead of walking the sort field's index.
-        foreach (var field in new[] { nameof(JobDocument.Added), nameof(JobDocument.JobPrice), nameof(JobDocument.Title), "Viewers[*]" })
+        foreach (var field in new[] { nameof(JobDocument.Added), nameof(JobDocument.JobPrice), nameof(JobDocument.Title), "Viewers[*]", nameof(JobDocument.ExpiresAt) })
             await jobs.EnsureIndexAsync(new IndexDefinition(field), cancellationToken);
     }
 
@@ -46,6 +46,15 @@ public sealed class JobRepository(IDocumentStore store) : IJobRepository
         };
         var found = await _jobs.FindAsync(filter, new SortBy(sortField, search.Direction == SortDirection.Descending), page.Skip, page.Limit, cancellationToken);
         return new PagedList<Job>(found.Items.Select(d => JobMapping.ToDomain(d)!).ToList(), found.Total, page.Page, page.Limit);
+    }
+
+    public async Task<IReadOnlyList<Job>> FindDueToEndAsync(DateTime now, int limit, CancellationToken cancellationToken)
+    {
+        var due = Filter.And(
+            Filter.Lte(nameof(JobDocument.ExpiresAt), now),
+            Filter.In(nameof(JobDocument.Status), [JobStatus.Active.ToWire(), JobStatus.Inactive.ToWire()]));
+        var found = await _jobs.FindAsync(due, new SortBy(nameof(JobDocument.ExpiresAt), Descending: false), 0, limit, cancellationToken);
+        return found.Items.Select(d => JobMapping.ToDomain(d)!).ToList();
     }
 
     public Task AddAsync(Job job, object createdEvent, CancellationToken cancellationToken) =>
