@@ -1,12 +1,14 @@
 using System.Reflection;
 using NetArchTest.Rules;
+using Platform.Topology;
 
 namespace Platform.Architecture.Tests;
 
 /// <summary>The dependency rule of every service: Domain depends on nothing, Application on Domain, Infrastructure on Application.</summary>
 public sealed class DependencyRuleTests
 {
-    public static TheoryData<string> Services => new() { "Identity", "Jobs" };
+    /// <summary>Every service of the one list (shared/Platform.Topology), by folder.</summary>
+    public static TheoryData<string> Services => new(PlatformServices.All.Select(s => s.Folder));
 
     private static Assembly Layer(string service, string layer) => Assembly.Load($"{service}.{layer}");
 
@@ -20,6 +22,27 @@ public sealed class DependencyRuleTests
             .GetResult();
 
         result.IsSuccessful.Should().BeTrue(string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public void The_domain_references_nothing_but_the_BCL_and_the_shared_kernel(string service)
+    {
+        var references = Layer(service, "Domain").GetReferencedAssemblies().Select(a => a.Name!)
+            .Where(name => !name.StartsWith("System", StringComparison.Ordinal) && name != "netstandard" && name != "mscorlib");
+
+        references.Should().BeSubsetOf(["Platform.Domain"]);
+        Assembly.Load("Platform.Domain").GetReferencedAssemblies().Select(a => a.Name!)
+            .Should().OnlyContain(name => name.StartsWith("System", StringComparison.Ordinal), "the shared kernel is BCL only");
+    }
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public void The_use_cases_reference_no_asp_net_core(string service)
+    {
+        foreach (var assembly in new[] { Layer(service, "Application"), Assembly.Load("Platform.Application") })
+            assembly.GetReferencedAssemblies().Select(a => a.Name!).Should().NotContain(name => name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal),
+                $"{assembly.GetName().Name} is a use-case layer");
     }
 
     [Theory]
@@ -50,19 +73,21 @@ public sealed class DependencyRuleTests
     public void Endpoints_call_use_cases_not_repositories(string service)
     {
         var result = Types.InAssembly(Layer(service, "Api")).That().ResideInNamespace($"{service}.Api.Endpoints")
-            .ShouldNot().HaveDependencyOnAny($"{service}.Infrastructure.Persistence", "Platform.Persistence")
+            .ShouldNot().HaveDependencyOnAny($"{service}.Infrastructure.Persistence", $"{service}.Infrastructure.Messaging", "Platform.Persistence", "Platform.Messaging")
             .GetResult();
 
         result.IsSuccessful.Should().BeTrue(string.Join(", ", result.FailingTypeNames ?? []));
     }
 
-    [Fact]
-    public void Services_do_not_reference_each_other()
+    [Theory]
+    [MemberData(nameof(Services))]
+    public void A_service_references_no_other_service(string service)
     {
-        foreach (var layer in new[] { "Domain", "Application", "Infrastructure", "Api" })
+        var others = PlatformServices.All.Select(s => s.Folder).Where(f => f != service).ToArray();
+        foreach (var layer in PlatformServices.All.Single(s => s.Folder == service).Layers)
         {
-            Types.InAssembly(Layer("Jobs", layer)).ShouldNot().HaveDependencyOn("Identity").GetResult().IsSuccessful.Should().BeTrue();
-            Types.InAssembly(Layer("Identity", layer)).ShouldNot().HaveDependencyOn("Jobs").GetResult().IsSuccessful.Should().BeTrue();
+            var result = Types.InAssembly(Assembly.Load(layer)).ShouldNot().HaveDependencyOnAny(others).GetResult();
+            result.IsSuccessful.Should().BeTrue(string.Join(", ", result.FailingTypeNames ?? []));
         }
     }
 }
