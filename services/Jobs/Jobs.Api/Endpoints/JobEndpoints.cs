@@ -48,7 +48,7 @@ public static class JobEndpoints
             Premium = values.Boolean("Premium", q["Premium"]),
         };
         if (!values.IsValid) return Error.Validation(values.Errors).ToHttp();
-        return (await mediator.Send(new ListPublicJobs(search, page), ct)).ToHttp(p => ToList(p, principal));
+        return (await mediator.Send(new ListPublicJobs(search, page), ct)).ToHttp(p => ToList(p, principal.ToCaller().UserId));
     }
 
     private static async Task<IResult> ListMine(HttpRequest request, ClaimsPrincipal principal, IMediator mediator, CancellationToken ct)
@@ -65,7 +65,7 @@ public static class JobEndpoints
             JobId = jobId?.ToLowerInvariant(),
         };
         if (!values.IsValid) return Error.Validation(values.Errors).ToHttp();
-        return (await mediator.Send(new ListMyJobs(principal.ToCaller(), search, page), ct)).ToHttp(p => ToList(p, principal));
+        return (await mediator.Send(new ListMyJobs(principal.ToCaller(), search, page), ct)).ToHttp(p => ToList(p, principal.ToCaller().UserId));
     }
 
     private static async Task<IResult> Get([FromRoute(Name = "job_id")] string jobId, ClaimsPrincipal principal, IMediator mediator, CancellationToken ct) =>
@@ -107,11 +107,8 @@ public static class JobEndpoints
         ClaimsPrincipal principal, IMediator mediator, CancellationToken ct) =>
         (await mediator.Send(new ShareJob(principal.ToCaller(), jobId, userId, null), ct)).ToHttp(Results.NoContent);
 
-    private static IResult ToList(PagedList<Job> page, ClaimsPrincipal principal)
-    {
-        var callerId = principal.ToCaller().UserId;
-        return Results.Ok(new JobListResponse(page.Items.Select(j => JobResponse.From(j, callerId)).ToList(), page.Total, page.Page, page.Limit));
-    }
+    private static IResult ToList(PagedList<Job> page, string callerId) =>
+        Results.Ok(new JobListResponse(page.Items.Select(j => JobResponse.From(j, callerId)).ToList(), page.Total, page.Page, page.Limit));
 
     private static JobSearch ReadSort(QueryValues values, string? sortBy, string? orientation) => new(
         SortBy: values.OneOf("SortBY", sortBy, "added", "job_price", "title") switch
