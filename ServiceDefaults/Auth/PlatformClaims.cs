@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Platform.Application;
 
 namespace Platform.ServiceDefaults.Auth;
 
@@ -13,11 +12,4 @@ public static class PlatformClaims
     public const string ClientId = "client_id";
     public const string RemoteDeviceId = "remote_device_id";
     public const string JobTaskId = "job_task_id";
-
-    public static Caller ToCaller(this ClaimsPrincipal principal) => new(
-        principal.FindFirstValue(Subject) ?? throw new InvalidOperationException("The token has no subject."),
-        principal.FindFirstValue(Name),
-        principal.FindFirstValue(Country),
-        principal.FindFirstValue(RemoteDeviceId),
-        principal.FindFirstValue(JobTaskId));
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Persistence;
+using Platform.Persistence.Inbox;
 using Platform.Persistence.Outbox;
 
 namespace Platform.Messaging;
@@ -12,7 +13,7 @@ public static class MessagingRegistration
 {
     /// <summary>
     /// MassTransit over RabbitMQ (connection string "rabbitmq"), the consumers of <paramref name="consumerAssembly"/>,
-    /// and the outbox relay. Tests replace the transport with MassTransit's test harness.
+    /// the inbox that makes them idempotent (and its purge), and the outbox relay. Tests replace the transport with MassTransit's test harness.
     /// </summary>
     public static IServiceCollection AddPlatformMessaging(this IServiceCollection services, IConfiguration configuration,
         string serviceName, Assembly? consumerAssembly = null, Action<IBusRegistrationConfigurator>? configure = null)
@@ -33,7 +34,11 @@ public static class MessagingRegistration
                 bus.UsingRabbitMq((context, cfg) =>
                 {
                     cfg.Host(new Uri(rabbit));
-                    cfg.UseMessageRetry(r => r.Intervals(100, 500, 1000, 5000));
+                    cfg.UseMessageRetry(r =>
+                    {
+                        r.Intervals(100, 500, 1000, 5000);
+                        r.Ignore<MessageRejectedException>();
+                    });
                     cfg.ConfigureEndpoints(context);
                 });
             }
@@ -44,6 +49,11 @@ public static class MessagingRegistration
             o.StartTimeout = TimeSpan.FromSeconds(60);
             o.StopTimeout = TimeSpan.FromSeconds(10);
         });
+
+        services.TryAddSingleton<Inbox>();
+        services.AddIndexes(Inbox.EnsureIndexesAsync);
+        services.AddOptions<InboxPurgeOptions>().Bind(configuration.GetSection(InboxPurgeOptions.Section));
+        services.AddHostedService<InboxPurge>();
 
         services.TryAddScoped<IOutboxPublisher, MassTransitOutboxPublisher>();
         services.AddOptions<OutboxRelayOptions>().Bind(configuration.GetSection("Outbox"));

@@ -42,6 +42,9 @@ public interface IDocumentCollection<T> where T : Document
 
     Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default);
 
+    /// <summary>Deletes every document matching <paramref name="filter"/>; returns how many.</summary>
+    Task<long> DeleteManyAsync(Filter filter, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Atomically adds <paramref name="delta"/> to the integer <paramref name="field"/> if the result stays at or above
     /// <paramref name="minimum"/>; false when it would not (or the document is missing). Bumps the version.

@@ -72,6 +72,6 @@ public sealed class CredentialTests
     {
         var act = () => User.Register("u1", "a@b.co", "Ann", "US", "hash", "u1", DateTime.UtcNow);
 
-        act.Should().Throw<InvalidOperationException>();
+        act.Should().Throw<UserRuleException>();
     }
 }

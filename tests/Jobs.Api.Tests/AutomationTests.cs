@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Platform.Contracts.Jobs;
 
 namespace Jobs.Api.Tests;
 
@@ -37,6 +38,13 @@ public sealed class AutomationTests(JobsApi api) : IClassFixture<JobsApi>
         parameter["max"]!.GetValue<decimal>().Should().Be(10);
         job["job_variables_schema"]!["fields"]!.AsArray().Select(f => f!["name"]!.GetValue<string>()).Should().Equal("email", "password");
         job["bucket_schema"].Should().BeNull();
+
+        // Services downstream get the same from the event alone, without calling Jobs.
+        var published = await api.PublishedAsync<JobCreated>(e => e.JobId == jobId);
+        published.AutomationId.Should().Be(automationId);
+        published.AutomationParametersSchema!.Fields.Should().Equal(new AutomationInputField("maxRetries", "number", false, 1, 10));
+        published.JobVariablesSchema!.Fields.Select(f => (f.Name, f.Required)).Should().Equal(("email", true), ("password", true));
+        published.BucketSchema.Should().BeNull();
     }
 
     [Theory]

@@ -34,11 +34,29 @@ public sealed class CreateJobTests(JobsApi api) : IClassFixture<JobsApi>
     }
 
     [Fact]
-    public async Task Creating_a_job_publishes_JobCreated()
+    public async Task Creating_a_job_publishes_JobCreated_with_its_targeting_gates_price_and_duration()
     {
-        var id = await api.CreateJobAsync(_owner);
+        var id = await api.CreateJobAsync(_owner, j =>
+        {
+            j["Target_Workers"] = new JsonArray("de");
+            j["premium"] = true;
+            j["few_times"] = true;
+            j["daily_limit"] = 4;
+        });
 
-        (await api.Harness.Published.Any<JobCreated>(m => m.Context.Message.JobId == id)).Should().BeTrue();
+        var created = await api.PublishedAsync<JobCreated>(e => e.JobId == id);
+        var job = (await _owner.GetFromJsonAsync<JsonObject>($"/api/v1/jobs/{id}"))!;
+
+        created.TargetWorkers.Should().Equal("DE");
+        created.Premium.Should().BeTrue();
+        created.FewTimes.Should().BeTrue();
+        created.DailyLimit.Should().Be(4);
+        created.JobPrice.Should().Be(job["job_price"]!.GetValue<decimal>());
+        created.Positions.Should().Be(3);
+        created.Categories.Should().Equal("Google");
+        created.Added.Should().Be(job["added"]!.GetValue<DateTime>());
+        created.ExpiresAt.Should().Be(created.Added.AddDays(3));
+        created.AutomationId.Should().BeNull();
     }
 
     [Theory]

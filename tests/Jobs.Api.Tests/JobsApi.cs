@@ -39,6 +39,13 @@ public class JobsApi : ServiceFactory<Program>
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["job_id"]!.GetValue<string>();
     }
 
+    /// <summary>The first event of type <typeparamref name="T"/> Jobs published that matches; fails when none comes.</summary>
+    public async Task<T> PublishedAsync<T>(Func<T, bool> matches) where T : class
+    {
+        (await Harness.Published.Any<T>(m => matches(m.Context.Message))).Should().BeTrue($"Jobs published a matching {typeof(T).Name}");
+        return Harness.Published.Select<T>(m => matches(m.Context.Message)).First().Context.Message;
+    }
+
     /// <summary>Tells Jobs a user exists, as Identity's UserRegistered event does, and waits until it is known.</summary>
     public async Task KnowUserAsync(string userId)
     {

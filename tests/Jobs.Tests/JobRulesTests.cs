@@ -19,7 +19,7 @@ public sealed class JobRulesTests
     [Fact]
     public void A_posted_job_is_active_with_zero_counters_and_costs_price_times_positions()
     {
-        var job = Job.Post("j1", Owner, Terms(), DateTime.UtcNow);
+        var job = Job.Post("j1", Owner, Terms(), null, DateTime.UtcNow);
 
         job.Status.Should().Be(JobStatus.Active);
         job.Counters.Should().Be(JobCounters.Zero);
@@ -32,7 +32,7 @@ public sealed class JobRulesTests
     [InlineData(3, 3, 0, "job_price must be greater than 0")]
     public void Posting_refuses_a_job_that_breaks_a_rule(int positions, int duration, double price, string rule)
     {
-        var act = () => Job.Post("j1", Owner, Terms(t => t with { Positions = positions, DurationDays = duration, JobPrice = (decimal)price }), DateTime.UtcNow);
+        var act = () => Job.Post("j1", Owner, Terms(t => t with { Positions = positions, DurationDays = duration, JobPrice = (decimal)price }), null, DateTime.UtcNow);
 
         act.Should().Throw<JobRuleException>().WithMessage(rule);
     }
@@ -40,7 +40,7 @@ public sealed class JobRulesTests
     [Fact]
     public void A_devices_automation_job_needs_an_automation()
     {
-        var act = () => Job.Post("j1", Owner, Terms(t => t with { JobType = "devices_automation" }), DateTime.UtcNow);
+        var act = () => Job.Post("j1", Owner, Terms(t => t with { JobType = "devices_automation" }), null, DateTime.UtcNow);
 
         act.Should().Throw<JobRuleException>();
     }
@@ -48,7 +48,7 @@ public sealed class JobRulesTests
     [Fact]
     public void Shares_decide_who_may_view_and_who_may_edit()
     {
-        var job = Job.Post("j1", Owner, Terms(), DateTime.UtcNow);
+        var job = Job.Post("j1", Owner, Terms(), null, DateTime.UtcNow);
         job.ShareWith("viewer", SharePermission.View);
         job.ShareWith("editor", SharePermission.Edit);
         job.ChangeStatus(JobStatus.Inactive);
@@ -66,7 +66,7 @@ public sealed class JobRulesTests
     [Fact]
     public void Sharing_again_replaces_the_permission_and_the_owner_cannot_be_a_share()
     {
-        var job = Job.Post("j1", Owner, Terms(), DateTime.UtcNow);
+        var job = Job.Post("j1", Owner, Terms(), null, DateTime.UtcNow);
         job.ShareWith("u", SharePermission.View);
         job.ShareWith("u", SharePermission.Edit);
 
@@ -79,7 +79,7 @@ public sealed class JobRulesTests
     [Fact]
     public void Setting_the_same_status_again_changes_nothing()
     {
-        var job = Job.Post("j1", Owner, Terms(), DateTime.UtcNow);
+        var job = Job.Post("j1", Owner, Terms(), null, DateTime.UtcNow);
 
         job.ChangeStatus(JobStatus.Active).Should().BeFalse();
         job.ChangeStatus(JobStatus.Inactive).Should().BeTrue();
@@ -134,7 +134,7 @@ public sealed class JobRulesTests
     public void A_job_past_its_duration_ends_expired_unless_every_position_is_done()
     {
         var added = new DateTime(2026, 1, 1, 12, 0, 0, DateTimeKind.Utc);
-        var open = Job.Post("j1", Owner, Terms(), added);
+        var open = Job.Post("j1", Owner, Terms(), null, added);
         var done = Job.Restore("j2", Owner, Terms(), JobStatus.Inactive, added, JobCounters.Zero with { TasksConfirmed = 3 }, [], 1);
 
         open.EndIfDue(added.AddDays(3).AddSeconds(-1)).Should().BeFalse("three days have not passed");
@@ -151,7 +151,7 @@ public sealed class JobRulesTests
     [InlineData(JobStatus.Inactive)]
     public void An_ended_job_cannot_be_switched_back_on_or_off(JobStatus wanted)
     {
-        var job = Job.Post("j1", Owner, Terms(), DateTime.UtcNow.AddDays(-10));
+        var job = Job.Post("j1", Owner, Terms(), null, DateTime.UtcNow.AddDays(-10));
         job.EndIfDue(DateTime.UtcNow);
 
         var act = () => job.ChangeStatus(wanted);

@@ -70,10 +70,10 @@ public sealed class DependencyRuleTests
 
     [Theory]
     [MemberData(nameof(Services))]
-    public void Endpoints_call_use_cases_not_repositories(string service)
+    public void Endpoints_use_no_infrastructure_only_the_composition_root_does(string service)
     {
         var result = Types.InAssembly(Layer(service, "Api")).That().ResideInNamespace($"{service}.Api.Endpoints")
-            .ShouldNot().HaveDependencyOnAny($"{service}.Infrastructure.Persistence", $"{service}.Infrastructure.Messaging", "Platform.Persistence", "Platform.Messaging")
+            .ShouldNot().HaveDependencyOnAny($"{service}.Infrastructure", "Platform.Persistence", "Platform.Messaging", "MassTransit", "LiteDB", "MongoDB")
             .GetResult();
 
         result.IsSuccessful.Should().BeTrue(string.Join(", ", result.FailingTypeNames ?? []));

@@ -1,4 +1,7 @@
 using MassTransit;
+using Mediator;
+using Platform.Application.Results;
+using Platform.Contracts;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Messaging;
@@ -7,18 +10,28 @@ using Platform.Persistence.Inbox;
 using Platform.Persistence.LiteDb;
 using Platform.Testing;
 
+[assembly: Mediator.MediatorOptions(ServiceLifetime = ServiceLifetime.Scoped)]
+
 namespace Platform.Messaging.Tests;
 
-public sealed record PointsAwarded(string UserId, int Points);
+public sealed record PointsAwarded(string UserId, int Points) : IntegrationEvent;
 
-/// <summary>A consumer with a visible, non-idempotent effect: it adds points.</summary>
-public sealed class PointsConsumer(Inbox inbox, Ledger ledger) : IdempotentConsumer<PointsAwarded>(inbox)
+/// <summary>The use case the event becomes: it adds points, a visible, non-idempotent effect; negative points are refused.</summary>
+public sealed record AwardPoints(string UserId, int Points) : ICommand<Result>;
+
+public sealed class AwardPointsHandler(Ledger ledger) : ICommandHandler<AwardPoints, Result>
 {
-    protected override Task HandleAsync(PointsAwarded message, CancellationToken cancellationToken)
+    public ValueTask<Result> Handle(AwardPoints command, CancellationToken cancellationToken)
     {
-        ledger.Add(message.UserId, message.Points);
-        return Task.CompletedTask;
+        if (command.Points < 0) return ValueTask.FromResult(Result.Failure(Error.Validation("points must not be negative")));
+        ledger.Add(command.UserId, command.Points);
+        return ValueTask.FromResult(Result.Success());
     }
+}
+
+public sealed class PointsConsumer(Inbox inbox, ISender sender) : IntegrationEventConsumer<PointsAwarded>(inbox, sender)
+{
+    protected override ICommand<Result> ToCommand(PointsAwarded message) => new AwardPoints(message.UserId, message.Points);
 }
 
 public sealed class Ledger
@@ -41,6 +54,7 @@ public sealed class InboxTests : IAsyncLifetime
             .AddSingleton(TimeProvider.System)
             .AddSingleton<Inbox>()
             .AddSingleton<Ledger>()
+            .AddMediator()
             .AddMassTransitTestHarness(x => x.AddConsumer<PointsConsumer>())
             .BuildServiceProvider(true);
         _harness = _provider.GetRequiredService<ITestHarness>();
@@ -73,18 +87,79 @@ public sealed class InboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_refused_event_is_not_marked_handled_and_faults_instead_of_being_retried()
+    {
+        var messageId = NewId.NextGuid();
+
+        await _harness.Bus.Publish(new PointsAwarded("u1", -3), c => c.MessageId = messageId);
+
+        await Eventually.HoldsAsync(() => _harness.Published.Select<Fault<PointsAwarded>>().Any(), "the refusal faulted");
+        (await _harness.Published.SelectAsync<Fault<PointsAwarded>>().First()).Context.Message.Exceptions
+            .Should().ContainSingle().Which.Message.Should().Contain("points must not be negative");
+        (await _provider.GetRequiredService<Inbox>().HasHandledAsync(nameof(PointsConsumer), messageId.ToString())).Should().BeFalse();
+        _provider.GetRequiredService<Ledger>().Total.Should().Be(0);
+    }
+
+    [Fact]
     public async Task A_claim_left_by_a_crash_is_taken_over_after_the_timeout()
     {
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         var inbox = new Inbox(_provider.GetRequiredService<IDocumentStore>(), clock);
 
-        (await inbox.TryClaimAsync("c", "m1")).Should().BeTrue();
-        (await inbox.TryClaimAsync("c", "m1")).Should().BeFalse("another delivery is handling it");
+        (await inbox.TryClaimAsync("c", "m1")).Should().NotBeNull();
+        (await inbox.TryClaimAsync("c", "m1")).Should().BeNull("another delivery is handling it");
         clock.Advance(Inbox.ClaimTimeout + TimeSpan.FromSeconds(1));
-        (await inbox.TryClaimAsync("c", "m1")).Should().BeTrue("the first handler never completed");
-        await inbox.CompleteAsync("c", "m1");
+        var takeover = await inbox.TryClaimAsync("c", "m1");
+        takeover.Should().NotBeNull("the first handler never completed");
+        (await inbox.CompleteAsync(takeover!)).Should().BeTrue();
         clock.Advance(Inbox.ClaimTimeout * 2);
-        (await inbox.TryClaimAsync("c", "m1")).Should().BeFalse("a completed message is never handled again");
+        (await inbox.TryClaimAsync("c", "m1")).Should().BeNull("a completed message is never handled again");
+    }
+
+    [Fact]
+    public async Task A_slow_handler_whose_claim_was_taken_over_cannot_release_or_complete_the_new_claim()
+    {
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var inbox = new Inbox(_provider.GetRequiredService<IDocumentStore>(), clock);
+        var slow = await inbox.TryClaimAsync("c", "m2");
+        clock.Advance(Inbox.ClaimTimeout + TimeSpan.FromSeconds(1));
+        var takeover = await inbox.TryClaimAsync("c", "m2");
+
+        (await inbox.ReleaseAsync(slow!)).Should().BeFalse("the claim is no longer the slow handler's");
+        (await inbox.TryClaimAsync("c", "m2")).Should().BeNull("the takeover's claim still holds");
+        (await inbox.CompleteAsync(slow!)).Should().BeFalse();
+        (await inbox.HasHandledAsync("c", "m2")).Should().BeFalse("only the takeover may complete it");
+        (await inbox.CompleteAsync(takeover!)).Should().BeTrue();
+        (await inbox.HasHandledAsync("c", "m2")).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task A_released_claim_can_be_taken_again_at_once()
+    {
+        var inbox = _provider.GetRequiredService<Inbox>();
+        var first = await inbox.TryClaimAsync("c", "m3");
+
+        (await inbox.ReleaseAsync(first!)).Should().BeTrue();
+
+        (await inbox.TryClaimAsync("c", "m3")).Should().NotBeNull("the retry handles it without waiting for the timeout");
+    }
+
+    [Fact]
+    public async Task The_purge_forgets_only_messages_completed_before_the_retention()
+    {
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var inbox = new Inbox(_provider.GetRequiredService<IDocumentStore>(), clock);
+        await inbox.CompleteAsync((await inbox.TryClaimAsync("c", "old"))!);
+        var unfinished = await inbox.TryClaimAsync("c", "unfinished");
+        clock.Advance(TimeSpan.FromDays(8));
+        await inbox.CompleteAsync((await inbox.TryClaimAsync("c", "recent"))!);
+
+        (await inbox.PurgeCompletedAsync(TimeSpan.FromDays(7))).Should().Be(1);
+
+        (await inbox.HasHandledAsync("c", "old")).Should().BeFalse();
+        (await inbox.HasHandledAsync("c", "recent")).Should().BeTrue();
+        unfinished.Should().NotBeNull();
+        (await inbox.CompleteAsync(unfinished!)).Should().BeTrue("an unfinished claim is never purged");
     }
 
     public async Task DisposeAsync()

@@ -13,7 +13,7 @@ public sealed class Order : Document
     public string Status { get; set; } = string.Empty;
 }
 
-public sealed record OrderPlaced(string OrderId);
+public sealed record OrderPlaced(string OrderId) : Platform.Contracts.IntegrationEvent;
 
 public sealed class OutboxRelayTests : IDisposable
 {
@@ -31,12 +31,13 @@ public sealed class OutboxRelayTests : IDisposable
     [Fact]
     public async Task The_state_change_and_its_event_are_stored_together_and_the_relay_publishes_then_trims()
     {
-        await Orders.InsertAsync(new Order { Id = "o1", Status = "placed" }, [OutboxMessages.From(new OrderPlaced("o1"))]);
+        var placed = new OrderPlaced("o1");
+        await Orders.InsertAsync(new Order { Id = "o1", Status = "placed" }, [OutboxMessages.From(placed)]);
 
         var published = await NewRelay().PublishAllPendingAsync(CancellationToken.None);
 
         published.Should().Be(1);
-        _broker.Events.Should().ContainSingle().Which.Should().Be(new OrderPlaced("o1"));
+        _broker.Events.Should().ContainSingle().Which.Should().Be(placed, "the event arrives as written, its id and time included");
         (await Orders.GetAsync("o1"))!.Outbox.Should().BeEmpty();
         (await NewRelay().PublishAllPendingAsync(CancellationToken.None)).Should().Be(0, "nothing is published twice once trimmed");
     }
@@ -45,13 +46,14 @@ public sealed class OutboxRelayTests : IDisposable
     public async Task A_crash_between_the_write_and_the_publish_loses_nothing_a_new_relay_publishes_it()
     {
         // The service wrote the order and its event, then died before any relay ran: simulate by reopening the store.
-        await Orders.InsertAsync(new Order { Id = "o2", Status = "placed" }, [OutboxMessages.From(new OrderPlaced("o2"))]);
+        var placed = new OrderPlaced("o2");
+        await Orders.InsertAsync(new Order { Id = "o2", Status = "placed" }, [OutboxMessages.From(placed)]);
         _store.Dispose();
         _store = new LiteDbStore(Path.Combine(_folder, "svc.db"));
 
         await NewRelay().PublishAllPendingAsync(CancellationToken.None);
 
-        _broker.Events.Should().ContainSingle().Which.Should().Be(new OrderPlaced("o2"));
+        _broker.Events.Should().ContainSingle().Which.Should().Be(placed);
     }
 
     [Fact]

@@ -216,5 +216,5 @@ public abstract class StoreContract : IAsyncLifetime
         (await Items.GetAsync("a"))!.Version.Should().Be(2, "trimming the outbox is not a change of the document");
     }
 
-    public sealed record SampleEvent(string Name);
+    public sealed record SampleEvent(string Name) : Platform.Contracts.IntegrationEvent;
 }

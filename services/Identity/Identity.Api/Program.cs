@@ -1,20 +1,18 @@
+using Identity.Api;
 using Identity.Api.Endpoints;
+using Identity.Application.Users;
 using Identity.Infrastructure;
-using FluentValidation;
-using Platform.Application.Behaviours;
-using Platform.ServiceDefaults.Http;
-using Platform.ServiceDefaults.Storage;
+using Platform.Api;
+using Platform.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddPlatformApi(DependencyInjection.ServiceName);
-builder.AddIdentityInfrastructure(StorageExtensions.DataDirectory(builder.Configuration));
+builder.AddPlatformApi(DependencyInjection.ServiceName, typeof(RegisterUser).Assembly);
+builder.AddIdentityInfrastructure(StoreRegistration.DataDirectory(builder.Configuration));
 builder.Services.AddMediator(options =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
-    options.Assemblies = [typeof(Identity.Application.Users.RegisterUser)];
-    options.PipelineBehaviors = [typeof(LoggingBehaviour<,>), typeof(ValidationBehaviour<,>)];
+    options.Assemblies = [typeof(RegisterUser)];
 });
-builder.Services.AddValidatorsFromAssemblyContaining<Identity.Application.Users.RegisterUser>();
 builder.Services.UseOwnSigningKeyForValidation();
 
 var app = builder.Build();

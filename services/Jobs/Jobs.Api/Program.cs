@@ -1,19 +1,16 @@
-using FluentValidation;
 using Jobs.Api.Endpoints;
+using Jobs.Application.Jobs;
 using Jobs.Infrastructure;
-using Platform.Application.Behaviours;
-using Platform.ServiceDefaults.Http;
+using Platform.Api;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddPlatformApi(DependencyInjection.ServiceName);
+builder.AddPlatformApi(DependencyInjection.ServiceName, typeof(CreateJob).Assembly);
 builder.AddJobsInfrastructure();
 builder.Services.AddMediator(options =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
-    options.Assemblies = [typeof(Jobs.Application.Jobs.CreateJob)];
-    options.PipelineBehaviors = [typeof(LoggingBehaviour<,>), typeof(ValidationBehaviour<,>)];
+    options.Assemblies = [typeof(CreateJob)];
 });
-builder.Services.AddValidatorsFromAssemblyContaining<Jobs.Application.Jobs.CreateJob>();
 
 var app = builder.Build();
 app.UsePlatformApi();

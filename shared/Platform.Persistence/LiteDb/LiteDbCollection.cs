@@ -157,6 +157,9 @@ internal sealed class LiteDbCollection<T>(LiteDbStore store, string name) : IDoc
     public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default) =>
         Locked(() => Write(() => _typed.Delete(id)), cancellationToken);
 
+    public Task<long> DeleteManyAsync(Filter filter, CancellationToken cancellationToken = default) =>
+        Locked(() => Write(() => (long)(filter is AllFilter ? _raw.DeleteAll() : _raw.DeleteMany(LiteDbFilter.Translate(filter)))), cancellationToken);
+
     public Task<bool> TryIncrementAsync(string id, string field, long delta, long minimum, CancellationToken cancellationToken = default) =>
         Locked(() =>
         {

@@ -95,6 +95,9 @@ internal sealed class MongoCollection<T>(IMongoCollection<T> collection, Outbox.
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default) =>
         (await collection.DeleteOneAsync(F.Eq(d => d.Id, id), cancellationToken)).DeletedCount > 0;
 
+    public async Task<long> DeleteManyAsync(Filter filter, CancellationToken cancellationToken = default) =>
+        (await collection.DeleteManyAsync(MongoFilter.Translate<T>(filter), cancellationToken)).DeletedCount;
+
     public async Task<bool> TryIncrementAsync(string id, string field, long delta, long minimum, CancellationToken cancellationToken = default)
     {
         var filter = F.Eq(d => d.Id, id) & F.Gte(MongoFilter.Path(field), minimum - delta);

@@ -5,7 +5,7 @@ using Identity.Application.Tokens;
 using Identity.Application.Users;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Platform.ServiceDefaults.Http;
+using Platform.Api;
 
 namespace Identity.Api.Endpoints;
 

@@ -1,6 +1,6 @@
-using Identity.Infrastructure.Security;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.IdentityModel.Tokens;
+using Identity.Application.Tokens;
+using Mediator;
+using Platform.Api;
 
 namespace Identity.Api.Endpoints;
 
@@ -9,37 +9,26 @@ public static class DiscoveryEndpoints
 {
     public static IEndpointRouteBuilder MapDiscoveryEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/.well-known/openid-configuration", (HttpRequest request, TokenOptions options) =>
-        {
-            var origin = $"{request.Scheme}://{request.Host}";
-            return Results.Json(new Dictionary<string, object>
-            {
-                ["issuer"] = options.Issuer,
-                ["jwks_uri"] = $"{origin}/.well-known/jwks.json",
-                ["token_endpoint"] = $"{origin}/api/v1/auth/token",
-                ["grant_types_supported"] = new[] { "client_credentials" },
-                ["token_endpoint_auth_methods_supported"] = new[] { "client_secret_post", "client_secret_basic" },
-                ["id_token_signing_alg_values_supported"] = new[] { SecurityAlgorithms.RsaSha256 },
-            });
-        }).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/.well-known/openid-configuration", async (HttpRequest request, ISender mediator, CancellationToken ct) =>
+            (await mediator.Send(new GetSigningKeys(), ct)).ToHttp(keys => Results.Json(DiscoveryDocument(keys, $"{request.Scheme}://{request.Host}"))))
+            .AllowAnonymous().ExcludeFromDescription();
 
-        app.MapGet("/.well-known/jwks.json", (SigningKeys keys) =>
-        {
-            var jwk = keys.PublicJwk;
-            return Results.Json(new { keys = new[] { new { kty = jwk.Kty, use = jwk.Use, kid = jwk.Kid, alg = jwk.Alg, n = jwk.N, e = jwk.E } } });
-        }).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/.well-known/jwks.json", async (ISender mediator, CancellationToken ct) =>
+            (await mediator.Send(new GetSigningKeys(), ct)).ToHttp(keys => Results.Json(new
+            {
+                keys = keys.Keys.Select(k => new { kty = k.KeyType, use = k.Use, kid = k.KeyId, alg = k.Algorithm, n = k.Modulus, e = k.Exponent }),
+            })))
+            .AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 
-    /// <summary>Identity checks its own tokens with the key it holds, not through its own JWKS over HTTP.</summary>
-    public static IServiceCollection UseOwnSigningKeyForValidation(this IServiceCollection services)
+    private static Dictionary<string, object> DiscoveryDocument(SigningKeySet keys, string origin) => new()
     {
-        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<SigningKeys>((jwt, keys) =>
-        {
-            jwt.MetadataAddress = null!;
-            jwt.Backchannel = null!;
-            jwt.TokenValidationParameters.IssuerSigningKey = keys.Key;
-        });
-        return services;
-    }
+        ["issuer"] = keys.Issuer,
+        ["jwks_uri"] = $"{origin}/.well-known/jwks.json",
+        ["token_endpoint"] = $"{origin}/api/v1/auth/token",
+        ["grant_types_supported"] = new[] { "client_credentials" },
+        ["token_endpoint_auth_methods_supported"] = new[] { "client_secret_post", "client_secret_basic" },
+        ["id_token_signing_alg_values_supported"] = keys.Keys.Select(k => k.Algorithm).Distinct().ToArray(),
+    };
 }

@@ -2,7 +2,7 @@ using Identity.Api.Contracts;
 using Identity.Application.Users;
 using Mediator;
 using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Http;
+using Platform.Api;
 using System.Security.Claims;
 
 namespace Identity.Api.Endpoints;

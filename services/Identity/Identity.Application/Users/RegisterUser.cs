@@ -5,7 +5,6 @@ using Mediator;
 using Platform.Application.Countries;
 using Platform.Application.Ids;
 using Platform.Application.Results;
-using Platform.Contracts.Identity;
 
 namespace Identity.Application.Users;
 
@@ -50,8 +49,7 @@ public sealed class RegisterUserHandler(IUserRepository users, IPasswordHasher p
         var (clientId, secret, secretHash) = secrets.Create();
         user.IssueClient(clientId, secretHash, now);
 
-        var registered = new UserRegistered(user.Id, user.Email, user.Name, user.Country, user.ReferrerId);
-        if (!await users.TryAddAsync(user, registered, cancellationToken))
+        if (!await users.TryAddAsync(user, cancellationToken))
             return Error.Conflict("Email already registered");
 
         return new RegisteredUser(user.Id, clientId, secret);

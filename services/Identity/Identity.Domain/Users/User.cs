@@ -1,7 +1,12 @@
+using Platform.Domain;
+
 namespace Identity.Domain.Users;
 
-/// <summary>A person with an account. Email is unique regardless of case; the password is kept only as a hash.</summary>
-public sealed class User
+/// <summary>
+/// A person with an account. Email is unique regardless of case; the password is kept only as a hash. Registering
+/// records <see cref="UserRegisteredDomainEvent"/>.
+/// </summary>
+public sealed class User : AggregateRoot
 {
     private readonly List<ApiClient> _clients = [];
 
@@ -31,8 +36,10 @@ public sealed class User
 
     public static User Register(string id, string email, string name, string country, string passwordHash, string? referrerId, DateTime now)
     {
-        if (referrerId == id) throw new InvalidOperationException("A user can't refer themselves.");
-        return new User(id, email.Trim(), name.Trim(), country.ToUpperInvariant(), passwordHash, referrerId, InitialRating, now);
+        if (referrerId == id) throw new UserRuleException("A user can't refer themselves");
+        var user = new User(id, email.Trim(), name.Trim(), country.ToUpperInvariant(), passwordHash, referrerId, InitialRating, now);
+        user.Raise(new UserRegisteredDomainEvent(user));
+        return user;
     }
 
     /// <summary>Rebuilds a stored user; no rules run.</summary>
@@ -54,3 +61,9 @@ public sealed class User
 
 /// <summary>An OAuth 2.0 client of a user (client credentials grant). Its secret is shown once, at issue, and kept hashed.</summary>
 public sealed record ApiClient(string ClientId, string SecretHash, DateTime IssuedAt);
+
+/// <summary>A user signed up.</summary>
+public sealed record UserRegisteredDomainEvent(User User) : IDomainEvent;
+
+/// <summary>A user rule was broken; the message names the rule.</summary>
+public sealed class UserRuleException(string message) : DomainRuleException(message);

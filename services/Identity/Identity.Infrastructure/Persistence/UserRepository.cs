@@ -1,13 +1,13 @@
 using Identity.Application.Ports;
 using Identity.Domain.Users;
-using Platform.Contracts.Identity;
+using Platform.Application.Events;
 using Platform.Persistence;
 using Platform.Persistence.Outbox;
 
 namespace Identity.Infrastructure.Persistence;
 
 /// <summary>Users, with their API clients embedded, so a sign-up and its UserRegistered event are one write.</summary>
-public sealed class UserRepository(IDocumentStore store) : IUserRepository
+public sealed class UserRepository(IDocumentStore store, IIntegrationEventMap events) : IUserRepository
 {
     public const string CollectionName = "users";
     private readonly IDocumentCollection<UserDocument> _users = store.Collection<UserDocument>(CollectionName);
@@ -28,11 +28,11 @@ public sealed class UserRepository(IDocumentStore store) : IUserRepository
     public async Task<bool> ExistsAsync(string userId, CancellationToken cancellationToken) =>
         await _users.CountAsync(Filter.Eq(nameof(Document.Id), userId), cancellationToken) > 0;
 
-    public async Task<bool> TryAddAsync(User user, UserRegistered registered, CancellationToken cancellationToken)
+    public async Task<bool> TryAddAsync(User user, CancellationToken cancellationToken)
     {
         try
         {
-            await _users.InsertAsync(ToDocument(user), [OutboxMessages.From(registered)], cancellationToken);
+            await _users.InsertAsync(ToDocument(user), OutboxMessages.From(events.TakeFrom(user)), cancellationToken);
             return true;
         }
         catch (DuplicateKeyException)

@@ -1,3 +1,4 @@
+using Identity.Application.Ports;
 using System.Security.Cryptography;
 using Microsoft.IdentityModel.Tokens;
 
@@ -15,7 +16,7 @@ public sealed class TokenOptions
 }
 
 /// <summary>The RSA key tokens are signed with; its public half is published as a JWKS for every validator.</summary>
-public sealed class SigningKeys
+public sealed class SigningKeys : ITokenSigningKeys
 {
     public SigningKeys(TokenOptions options, string dataDirectory)
     {
@@ -49,7 +50,12 @@ public sealed class SigningKeys
         PublicJwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(parameters) { KeyId = keyId });
         PublicJwk.Use = "sig";
         PublicJwk.Alg = SecurityAlgorithms.RsaSha256;
+        Issuer = options.Issuer;
+        PublicKeys = [new PublicSigningKey(PublicJwk.Kty, PublicJwk.Use, PublicJwk.Kid, PublicJwk.Alg, PublicJwk.N, PublicJwk.E)];
     }
+
+    public string Issuer { get; }
+    public IReadOnlyList<PublicSigningKey> PublicKeys { get; }
 
     public RsaSecurityKey Key { get; }
     public SigningCredentials Credentials { get; }

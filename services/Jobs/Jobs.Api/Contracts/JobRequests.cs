@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Jobs.Domain.Automations;
 using Jobs.Domain.Jobs;
-using Platform.ServiceDefaults.Http;
+using Platform.Api;
 
 namespace Jobs.Api.Contracts;
 

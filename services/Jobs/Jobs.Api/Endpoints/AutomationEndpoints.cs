@@ -6,7 +6,7 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Platform.Application.Results;
 using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Http;
+using Platform.Api;
 
 namespace Jobs.Api.Endpoints;
 

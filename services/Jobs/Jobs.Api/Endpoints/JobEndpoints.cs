@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 using Platform.Application.Paging;
 using Platform.Application.Results;
 using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Http;
+using Platform.Api;
 
 namespace Jobs.Api.Endpoints;
 
@@ -61,7 +61,7 @@ public static class JobEndpoints
         var search = ReadSort(values, q["SortBY"], q["orientation"]) with
         {
             Text = NullIfEmpty(q["Query"]),
-            Status = JobStatusNames.TryParse(status, out var s) ? s : null,
+            Status = JobWireNames.TryParseStatus(status, out var s) ? s : null,
             JobId = jobId?.ToLowerInvariant(),
         };
         if (!values.IsValid) return Error.Validation(values.Errors).ToHttp();
@@ -84,7 +84,7 @@ public static class JobEndpoints
     {
         var status = JsonBody.SingleString(body, "status", out var errors);
         if (status is null) return Error.Validation(errors).ToHttp();
-        if (!JobStatusNames.TryParse(status, out var parsed)) return Error.Validation("status must be active or inactive").ToHttp();
+        if (!JobWireNames.TryParseStatus(status, out var parsed)) return Error.Validation("status must be active or inactive").ToHttp();
         return (await mediator.Send(new ChangeJobStatus(principal.ToCaller(), jobId, parsed), ct)).ToHttp(Results.NoContent);
     }
 

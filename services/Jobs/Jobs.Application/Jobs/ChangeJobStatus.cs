@@ -3,7 +3,6 @@ using Jobs.Domain.Jobs;
 using Mediator;
 using Platform.Application;
 using Platform.Application.Results;
-using Platform.Contracts.Jobs;
 
 namespace Jobs.Application.Jobs;
 
@@ -19,9 +18,8 @@ public sealed class ChangeJobStatusHandler(IJobRepository jobs) : ICommandHandle
         var job = found.Value;
         if (!job.CanEdit(command.Caller.UserId)) return Error.Forbidden("You may view this job but not change it");
 
-        var previous = job.Status;
         if (!job.ChangeStatus(command.Status)) return Result.Success();
-        await jobs.SaveAsync(job, [new JobStatusChanged(job.Id, job.Owner.UserId, previous.ToWire(), job.Status.ToWire())], cancellationToken);
+        await jobs.SaveAsync(job, cancellationToken);
         return Result.Success();
     }
 }

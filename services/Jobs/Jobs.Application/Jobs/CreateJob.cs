@@ -1,12 +1,12 @@
 using FluentValidation;
 using Jobs.Application.Ports;
+using Jobs.Domain.Automations;
 using Jobs.Domain.Jobs;
 using Mediator;
 using Platform.Application;
 using Platform.Application.Countries;
 using Platform.Application.Ids;
 using Platform.Application.Results;
-using Platform.Contracts.Jobs;
 
 namespace Jobs.Application.Jobs;
 
@@ -51,15 +51,13 @@ public sealed class CreateJobHandler(IJobRepository jobs, IAutomationRepository 
     public async ValueTask<Result<string>> Handle(CreateJob command, CancellationToken cancellationToken)
     {
         var terms = Normalize(command.Terms);
-        if (terms.AutomationId is not null && await automations.GetAsync(terms.AutomationId, cancellationToken) is null)
+        Automation? automation = null;
+        if (terms.AutomationId is not null && (automation = await automations.GetAsync(terms.AutomationId, cancellationToken)) is null)
             return Error.Validation("automation_id does not exist");
 
         var owner = new JobOwner(command.Caller.UserId, command.Caller.Name, command.Caller.Country);
-        var job = Job.Post(ObjectIds.New(), owner, terms, clock.GetUtcNow().UtcDateTime);
-
-        var created = new JobCreated(job.Id, owner.UserId, terms.Title, terms.JobType, terms.PaymentType, terms.JobPrice, terms.Positions,
-            terms.DurationDays, job.Status.ToWire(), terms.TargetWorkers, terms.AutomationId, null, null);
-        await jobs.AddAsync(job, created, cancellationToken);
+        var job = Job.Post(ObjectIds.New(), owner, terms, automation, clock.GetUtcNow().UtcDateTime);
+        await jobs.AddAsync(job, cancellationToken);
         return job.Id;
     }
 

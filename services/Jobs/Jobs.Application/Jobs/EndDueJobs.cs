@@ -2,7 +2,6 @@ using Jobs.Application.Ports;
 using Jobs.Domain.Jobs;
 using Mediator;
 using Platform.Application.Results;
-using Platform.Contracts.Jobs;
 
 namespace Jobs.Application.Jobs;
 
@@ -24,9 +23,8 @@ public sealed class EndDueJobsHandler(IJobRepository jobs, TimeProvider clock) :
             var endedInBatch = 0;
             foreach (var job in due)
             {
-                var previous = job.Status;
                 if (!job.EndIfDue(now)) continue;
-                await jobs.SaveAsync(job, [new JobStatusChanged(job.Id, job.Owner.UserId, previous.ToWire(), job.Status.ToWire())], cancellationToken);
+                await jobs.SaveAsync(job, cancellationToken);
                 endedInBatch++;
             }
             ended += endedInBatch;

@@ -4,7 +4,6 @@ using Mediator;
 using Platform.Application;
 using Platform.Application.Ids;
 using Platform.Application.Results;
-using Platform.Contracts.Jobs;
 
 namespace Jobs.Application.Jobs;
 
@@ -24,7 +23,7 @@ public sealed class ShareJobHandler(IJobRepository jobs, IUserDirectory users) :
         if (command.Permission is not { } permission)
         {
             if (!job.Unshare(userId)) return Error.NotFound("This job is not shared with that user");
-            await jobs.SaveAsync(job, [new JobShared(job.Id, job.Owner.UserId, userId, null)], cancellationToken);
+            await jobs.SaveAsync(job, cancellationToken);
             return Result.Success();
         }
 
@@ -32,7 +31,7 @@ public sealed class ShareJobHandler(IJobRepository jobs, IUserDirectory users) :
         if (userId != job.Owner.UserId && (!ObjectIds.IsValid(userId) || !await users.ExistsAsync(userId, cancellationToken)))
             return Error.NotFound("User not found");
         job.ShareWith(userId, permission);
-        await jobs.SaveAsync(job, [new JobShared(job.Id, job.Owner.UserId, userId, permission == SharePermission.Edit ? "edit" : "view")], cancellationToken);
+        await jobs.SaveAsync(job, cancellationToken);
         return Result.Success();
     }
 }

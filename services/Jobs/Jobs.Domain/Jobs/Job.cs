@@ -1,3 +1,4 @@
+using Jobs.Domain.Automations;
 using Platform.Domain;
 
 namespace Jobs.Domain.Jobs;
@@ -31,8 +32,11 @@ public sealed record JobCounters(int TotalTasks, int TasksDone, int TasksConfirm
     public static JobCounters Zero { get; } = new(0, 0, 0, 0, 0);
 }
 
-/// <summary>The job aggregate: its terms, status, owner and shares. Only the owner or an edit share may change it.</summary>
-public sealed class Job
+/// <summary>
+/// The job aggregate: its terms, status, owner and shares. Only the owner or an edit share may change it. Each change
+/// records a domain event (posted, status changed, share changed) that the repository stores with it.
+/// </summary>
+public sealed class Job : AggregateRoot
 {
     private readonly List<JobShare> _shares;
 
@@ -61,14 +65,24 @@ public sealed class Job
     /// <summary>Total cost of the job: price per task times positions.</summary>
     public decimal TotalPrice => Terms.JobPrice * Terms.Positions;
 
-    public static Job Post(string id, JobOwner owner, JobTerms terms, DateTime now)
+    /// <summary>
+    /// Posts a job; it starts active. <paramref name="automation"/> is the automation the terms link (found by the caller),
+    /// which a devices_automation job must have.
+    /// </summary>
+    public static Job Post(string id, JobOwner owner, JobTerms terms, Automation? automation, DateTime now)
     {
         if (terms.Positions < JobRules.MinPositions) throw new JobRuleException("positions must be at least 1");
         if (terms.DurationDays < JobRules.MinDurationDays) throw new JobRuleException("duration must be at least 1 day");
         if (terms.JobPrice <= 0) throw new JobRuleException("job_price must be greater than 0");
-        if (terms.JobType == "devices_automation" && terms.AutomationId is null)
+        if (terms.JobType == JobRules.DevicesAutomation && terms.AutomationId is null)
             throw new JobRuleException("automation_id is required when job_type is devices_automation");
-        return new Job(id, owner, terms, JobStatus.Active, now, JobCounters.Zero, [], 0);
+        if (terms.AutomationId != automation?.Id)
+            throw new ArgumentException("The automation passed is not the one the terms link.", nameof(automation));
+        // Times are kept to the millisecond, so that the job, its event and its stored copy agree.
+        var added = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+        var job = new Job(id, owner, terms, JobStatus.Active, added, JobCounters.Zero, [], 0);
+        job.Raise(new JobPostedDomainEvent(job, automation));
+        return job;
     }
 
     public static Job Restore(string id, JobOwner owner, JobTerms terms, JobStatus status, DateTime added, JobCounters counters, IEnumerable<JobShare> shares, long version) =>
@@ -98,7 +112,7 @@ public sealed class Job
         if (status is not (JobStatus.Active or JobStatus.Inactive)) throw new JobRuleException("status must be active or inactive");
         if (Status == status) return false;
         if (HasEnded) throw new JobRuleException($"The job is {Status.ToString().ToLowerInvariant()}; its status can no longer change");
-        Status = status;
+        MoveTo(status);
         return true;
     }
 
@@ -109,8 +123,15 @@ public sealed class Job
     public bool EndIfDue(DateTime now)
     {
         if (HasEnded || now < ExpiresAt) return false;
-        Status = Counters.TasksConfirmed >= Terms.Positions ? JobStatus.Completed : JobStatus.Expired;
+        MoveTo(Counters.TasksConfirmed >= Terms.Positions ? JobStatus.Completed : JobStatus.Expired);
         return true;
+    }
+
+    private void MoveTo(JobStatus status)
+    {
+        var previous = Status;
+        Status = status;
+        Raise(new JobStatusChangedDomainEvent(this, previous, status));
     }
 
     public void ShareWith(string userId, SharePermission permission)
@@ -118,9 +139,16 @@ public sealed class Job
         if (userId == Owner.UserId) throw new JobRuleException("The owner can't share a job with themselves");
         _shares.RemoveAll(s => s.UserId == userId);
         _shares.Add(new JobShare(userId, permission));
+        Raise(new JobShareChangedDomainEvent(this, userId, permission));
     }
 
-    public bool Unshare(string userId) => _shares.RemoveAll(s => s.UserId == userId) > 0;
+    /// <summary>Removes the user's share; false when there was none (nothing changes, no event).</summary>
+    public bool Unshare(string userId)
+    {
+        if (_shares.RemoveAll(s => s.UserId == userId) == 0) return false;
+        Raise(new JobShareChangedDomainEvent(this, userId, null));
+        return true;
+    }
 }
 
 /// <summary>A job rule was broken; the message names the rule.</summary>

@@ -13,7 +13,9 @@ public static class JobRules
     public const decimal MaxJobPrice = 1_000_000m;
     public const string Worldwide = "worldwide";
 
-    public static readonly IReadOnlyList<string> JobTypes = ["manual", "devices_automation"];
+    public const string Manual = "manual";
+    public const string DevicesAutomation = "devices_automation";
+    public static readonly IReadOnlyList<string> JobTypes = [Manual, DevicesAutomation];
     public static readonly IReadOnlyList<string> PaymentTypes = ["action", "live"];
 
     /// <summary>The documented job categories; input is matched case-insensitively and stored in this spelling.</summary>

@@ -1,7 +1,8 @@
 namespace Jobs.Domain.Jobs;
 
 /// <summary>
-/// A job's lifecycle state; the wire spelling is lower-case. Active and inactive are the owner's switch; a job ends
+/// A job's lifecycle state; its wire spelling lives outside the domain (JobWireNames). Active and inactive are the
+/// owner's switch; a job ends
 /// <see cref="Completed"/> when every position is done, or <see cref="Expired"/> when its duration passed first. An
 /// ended job takes no new work and its status no longer changes.
 /// </summary>
@@ -11,30 +12,6 @@ public enum JobStatus
     Inactive,
     Completed,
     Expired,
-}
-
-public static class JobStatusNames
-{
-    public static string ToWire(this JobStatus status) => status switch
-    {
-        JobStatus.Active => "active",
-        JobStatus.Inactive => "inactive",
-        JobStatus.Completed => "completed",
-        JobStatus.Expired => "expired",
-        _ => throw new ArgumentOutOfRangeException(nameof(status)),
-    };
-
-    public static bool TryParse(string? value, out JobStatus status)
-    {
-        switch (value)
-        {
-            case "active": status = JobStatus.Active; return true;
-            case "inactive": status = JobStatus.Inactive; return true;
-            case "completed": status = JobStatus.Completed; return true;
-            case "expired": status = JobStatus.Expired; return true;
-            default: status = default; return false;
-        }
-    }
 }
 
 /// <summary>What a share lets another user do with a job: see it (shared_view) or also change it (shared_edit).</summary>

@@ -1,4 +1,6 @@
-using Jobs.Infrastructure.Persistence;
+using Jobs.Application.Users;
+using Mediator;
+using Platform.Application.Results;
 using Platform.Contracts.Identity;
 using Platform.Messaging;
 using Platform.Persistence.Inbox;
@@ -6,8 +8,7 @@ using Platform.Persistence.Inbox;
 namespace Jobs.Infrastructure.Messaging;
 
 /// <summary>Keeps Jobs' user directory: who a job can be shared with.</summary>
-public sealed class UserRegisteredConsumer(Inbox inbox, UserDirectory users) : IdempotentConsumer<UserRegistered>(inbox)
+public sealed class UserRegisteredConsumer(Inbox inbox, ISender sender) : IntegrationEventConsumer<UserRegistered>(inbox, sender)
 {
-    protected override Task HandleAsync(UserRegistered message, CancellationToken cancellationToken) =>
-        users.AddAsync(message.UserId, message.Name, message.Country, cancellationToken);
+    protected override ICommand<Result> ToCommand(UserRegistered message) => new RecordKnownUser(message.UserId, message.Name, message.Country);
 }

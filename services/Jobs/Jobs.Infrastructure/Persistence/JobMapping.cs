@@ -1,3 +1,4 @@
+using Jobs.Application.Jobs;
 using Jobs.Domain.Jobs;
 
 namespace Jobs.Infrastructure.Persistence;
@@ -41,19 +42,19 @@ internal static class JobMapping
             TasksRunning = job.Counters.TasksRunning,
             TasksPending = job.Counters.TasksPending,
             Viewers = [job.Owner.UserId, .. job.Shares.Select(s => s.UserId)],
-            Shares = job.Shares.Select(s => new JobShareDocument { UserId = s.UserId, Permission = s.Permission == SharePermission.Edit ? "edit" : "view" }).ToList(),
+            Shares = job.Shares.Select(s => new JobShareDocument { UserId = s.UserId, Permission = s.Permission.ToWire() }).ToList(),
         };
     }
 
     public static Job? ToDomain(JobDocument? d)
     {
         if (d is null) return null;
-        if (!JobStatusNames.TryParse(d.Status, out var status)) status = JobStatus.Inactive;
+        if (!JobWireNames.TryParseStatus(d.Status, out var status)) status = JobStatus.Inactive;
         var terms = new JobTerms(d.Title, d.Categories, d.Description, d.Proof, d.IsProofFile, d.AutoRate, d.Vcode, d.TargetWorkers,
             d.FewTimes, d.Premium, d.Featured, d.DurationDays, d.Positions, d.DailyLimit, d.JobPrice, d.JobType, d.PaymentType, d.AutomationId);
         return Job.Restore(d.Id, new JobOwner(d.OwnerId, d.OwnerName, d.OwnerCountry), terms, status, d.Added,
             new JobCounters(d.TotalTasks, d.TasksDone, d.TasksConfirmed, d.TasksRunning, d.TasksPending),
-            d.Shares.Select(s => new JobShare(s.UserId, s.Permission == "edit" ? SharePermission.Edit : SharePermission.View)),
+            d.Shares.Select(s => new JobShare(s.UserId, JobWireNames.ParsePermission(s.Permission))),
             d.Version);
     }
 }

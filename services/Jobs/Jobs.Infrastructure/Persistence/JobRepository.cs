@@ -1,12 +1,15 @@
+using Jobs.Application.Jobs;
 using Jobs.Application.Ports;
 using Jobs.Domain.Jobs;
+using Platform.Application.Events;
 using Platform.Application.Paging;
 using Platform.Persistence;
 using Platform.Persistence.Outbox;
 
 namespace Jobs.Infrastructure.Persistence;
 
-public sealed class JobRepository(IDocumentStore store) : IJobRepository
+/// <summary>Jobs in their documents; each write carries the integration events mapped from what the job recorded.</summary>
+public sealed class JobRepository(IDocumentStore store, IIntegrationEventMap events) : IJobRepository
 {
     public const string CollectionName = "jobs";
     private readonly IDocumentCollection<JobDocument> _jobs = store.Collection<JobDocument>(CollectionName);
@@ -57,9 +60,9 @@ public sealed class JobRepository(IDocumentStore store) : IJobRepository
         return found.Items.Select(d => JobMapping.ToDomain(d)!).ToList();
     }
 
-    public Task AddAsync(Job job, object createdEvent, CancellationToken cancellationToken) =>
-        _jobs.InsertAsync(JobMapping.ToDocument(job), [OutboxMessages.From(createdEvent)], cancellationToken);
+    public Task AddAsync(Job job, CancellationToken cancellationToken) =>
+        _jobs.InsertAsync(JobMapping.ToDocument(job), OutboxMessages.From(events.TakeFrom(job)), cancellationToken);
 
-    public Task SaveAsync(Job job, IReadOnlyList<object> events, CancellationToken cancellationToken) =>
-        _jobs.ReplaceAsync(JobMapping.ToDocument(job), events.Select(e => OutboxMessages.From(e)).ToList(), cancellationToken);
+    public Task SaveAsync(Job job, CancellationToken cancellationToken) =>
+        _jobs.ReplaceAsync(JobMapping.ToDocument(job), OutboxMessages.From(events.TakeFrom(job)), cancellationToken);
 }

@@ -18,7 +18,6 @@ public sealed class UserDirectory(IDocumentStore store) : IUserDirectory
     public async Task<bool> ExistsAsync(string userId, CancellationToken cancellationToken) =>
         await _users.GetAsync(userId, cancellationToken) is not null;
 
-    /// <summary>Adds the user unless already known (a replayed event changes nothing).</summary>
     public async Task AddAsync(string userId, string name, string country, CancellationToken cancellationToken)
     {
         try

@@ -6,7 +6,7 @@ using Platform.Application.Results;
 using Platform.Domain;
 using Platform.Persistence;
 
-namespace Platform.ServiceDefaults.Http;
+namespace Platform.Api;
 
 /// <summary>
 /// The last line: an aggregate's refusal (<see cref="DomainRuleException"/>) is the reference's 400, a malformed request keeps its 4xx, a lost optimistic-concurrency race is a 409, and anything else is

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Platform.ServiceDefaults.Http;
+namespace Platform.Api;
 
 /// <summary>
 /// Reads a JSON request body field by field and collects one message per field of the wrong type, so that a string

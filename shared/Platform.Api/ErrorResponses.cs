@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Platform.Application.Results;
 
-namespace Platform.ServiceDefaults.Http;
+namespace Platform.Api;
 
 /// <summary>
 /// The reference's error bodies: <c>{"error": "..."}</c>, and for validation also the full list under "errors".

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Platform.Application.Paging;
 
-namespace Platform.ServiceDefaults.Http;
+namespace Platform.Api;
 
 /// <summary>Parses query-string values that arrive as strings, collecting a message for each bad one.</summary>
 public sealed class QueryValues

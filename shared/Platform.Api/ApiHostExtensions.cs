@@ -7,9 +7,14 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Storage;
+using Platform.ServiceDefaults.Http;
+using Platform.Persistence;
+using FluentValidation;
+using Platform.Application.Behaviours;
+using System.Reflection;
+using Mediator;
 
-namespace Platform.ServiceDefaults.Http;
+namespace Platform.Api;
 
 public static class ApiHostExtensions
 {
@@ -18,9 +23,11 @@ public static class ApiHostExtensions
 
     /// <summary>
     /// Everything a service's HTTP host shares: service defaults, token validation, its store, problem details,
-    /// the exception handler, the body size limit and its OpenAPI document.
+    /// the exception handler, the body size limit, its OpenAPI document, and its use cases' pipeline: the validators of
+    /// <paramref name="useCases"/> and the logging and validation behaviours around every handler (the Mediator
+    /// source generator's own AddMediator, called by the service, registers the handlers).
     /// </summary>
-    public static WebApplicationBuilder AddPlatformApi(this WebApplicationBuilder builder, string serviceName)
+    public static WebApplicationBuilder AddPlatformApi(this WebApplicationBuilder builder, string serviceName, Assembly useCases)
     {
         builder.AddServiceDefaults();
         builder.AddPlatformAuthentication();
@@ -37,6 +44,11 @@ public static class ApiHostExtensions
         builder.Services.AddExceptionHandler<PlatformExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
         builder.Services.AddOpenApi();
+
+        // Behaviours resolve per message type at run time, in this order: logging outside, validation inside.
+        builder.Services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
+        builder.Services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        builder.Services.AddValidatorsFromAssembly(useCases, includeInternalTypes: true);
         return builder;
     }
 

@@ -1,29 +1,32 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Platform.Persistence;
-using Platform.Persistence.Inbox;
 using Platform.Persistence.LiteDb;
 using Platform.Persistence.Mongo;
 using Platform.Persistence.Outbox;
 
-namespace Platform.ServiceDefaults.Storage;
+namespace Platform.Persistence;
 
-public static class StorageExtensions
+public static class StoreRegistration
 {
+    /// <summary>The health-check tag of what must be up before the service takes traffic (the service defaults' readiness).</summary>
+    public const string ReadyTag = "ready";
+
     /// <summary>
     /// The service's own database: MongoDB when a connection string is configured (ConnectionStrings:mongo or
     /// PLATFORM_MONGO; database = the service name), otherwise the embedded LiteDB file
-    /// {PLATFORM_DATA_DIR or ./.data}/{service}.db. Also registers the inbox, the outbox queue and a readiness check.
+    /// {PLATFORM_DATA_DIR or ./.data}/{service}.db. Also registers the outbox queue, the clock and a readiness check (tagged "ready", so
+    /// /health reports the store).
     /// </summary>
     public static IHostApplicationBuilder AddPlatformStore(this IHostApplicationBuilder builder, string serviceName)
     {
         var mongo = MongoConnectionString(builder.Configuration);
         var services = builder.Services;
         services.AddSingleton<OutboxQueue>();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IDocumentStore>(sp =>
         {
             var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Platform.Storage");
@@ -37,8 +40,7 @@ public static class StorageExtensions
             logger.LogInformation("Store: embedded LiteDB file {File}", file);
             return new LiteDbStore(file, queue);
         });
-        services.AddSingleton<Inbox>();
-        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: [ServiceDefaultsExtensions.ReadyTag]);
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: [ReadyTag]);
         return builder;
     }
 

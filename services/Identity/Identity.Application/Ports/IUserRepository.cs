@@ -1,0 +1,14 @@
+using Identity.Domain.Users;
+
+namespace Identity.Application.Ports;
+
+/// <summary>Users with their API clients; a new user is stored with the integration events mapped from what it recorded.</summary>
+public interface IUserRepository
+{
+    Task<User?> GetAsync(string userId, CancellationToken cancellationToken);
+    Task<User?> FindByClientIdAsync(string clientId, CancellationToken cancellationToken);
+    Task<bool> ExistsAsync(string userId, CancellationToken cancellationToken);
+
+    /// <summary>Stores a new user with its events; false when the email is taken (in any case).</summary>
+    Task<bool> TryAddAsync(User user, CancellationToken cancellationToken);
+}

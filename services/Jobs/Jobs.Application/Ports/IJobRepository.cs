@@ -1,0 +1,23 @@
+using Jobs.Domain.Jobs;
+using Platform.Application.Paging;
+
+namespace Jobs.Application.Ports;
+
+/// <summary>
+/// Jobs, stored with the integration events mapped from what each job recorded (one write: the outbox travels in the
+/// job's document).
+/// </summary>
+public interface IJobRepository
+{
+    Task<Job?> GetAsync(string jobId, CancellationToken cancellationToken);
+    Task<PagedList<Job>> SearchAsync(JobSearch search, PageRequest page, CancellationToken cancellationToken);
+
+    /// <summary>Jobs not yet ended whose duration has passed at <paramref name="now"/>, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<Job>> FindDueToEndAsync(DateTime now, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Stores a new job with its events.</summary>
+    Task AddAsync(Job job, CancellationToken cancellationToken);
+
+    /// <summary>Writes the job with its events if nobody changed it since it was read (else a concurrency conflict).</summary>
+    Task SaveAsync(Job job, CancellationToken cancellationToken);
+}

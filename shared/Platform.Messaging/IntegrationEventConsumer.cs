@@ -1,0 +1,53 @@
+using MassTransit;
+using Mediator;
+using Platform.Application.Results;
+using Platform.Contracts;
+using Platform.Persistence.Inbox;
+
+namespace Platform.Messaging;
+
+/// <summary>
+/// A consumer is thin: it turns an integration event into the service's command and sends it through Mediator, so that
+/// the use case's validation and logging behaviours apply as they do to an HTTP request. The inbox makes it idempotent:
+/// a message this consumer already handled (same message id) is acknowledged and ignored; one whose handling throws is
+/// released so that MassTransit's retry handles it again; one the use case refuses goes to the error queue (see
+/// <see cref="MessageRejectedException"/>) instead of being retried.
+/// </summary>
+public abstract class IntegrationEventConsumer<TEvent>(Inbox inbox, ISender sender) : IConsumer<TEvent> where TEvent : IntegrationEvent
+{
+    protected virtual string ConsumerName => GetType().Name;
+
+    /// <summary>The command that does what this service does when it hears <paramref name="message"/>.</summary>
+    protected abstract ICommand<Result> ToCommand(TEvent message);
+
+    public async Task Consume(ConsumeContext<TEvent> context)
+    {
+        var messageId = (context.MessageId ?? throw new InvalidOperationException("A message without an id can't be deduplicated.")).ToString();
+        var claim = await inbox.TryClaimAsync(ConsumerName, messageId, context.CancellationToken);
+        if (claim is null) return;
+
+        Result result;
+        try
+        {
+            result = await sender.Send(ToCommand(context.Message), context.CancellationToken);
+        }
+        catch
+        {
+            await inbox.ReleaseAsync(claim, CancellationToken.None);
+            throw;
+        }
+        if (!result.IsSuccess)
+        {
+            await inbox.ReleaseAsync(claim, CancellationToken.None);
+            throw new MessageRejectedException(typeof(TEvent).Name, result.Error!);
+        }
+        await inbox.CompleteAsync(claim, CancellationToken.None);
+    }
+}
+
+/// <summary>
+/// The use case refused the event (it breaks a rule of this service): retrying can't help, so the bus moves it to the
+/// consumer's error queue at once, where an operator can see and redeliver it.
+/// </summary>
+public sealed class MessageRejectedException(string eventName, Error error)
+    : Exception($"{eventName} was refused ({error.Kind}): {string.Join("; ", error.Messages)}");
