@@ -15,3 +15,15 @@ public sealed class ConcurrencyConflictException(string collection, string id, l
     public string Collection { get; } = collection;
     public string Id { get; } = id;
 }
+
+/// <summary>The store can't be reached (yet): start-up retries, a request fails with a 500 that says nothing more.</summary>
+public sealed class StoreUnavailableException(string store, Exception inner)
+    : Exception($"The {store} store can't be reached: {inner.Message}", inner);
+
+/// <summary>
+/// An index can't be created because one with the same name or keys but other options exists (made by an earlier
+/// version): it has to be dropped by hand, or the index renamed, before the service can start.
+/// </summary>
+public sealed class IndexConflictException(string collection, string? index, string detail, Exception inner)
+    : Exception($"Index '{index}' on collection '{collection}' conflicts with an existing index ({detail}). Drop the existing index " +
+        $"(db.{collection}.dropIndex(\"{index}\")) or give the new definition another name, then start the service again.", inner);

@@ -2,7 +2,9 @@ namespace Platform.Persistence;
 
 /// <summary>
 /// A store-neutral query predicate over a document's fields (C# property names; <c>Id</c> is the key). Each store
-/// adapter translates it; repositories never write a store's own query language.
+/// adapter translates it; repositories never write a store's own query language. Both stores compare strings
+/// ordinally (case-sensitive, by code point): <c>Eq</c>, <c>In</c> and sorting treat "Go" and "go" as different.
+/// Case-insensitive are only <see cref="ContainsText"/> and a field with a case-insensitive index (unique emails).
 /// </summary>
 public abstract record Filter
 {
@@ -16,8 +18,12 @@ public abstract record Filter
     public static Filter AnyEq(string arrayField, object value) => new AnyEqFilter(arrayField, value);
     /// <summary>The array of sub-documents has an element whose <paramref name="subField"/> equals <paramref name="value"/>.</summary>
     public static Filter AnyMatch(string arrayField, string subField, object value) => new AnyMatchFilter(arrayField, subField, value);
-    /// <summary>Case-insensitive substring match of <paramref name="term"/> in any of the fields.</summary>
-    public static Filter ContainsText(string term, params string[] fields) => new ContainsTextFilter(term, fields);
+    /// <summary>
+    /// Case-insensitive substring match of <paramref name="term"/> in any of the fields. Control characters are dropped
+    /// from the term (no stored text holds them, and a NUL can't travel in a MongoDB query).
+    /// </summary>
+    public static Filter ContainsText(string term, params string[] fields) =>
+        new ContainsTextFilter(string.Concat(term.Where(c => !char.IsControl(c))), fields);
     public static Filter And(params Filter[] filters) => Combine(filters, and: true);
     public static Filter Or(params Filter[] filters) => Combine(filters, and: false);
 

@@ -45,6 +45,23 @@ public sealed class ListJobsTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("?searchTerm=goo%00gle")]
+    [InlineData("?searchTerm=%01google%1F")]
+    public async Task Control_characters_in_the_search_term_are_ignored_not_a_500(string query)
+    {
+        (await List(_other, query)).Titles.Should().BeEquivalentTo("Create a GOOGLE account", "Watch a video");
+    }
+
+    [Fact]
+    public async Task Sorting_by_title_is_ordinal_capitals_first_as_in_MongoDB()
+    {
+        await _api.CreateJobAsync(_owner, j => j["title"] = "apply today");
+
+        (await List(_other, "?SortBY=title&orientation=asc")).Titles
+            .Should().Equal("Create a GOOGLE account", "Like a page", "Watch a video", "apply today");
+    }
+
+    [Theory]
     [InlineData("?job_category=facebook", new[] { "Like a page" })]
     [InlineData("?min_price=0.5", new[] { "Watch a video", "Create a GOOGLE account" })]
     [InlineData("?location=fr", new[] { "Watch a video", "Like a page" })]

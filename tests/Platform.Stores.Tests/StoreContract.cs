@@ -10,7 +10,13 @@ public sealed class Counter : Document
     public decimal Price { get; set; }
     public int Remaining { get; set; }
     public List<string> Tags { get; set; } = [];
+    public CounterKind Kind { get; set; }
+    public Guid Key { get; set; }
+    public DateTimeOffset At { get; set; }
+    public DateOnly Day { get; set; }
 }
+
+public enum CounterKind { Plain, Special }
 
 /// <summary>What every store adapter must do; a subclass per store supplies the store (or skips, saying why).</summary>
 public abstract class StoreContract : IAsyncLifetime
@@ -214,6 +220,93 @@ public abstract class StoreContract : IAsyncLifetime
 
         (await Items.FindWithPendingOutboxAsync(10)).Should().BeEmpty();
         (await Items.GetAsync("a"))!.Version.Should().Be(2, "trimming the outbox is not a change of the document");
+    }
+
+    [SkippableFact]
+    public async Task Pending_events_are_taken_oldest_first()
+    {
+        SkipUnlessReachable();
+        await Items.EnsureOutboxIndexAsync();
+        var start = new DateTimeOffset(2026, 5, 1, 12, 0, 0, TimeSpan.Zero);
+        // Written in another order than they happened.
+        foreach (var (id, minutes) in new[] { ("c", 3), ("a", 1), ("d", 4), ("b", 2) })
+            await Items.InsertAsync(new Counter { Id = id }, [OutboxMessages.From(new SampleEvent(id) { OccurredAt = start.AddMinutes(minutes) })]);
+
+        (await Items.FindWithPendingOutboxAsync(3)).Select(d => d.Id).Should().Equal("a", "b", "c");
+    }
+
+    [SkippableFact]
+    public async Task An_enum_is_stored_and_filtered_by_its_name()
+    {
+        SkipUnlessReachable();
+        await Items.InsertAsync(new Counter { Id = "p", Kind = CounterKind.Plain });
+        await Items.InsertAsync(new Counter { Id = "s", Kind = CounterKind.Special });
+
+        (await Items.FindAsync(Filter.Eq(nameof(Counter.Kind), CounterKind.Special), null, 0, 10)).Items.Select(d => d.Id).Should().Equal("s");
+        (await Items.FindAsync(Filter.Eq(nameof(Counter.Kind), "Special"), null, 0, 10)).Items.Select(d => d.Id).Should().Equal(["s"],
+            "the stored value is the name, in both stores");
+        (await Items.FindAsync(Filter.In(nameof(Counter.Kind), [CounterKind.Plain, CounterKind.Special]), null, 0, 10)).Total.Should().Be(2);
+    }
+
+    [SkippableFact]
+    public async Task Guid_DateTimeOffset_and_DateOnly_values_filter_as_they_are_stored()
+    {
+        SkipUnlessReachable();
+        var key = Guid.NewGuid();
+        var at = new DateTimeOffset(2026, 5, 1, 14, 30, 0, TimeSpan.FromHours(2));
+        await Items.InsertAsync(new Counter { Id = "x", Key = key, At = at, Day = new DateOnly(2026, 5, 1) });
+        await Items.InsertAsync(new Counter { Id = "y", Key = Guid.NewGuid(), At = at.AddDays(1), Day = new DateOnly(2026, 5, 2) });
+
+        async Task<IEnumerable<string>> Ids(Filter filter) => (await Items.FindAsync(filter, null, 0, 10)).Items.Select(d => d.Id);
+
+        (await Ids(Filter.Eq(nameof(Counter.Key), key))).Should().Equal("x");
+        (await Ids(Filter.Eq(nameof(Counter.At), at.ToOffset(TimeSpan.Zero)))).Should().Equal(["x"], "the same instant in another offset");
+        (await Ids(Filter.Gte(nameof(Counter.At), at.AddHours(1)))).Should().Equal("y");
+        (await Ids(Filter.Eq(nameof(Counter.Day), new DateOnly(2026, 5, 2)))).Should().Equal("y");
+        (await Ids(Filter.Lte(nameof(Counter.Day), new DateOnly(2026, 5, 1)))).Should().Equal("x");
+        var stored = (await Items.GetAsync("x"))!;
+        stored.Key.Should().Be(key);
+        stored.At.Should().Be(at, "the instant survives (as UTC)");
+        stored.Day.Should().Be(new DateOnly(2026, 5, 1));
+    }
+
+    [SkippableFact]
+    public async Task Strings_compare_and_sort_ordinally_in_both_stores()
+    {
+        SkipUnlessReachable();
+        foreach (var title in new[] { "b", "A", "a", "B", "ab" })
+            await Items.InsertAsync(new Counter { Id = "id-" + title + (char.IsUpper(title[0]) ? "-upper" : ""), Title = title });
+        await Items.EnsureIndexAsync(new IndexDefinition(nameof(Counter.Title)));
+
+        (await Items.FindAsync(Filter.All, new SortBy(nameof(Counter.Title), false), 0, 10)).Items.Select(d => d.Title)
+            .Should().Equal("A", "B", "a", "ab", "b");
+        (await Items.FindAsync(Filter.Eq(nameof(Counter.Title), "a"), null, 0, 10)).Items.Select(d => d.Title).Should().Equal("a");
+        (await Items.FindAsync(Filter.In(nameof(Counter.Title), ["B"]), null, 0, 10)).Items.Select(d => d.Title).Should().Equal("B");
+        (await Items.FindAsync(Filter.Gte(nameof(Counter.Title), "a"), null, 0, 10)).Total.Should().Be(3, "a, ab and b come after every capital");
+        (await Items.FindAsync(Filter.ContainsText("A", nameof(Counter.Title)), null, 0, 10)).Total.Should().Be(3, "text search stays case-insensitive");
+    }
+
+    [SkippableFact]
+    public async Task Control_characters_in_a_search_term_are_ignored()
+    {
+        SkipUnlessReachable();
+        await Items.InsertAsync(new Counter { Id = "a", Title = "Watch a video" });
+
+        var found = await Items.FindAsync(Filter.ContainsText("vid\0eo\u0001", nameof(Counter.Title)), null, 0, 10);
+
+        found.Items.Select(d => d.Id).Should().Equal("a");
+    }
+
+    [SkippableFact]
+    public async Task Delete_many_removes_exactly_the_matches()
+    {
+        SkipUnlessReachable();
+        for (var i = 0; i < 6; i++) await Items.InsertAsync(new Counter { Id = $"d{i}", Remaining = i });
+
+        (await Items.DeleteManyAsync(Filter.Lte(nameof(Counter.Remaining), 2))).Should().Be(3);
+
+        (await Items.CountAsync(Filter.All)).Should().Be(3);
+        (await Items.GetAsync("d3")).Should().NotBeNull();
     }
 
     public sealed record SampleEvent(string Name) : Platform.Contracts.IntegrationEvent;

@@ -35,6 +35,24 @@ public sealed class LiteDbStoreContract : StoreContract, IDisposable
 
         plan["index"]["name"].AsString.Should().Be(OutboxIndex.Name, plan.ToString());
     }
+
+    [Fact]
+    public async Task A_file_made_with_LiteDBs_default_collation_is_rebuilt_to_compare_ordinally_and_keeps_its_data()
+    {
+        var file = Path.Combine(_folder, "old.db");
+        using (var old = new LiteDatabase(file))
+        {
+            var items = old.GetCollection("items");
+            items.Insert(new BsonDocument { ["_id"] = "1", ["Title"] = "b", ["Version"] = 1L, ["Outbox"] = new BsonArray() });
+            items.Insert(new BsonDocument { ["_id"] = "2", ["Title"] = "A", ["Version"] = 1L, ["Outbox"] = new BsonArray() });
+        }
+
+        using var store = new LiteDbStore(file);
+        var found = await store.Collection<Counter>("items").FindAsync(Filter.Eq(nameof(Counter.Title), "a"), null, 0, 10);
+
+        found.Total.Should().Be(0, "'a' no longer equals 'A'");
+        (await store.Collection<Counter>("items").CountAsync(Filter.All)).Should().Be(2);
+    }
 }
 
 /// <summary>

@@ -177,10 +177,16 @@ internal sealed class LiteDbCollection<T>(LiteDbStore store, string name) : IDoc
     internal const string PendingOutboxExpression = "COUNT($.Outbox[*])";
 
     public Task EnsureOutboxIndexAsync(CancellationToken cancellationToken = default) =>
-        Locked(() => _typed.EnsureIndex(Outbox.OutboxIndex.Name, PendingOutboxExpression), cancellationToken);
+        Locked(() =>
+        {
+            _typed.DropIndex(Outbox.OutboxIndex.LegacyName);
+            return _typed.EnsureIndex(Outbox.OutboxIndex.Name, PendingOutboxExpression);
+        }, cancellationToken);
 
+    /// <summary>The index narrows to the documents with events waiting (few); those are ordered by their oldest event.</summary>
     public Task<IReadOnlyList<T>> FindWithPendingOutboxAsync(int limit, CancellationToken cancellationToken = default) =>
-        Locked<IReadOnlyList<T>>(() => _typed.Query().Where($"{PendingOutboxExpression} > 0").Limit(limit).ToList(), cancellationToken);
+        Locked<IReadOnlyList<T>>(() => _typed.Query().Where($"{PendingOutboxExpression} > 0")
+            .OrderBy("MIN($.Outbox[*].CreatedAt)", Query.Ascending).Limit(limit).ToList(), cancellationToken);
 
     /// <summary>Trimming the outbox changes no filtered field, so cached totals stay valid.</summary>
     public Task RemoveOutboxMessagesAsync(string id, IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken = default) =>

@@ -40,7 +40,7 @@ internal static class LiteDbFilter
     {
         null => BsonValue.Null,
         Enum e => new BsonValue(e.ToString()),
-        _ => BsonMapper.Global.Serialize(value.GetType(), value),
+        _ => LiteDbStore.Mapper.Serialize(value.GetType(), value),
     };
 
     private static string Render(Filter filter, List<BsonValue> p) => filter switch

@@ -20,11 +20,34 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
         {
             Filename = filePath,
             Connection = ConnectionType.Direct,
+            // A new file gets the collation; an existing one is opened with its own (any other is refused) and checked below.
+            Collation = File.Exists(filePath) ? null : Ordinal,
         };
-        var mapper = new BsonMapper();
-        mapper.Entity<OutboxMessage>().Id(m => m.Id, autoId: false);
-        _database = new LiteDatabase(connection, mapper) { UtcDate = true };
+        _database = new LiteDatabase(connection, Mapper) { UtcDate = true };
+        // The collation is fixed when a file is created; a file made before strings were compared ordinally (LiteDB's
+        // default is the current culture, ignoring case) is rebuilt once, so that it compares as MongoDB does.
+        if (_database.Pragma("COLLATION").AsString != Ordinal.ToString())
+            _database.Rebuild(new LiteDB.Engine.RebuildOptions { Collation = Ordinal });
         FilePath = filePath;
+    }
+
+    /// <summary>Strings compare by code point, case-sensitively, as in MongoDB: one rule for <c>=</c>, ranges, sorting and indexes.</summary>
+    internal static readonly Collation Ordinal = new(System.Globalization.CultureInfo.InvariantCulture.LCID, System.Globalization.CompareOptions.Ordinal);
+
+    /// <summary>
+    /// How documents and filter values become BSON, the same in both stores: enums as names (LiteDB's default),
+    /// DateTimeOffset as a UTC date (LiteDB's default), DateOnly as a date at midnight UTC.
+    /// </summary>
+    internal static readonly BsonMapper Mapper = CreateMapper();
+
+    private static BsonMapper CreateMapper()
+    {
+        var mapper = new BsonMapper { EnumAsInteger = false };
+        mapper.Entity<OutboxMessage>().Id(m => m.Id, autoId: false);
+        mapper.RegisterType<DateOnly>(
+            date => new BsonValue(date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)),
+            bson => DateOnly.FromDateTime(bson.AsDateTime.ToUniversalTime()));
+        return mapper;
     }
 
     public string Kind => "litedb";

@@ -19,7 +19,7 @@ internal sealed class MongoCollection<T>(IMongoCollection<T> collection, Outbox.
         var keys = index.Unique
             ? Builders<T>.IndexKeys.Ascending(MongoFilter.Path(index.DottedPath))
             : Builders<T>.IndexKeys.Ascending(MongoFilter.Path(index.DottedPath)).Ascending("_id");
-        await collection.Indexes.CreateOneAsync(new CreateIndexModel<T>(keys, options), cancellationToken: cancellationToken);
+        await CreateIndexAsync(new CreateIndexModel<T>(keys, options), cancellationToken);
     }
 
     public async Task InsertAsync(T document, IEnumerable<OutboxMessage>? events = null, CancellationToken cancellationToken = default)
@@ -106,17 +106,49 @@ internal sealed class MongoCollection<T>(IMongoCollection<T> collection, Outbox.
         return result.ModifiedCount > 0;
     }
 
-    /// <summary>Every outbox message has an id, so "Outbox._id exists" is "the outbox is not empty", and a sparse index on it
-    /// holds only the documents with events waiting.</summary>
-    private const string PendingOutboxField = "Outbox._id";
+    /// <summary>
+    /// Every outbox message has a time, so "Outbox.CreatedAt exists" is "the outbox is not empty": a sparse index on it
+    /// holds only the documents with events waiting, and walks them oldest event first.
+    /// </summary>
+    private const string PendingOutboxField = "Outbox.CreatedAt";
 
-    public async Task EnsureOutboxIndexAsync(CancellationToken cancellationToken = default) =>
-        await collection.Indexes.CreateOneAsync(new CreateIndexModel<T>(
+    public async Task EnsureOutboxIndexAsync(CancellationToken cancellationToken = default)
+    {
+        await CreateIndexAsync(new CreateIndexModel<T>(
             Builders<T>.IndexKeys.Ascending(PendingOutboxField),
-            new CreateIndexOptions { Name = Outbox.OutboxIndex.Name, Sparse = true }), cancellationToken: cancellationToken);
+            new CreateIndexOptions { Name = Outbox.OutboxIndex.Name, Sparse = true }), cancellationToken);
+        try
+        {
+            await collection.Indexes.DropOneAsync(Outbox.OutboxIndex.LegacyName, cancellationToken);
+        }
+        catch (MongoCommandException ex) when (ex.Code == 27)
+        {
+            // IndexNotFound: nothing left from the earlier version.
+        }
+    }
 
     public async Task<IReadOnlyList<T>> FindWithPendingOutboxAsync(int limit, CancellationToken cancellationToken = default) =>
-        await collection.Find(F.Exists(PendingOutboxField)).Limit(limit).ToListAsync(cancellationToken);
+        await collection.Find(F.Exists(PendingOutboxField)).Sort(Builders<T>.Sort.Ascending(PendingOutboxField)).Limit(limit).ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// Creates an index, naming the problem when the server can't: unreachable (<see cref="StoreUnavailableException"/>,
+    /// which start-up retries) or an index of the same name or keys with other options (<see cref="IndexConflictException"/>).
+    /// </summary>
+    private async Task CreateIndexAsync(CreateIndexModel<T> model, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await collection.Indexes.CreateOneAsync(model, cancellationToken: cancellationToken);
+        }
+        catch (MongoCommandException ex) when (ex.Code is 85 or 86)
+        {
+            throw new IndexConflictException(Name, model.Options.Name, ex.ErrorMessage, ex);
+        }
+        catch (Exception ex) when (ex is MongoConnectionException or TimeoutException)
+        {
+            throw new StoreUnavailableException("mongodb", ex);
+        }
+    }
 
     public Task RemoveOutboxMessagesAsync(string id, IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken = default) =>
         collection.UpdateOneAsync(

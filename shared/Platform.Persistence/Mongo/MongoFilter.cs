@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using MongoDB.Bson;
+using MongoDB.Bson.IO;
+using MongoDB.Bson.Serialization;
 using MongoDB.Driver;
 
 namespace Platform.Persistence.Mongo;
@@ -11,14 +13,26 @@ internal static class MongoFilter
 
     public static FilterDefinition<T> Translate<T>(Filter filter) => new BsonDocumentFilterDefinition<T>(Render(filter));
 
-    private static BsonValue Value(object? value) => value switch
+    /// <summary>
+    /// A filter value as the documents store it: through the serializer registered for its type (see
+    /// <see cref="MongoStore.RegisterSerialization"/>), so a Guid, DateTimeOffset, DateOnly, decimal or enum compares
+    /// with the stored field instead of throwing or silently matching nothing.
+    /// </summary>
+    internal static BsonValue Value(object? value)
     {
-        null => BsonNull.Value,
-        Enum e => new BsonString(e.ToString()),
-        decimal d => new BsonDecimal128(d),
-        DateTime t => new BsonDateTime(t),
-        _ => BsonValue.Create(value),
-    };
+        if (value is null) return BsonNull.Value;
+        if (value is BsonValue bson) return bson;
+        if (value is Enum e) return new BsonString(e.ToString());
+        var holder = new BsonDocument();
+        using (var writer = new BsonDocumentWriter(holder))
+        {
+            writer.WriteStartDocument();
+            writer.WriteName("v");
+            BsonSerializer.LookupSerializer(value.GetType()).Serialize(BsonSerializationContext.CreateRoot(writer), new BsonSerializationArgs(), value);
+            writer.WriteEndDocument();
+        }
+        return holder["v"];
+    }
 
     private static BsonDocument Render(Filter filter) => filter switch
     {

@@ -15,13 +15,13 @@ public sealed class MongoStore : IDocumentStore
     public MongoStore(IMongoClient client, string databaseName, Outbox.OutboxQueue? outboxQueue = null)
     {
         OutboxQueue = outboxQueue;
-        RegisterConventions();
+        RegisterSerialization();
         Client = client;
         Database = client.GetDatabase(databaseName);
     }
 
     public MongoStore(string connectionString, string databaseName, Outbox.OutboxQueue? outboxQueue = null)
-        : this(new MongoClient(connectionString), databaseName, outboxQueue)
+        : this(CreateClient(connectionString), databaseName, outboxQueue)
     {
     }
 
@@ -35,15 +35,36 @@ public sealed class MongoStore : IDocumentStore
     public Task PingAsync(CancellationToken cancellationToken = default) =>
         Database.RunCommandAsync((Command<BsonDocument>)"{ ping: 1 }", cancellationToken: cancellationToken);
 
-    /// <summary>Decimals as Decimal128 (exact, comparable on the server), Guids as standard UUIDs, unknown fields ignored (additive schema changes).</summary>
-    private static void RegisterConventions()
+    /// <summary>The serializers are registered before the client exists: a client (or anything) that looks a serializer up first fixes the default.</summary>
+    private static MongoClient CreateClient(string connectionString)
+    {
+        RegisterSerialization();
+        return new MongoClient(connectionString);
+    }
+
+    /// <summary>
+    /// One representation per type, the same as the embedded store's, in documents and in filter values alike (filters
+    /// serialize their values with these serializers): decimals as Decimal128 (exact, compared as numbers), Guids as
+    /// standard UUIDs, DateTimeOffset as a UTC date, DateOnly as a date at midnight UTC, enums as their names; unknown
+    /// fields are ignored (additive schema changes). Registration fails loudly: if a different serializer was fixed
+    /// before (decimals as strings would sort as text and never match a numeric filter), the store does not start.
+    /// </summary>
+    public static void RegisterSerialization()
     {
         lock (ConventionsLock)
         {
             if (_conventionsRegistered) return;
             BsonSerializer.TryRegisterSerializer(new DecimalSerializer(BsonType.Decimal128));
             BsonSerializer.TryRegisterSerializer(new GuidSerializer(GuidRepresentation.Standard));
-            ConventionRegistry.Register("platform", new ConventionPack { new IgnoreExtraElementsConvention(true) }, _ => true);
+            BsonSerializer.TryRegisterSerializer(new DateTimeOffsetSerializer(BsonType.DateTime));
+            BsonSerializer.TryRegisterSerializer(new DateOnlySerializer(BsonType.DateTime));
+            if (BsonSerializer.LookupSerializer<decimal>() is not DecimalSerializer { Representation: BsonType.Decimal128 })
+                throw new InvalidOperationException("MongoDB: decimals must be stored as Decimal128, but another decimal serializer was registered first.");
+            ConventionRegistry.Register("platform", new ConventionPack
+            {
+                new IgnoreExtraElementsConvention(true),
+                new EnumRepresentationConvention(BsonType.String),
+            }, _ => true);
             _conventionsRegistered = true;
         }
     }
