@@ -13,6 +13,7 @@ using FluentValidation;
 using Platform.Application.Behaviours;
 using System.Reflection;
 using Mediator;
+using Platform.Api.OpenApi;
 
 namespace Platform.Api;
 
@@ -43,7 +44,11 @@ public static class ApiHostExtensions
         });
         builder.Services.AddExceptionHandler<PlatformExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o =>
+        {
+            o.AddOperationTransformer<RequestContractOperationTransformer>();
+            o.AddSchemaTransformer<ContractSchemaTransformer>();
+        });
 
         // Behaviours resolve per message type at run time, in this order: logging outside, validation inside.
         builder.Services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));

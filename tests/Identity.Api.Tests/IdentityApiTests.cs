@@ -75,7 +75,8 @@ public sealed class IdentityApiTests(ServiceFactory<Program> api) : IClassFixtur
         var registered = await Register();
         var userId = registered["user_id"]!.GetValue<string>();
 
-        (await api.Services.GetRequiredService<ITestHarness>().Published.Any<UserRegistered>(m => m.Context.Message.UserId == userId)).Should().BeTrue();
+        var harness = api.Services.GetRequiredService<ITestHarness>();
+        await Eventually.HoldsAsync(() => harness.Published.Select<UserRegistered>(m => m.Context.Message.UserId == userId).Any(), "Identity published UserRegistered");
     }
 
     [Fact]

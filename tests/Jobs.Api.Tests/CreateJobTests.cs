@@ -134,6 +134,31 @@ public sealed class CreateJobTests(JobsApi api) : IClassFixture<JobsApi>
     }
 
     [Fact]
+    public async Task Types_and_ranges_are_listed_in_one_response()
+    {
+        var response = await _owner.PostAsJsonAsync("/api/v1/jobs", JobsApi.ValidJob(j =>
+        {
+            j["positions"] = "3";
+            j["premium"] = "yes";
+            j["duration"] = 0;
+            j["job_price"] = 0.12345;
+            j["category"] = "Astrology";
+            j["Target_Workers"] = new JsonArray("XX");
+            j["title"] = new string('t', 201);
+        }));
+
+        var errors = await ExpectValidationError(response, "positions must be an integer");
+        errors.Should().BeEquivalentTo(
+            "positions must be an integer",
+            "premium must be a boolean",
+            "duration must be from 1 to 3650 days",
+            "job_price must have at most 4 decimals",
+            $"category 'Astrology' is not one of: {string.Join(", ", Jobs.Domain.Jobs.JobRules.Categories)}",
+            "Target_Workers: 'XX' is neither an ISO 3166 alpha-2 country code nor 'worldwide'",
+            "title must be at most 200 characters");
+    }
+
+    [Fact]
     public async Task A_body_over_1_MB_is_refused_with_413()
     {
         var body = JobsApi.ValidJob(j => j["description"] = new string('x', 1_100_000));

@@ -24,8 +24,8 @@ public sealed class JobAccessTests(JobsApi api) : IClassFixture<JobsApi>
         (await Owner.GetFromJsonAsync<JsonObject>($"/api/v1/jobs/{id}"))!["status"]!.GetValue<string>().Should().Be("inactive");
         (await SetStatus(Owner, id, new { status = "active" })).StatusCode.Should().Be(HttpStatusCode.NoContent);
 
-        (await api.Harness.Published.Any<JobStatusChanged>(m => m.Context.Message.JobId == id && m.Context.Message.Status == "inactive")).Should().BeTrue();
-        (await api.Harness.Published.Any<JobStatusChanged>(m => m.Context.Message.JobId == id && m.Context.Message.Status == "active")).Should().BeTrue();
+        await api.PublishedAsync<JobStatusChanged>(e => e.JobId == id && e.Status == "inactive");
+        await api.PublishedAsync<JobStatusChanged>(e => e.JobId == id && e.Status == "active");
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class JobAccessTests(JobsApi api) : IClassFixture<JobsApi>
         var job = (await Owner.GetFromJsonAsync<JsonObject>($"/api/v1/jobs/{id}"))!;
         job["shared_edit"]!.AsArray().Select(u => u!.GetValue<string>()).Should().Equal(_otherId);
         job["shared_view"]!.AsArray().Should().BeEmpty();
-        (await api.Harness.Published.Any<JobShared>(m => m.Context.Message.JobId == id && m.Context.Message.Permission == "edit")).Should().BeTrue();
+        await api.PublishedAsync<JobShared>(e => e.JobId == id && e.Permission == "edit");
     }
 
     [Fact]

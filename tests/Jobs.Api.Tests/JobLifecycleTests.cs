@@ -49,7 +49,7 @@ public sealed class JobLifecycleTests : IDisposable
         JsonNode.Parse(await _other.GetStringAsync("/api/v1/jobs"))!["jobs"]!.AsArray()
             .Select(j => j!["job_id"]!.GetValue<string>()).Should().Equal(longer);
         (await _other.GetAsync($"/api/v1/jobs/{id}")).StatusCode.Should().Be(HttpStatusCode.NotFound, "an ended job is no longer public");
-        (await _api.Harness.Published.Any<JobStatusChanged>(m => m.Context.Message.JobId == id && m.Context.Message.Status == "expired")).Should().BeTrue();
+        await _api.PublishedAsync<JobStatusChanged>(e => e.JobId == id && e.Status == "expired");
         (await SweepAsync()).Should().Be(0, "a job ends once");
     }
 

@@ -42,7 +42,8 @@ public class JobsApi : ServiceFactory<Program>
     /// <summary>The first event of type <typeparamref name="T"/> Jobs published that matches; fails when none comes.</summary>
     public async Task<T> PublishedAsync<T>(Func<T, bool> matches) where T : class
     {
-        (await Harness.Published.Any<T>(m => matches(m.Context.Message))).Should().BeTrue($"Jobs published a matching {typeof(T).Name}");
+        // The relay publishes after the write, so wait on the store's clock, not on the harness's bus inactivity.
+        await Eventually.HoldsAsync(() => Harness.Published.Select<T>(m => matches(m.Context.Message)).Any(), $"Jobs published a matching {typeof(T).Name}");
         return Harness.Published.Select<T>(m => matches(m.Context.Message)).First().Context.Message;
     }
 

@@ -20,6 +20,9 @@ public static class CountryCodes
         "VN", "VU", "WF", "WS", "YE", "YT", "ZA", "ZM", "ZW",
     };
 
+    /// <summary>Every code, upper-case, in alphabetical order.</summary>
+    public static IReadOnlyList<string> All { get; } = [.. Codes.Order(StringComparer.Ordinal)];
+
     public static bool IsValid(string? code) => code is { Length: 2 } && Codes.Contains(code);
 
     /// <summary>The canonical (upper-case) form of a valid code.</summary>

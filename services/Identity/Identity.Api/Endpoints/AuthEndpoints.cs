@@ -1,11 +1,10 @@
 using System.Text;
-using System.Text.Json;
 using Identity.Api.Contracts;
 using Identity.Application.Tokens;
 using Identity.Application.Users;
 using Mediator;
-using Microsoft.AspNetCore.Mvc;
 using Platform.Api;
+using Platform.Api.Binding;
 
 namespace Identity.Api.Endpoints;
 
@@ -15,15 +14,15 @@ public static class AuthEndpoints
     {
         var auth = app.MapGroup("/api/v1/auth").WithTags("Auth").AllowAnonymous();
 
-        auth.MapPost("/register", Register)
-            .Accepts<RegisterRequest>("application/json")
+        auth.MapPost("/register", Register).WithName("Register")
             .Produces<RegisterResponse>(StatusCodes.Status201Created)
             .Produces<ErrorBody>(StatusCodes.Status400BadRequest)
             .Produces<ErrorBody>(StatusCodes.Status409Conflict)
             .WithSummary("Sign up; the response carries the API client's secret, shown this once.");
 
-        // No Accepts(...) here: a body of another type must get RFC 6749's invalid_request, not a 415.
-        auth.MapPost("/token", Token)
+        // Documented, not matched on: a body of another type must get RFC 6749's invalid_request, not a 415.
+        auth.MapPost("/token", Token).WithName("IssueToken")
+            .DocumentsRequest<TokenRequest>(RequestContractLocation.Form)
             .Produces<TokenResponse>()
             .Produces<OAuthErrorResponse>(StatusCodes.Status400BadRequest)
             .Produces<OAuthErrorResponse>(StatusCodes.Status401Unauthorized)
@@ -32,25 +31,15 @@ public static class AuthEndpoints
         return app;
     }
 
-    private static async Task<IResult> Register([FromBody] JsonElement? body, IMediator mediator, CancellationToken ct)
+    private static async Task<IResult> Register(Body<RegisterRequest> body, ISender mediator, CancellationToken ct)
     {
-        var json = JsonBody.Of(body, out var shapeError);
-        if (shapeError is not null) return Platform.Application.Results.Error.Validation(shapeError).ToHttp();
-
-        var command = new RegisterUser(
-            json.String("email", required: true) ?? string.Empty,
-            json.String("password", required: true) ?? string.Empty,
-            json.String("name", required: true) ?? string.Empty,
-            json.String("country", required: true) ?? string.Empty,
-            json.String("referrer_id"));
-        if (!json.IsValid) return Platform.Application.Results.Error.Validation(json.Errors).ToHttp();
-
-        var result = await mediator.Send(command, ct);
+        if (!body.TryRead(out var request, out var refusal)) return refusal;
+        var result = await mediator.Send(request.ToCommand(), ct);
         return result.ToHttp(r => Results.Json(new RegisterResponse(r.UserId, r.ClientId, r.ClientSecret), statusCode: StatusCodes.Status201Created));
     }
 
     /// <summary>RFC 6749: form-encoded; client credentials in the body or in HTTP Basic; errors as {error, error_description}.</summary>
-    private static async Task<IResult> Token(HttpRequest request, IMediator mediator, CancellationToken ct)
+    private static async Task<IResult> Token(HttpRequest request, ISender mediator, CancellationToken ct)
     {
         if (!request.HasFormContentType)
             return OAuthError(OAuthErrors.InvalidRequest, "The request must be application/x-www-form-urlencoded", StatusCodes.Status400BadRequest);

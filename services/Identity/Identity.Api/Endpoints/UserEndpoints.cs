@@ -15,6 +15,7 @@ public static class UserEndpoints
 
         users.MapGet("/me", async (ClaimsPrincipal principal, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new GetMyProfile(principal.ToCaller().UserId), ct)).ToHttp(p => Results.Ok(UserProfileResponse.From(p))))
+            .WithName("GetMyProfile")
             .Produces<UserProfileResponse>()
             .Produces<ErrorBody>(StatusCodes.Status404NotFound)
             .WithSummary("The caller's profile.");

@@ -1,109 +1,200 @@
-using System.Text.Json;
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
+using Jobs.Application.Jobs;
 using Jobs.Domain.Automations;
 using Jobs.Domain.Jobs;
-using Platform.Api;
+using Platform.Api.Binding;
+using Platform.Application.Countries;
 
 namespace Jobs.Api.Contracts;
 
-/// <summary>The create-job body as documented (for the OpenAPI description); the endpoint reads it field by field.</summary>
-public sealed record CreateJobRequest(
-    [property: JsonPropertyName("title")] string Title,
-    [property: JsonPropertyName("category")] string Category,
-    [property: JsonPropertyName("description")] string Description,
-    [property: JsonPropertyName("proof")] string Proof,
-    [property: JsonPropertyName("is_proof_file")] bool? IsProofFile,
-    [property: JsonPropertyName("auto_rate")] bool? AutoRate,
-    [property: JsonPropertyName("vcode")] string? Vcode,
-    [property: JsonPropertyName("Target_Workers")] IReadOnlyList<string>? TargetWorkers,
-    [property: JsonPropertyName("few_times")] bool? FewTimes,
-    [property: JsonPropertyName("premium")] bool? Premium,
-    [property: JsonPropertyName("featured")] bool? Featured,
-    [property: JsonPropertyName("duration")] int Duration,
-    [property: JsonPropertyName("positions")] int Positions,
-    [property: JsonPropertyName("daily_limit")] int? DailyLimit,
-    [property: JsonPropertyName("job_price")] decimal JobPrice,
-    [property: JsonPropertyName("job_type")] string? JobType,
-    [property: JsonPropertyName("payment_type")] string? PaymentType,
-    [property: JsonPropertyName("automation_id")] string? AutomationId)
+/// <summary>The create-job body (route 7), in the reference's spelling: read and documented from these attributes.</summary>
+public sealed record CreateJobRequest
 {
-    /// <summary>Reads the body into job terms, or the list of fields of the wrong type or missing.</summary>
-    public static (JobTerms? Terms, IReadOnlyList<string> Errors) Read(JsonElement? body)
-    {
-        var json = JsonBody.Of(body, out var shapeError);
-        if (shapeError is not null) return (null, [shapeError]);
+    [JsonPropertyName("title"), Required, StringLength(JobRules.MaxTitleLength)]
+    public string? Title { get; init; }
 
-        var title = json.String("title", required: true);
-        var category = json.StringOrArray("category", required: true);
-        var description = json.String("description", required: true);
-        var proof = json.String("proof", required: true);
-        var isProofFile = json.Boolean("is_proof_file");
-        var autoRate = json.Boolean("auto_rate");
-        var vcode = json.String("vcode");
-        var targetWorkers = json.StringArray("Target_Workers");
-        var fewTimes = json.Boolean("few_times");
-        var premium = json.Boolean("premium");
-        var featured = json.Boolean("featured");
-        var duration = json.Integer("duration", required: true);
-        var positions = json.Integer("positions", required: true);
-        var dailyLimit = json.Integer("daily_limit");
-        var jobPrice = json.Number("job_price", required: true);
-        var jobType = json.String("job_type");
-        var paymentType = json.String("payment_type");
-        var automationId = json.String("automation_id");
-        if (!json.IsValid) return (null, json.Errors);
+    [JsonPropertyName("category"), Required, SingleOrList, MinLength(1), OneOf(typeof(JobRules), nameof(JobRules.Categories), ErrorMessage = "{0} '{1}' is not one of: {2}")]
+    [Description("The job's category (one of the listed); an array of several is accepted too.")]
+    public IReadOnlyList<string>? Category { get; init; }
 
-        var terms = new JobTerms(title!, category!, description!, proof!, isProofFile ?? false, autoRate ?? false, vcode,
-            targetWorkers ?? [JobRules.Worldwide], fewTimes ?? false, premium ?? false, featured ?? false,
-            Clamp(duration!.Value), Clamp(positions!.Value), Clamp(dailyLimit ?? 0), jobPrice!.Value,
-            jobType ?? (automationId is null ? "manual" : "devices_automation"), paymentType ?? "action", automationId);
-        return (terms, []);
-    }
+    [JsonPropertyName("description"), Required, StringLength(JobRules.MaxTextLength)]
+    public string? Description { get; init; }
 
-    /// <summary>Out-of-range integers stay out of range (the validator reports them) without overflowing.</summary>
-    private static int Clamp(long value) => (int)Math.Clamp(value, int.MinValue, int.MaxValue);
+    [JsonPropertyName("proof"), Required, StringLength(JobRules.MaxTextLength), Description("What the worker must submit as proof.")]
+    public string? Proof { get; init; }
+
+    [JsonPropertyName("is_proof_file"), Description("The proof is a file. Default false.")]
+    public bool? IsProofFile { get; init; }
+
+    [JsonPropertyName("auto_rate"), Description("Submitted proof is confirmed without review. Default false.")]
+    public bool? AutoRate { get; init; }
+
+    [JsonPropertyName("vcode"), StringLength(100), Description("A code the proof must contain.")]
+    public string? Vcode { get; init; }
+
+    [JsonPropertyName("Target_Workers"), MinLength(1)]
+    [OneOf(typeof(CountryCodes), nameof(CountryCodes.All), Also = [JobRules.Worldwide], ErrorMessage = "{0}: '{1}' is neither an ISO 3166 alpha-2 country code nor 'worldwide'")]
+    [Description("Countries whose workers may take the job (ISO 3166 alpha-2), or \"worldwide\" (the default).")]
+    public IReadOnlyList<string>? TargetWorkers { get; init; }
+
+    [JsonPropertyName("few_times"), Description("A worker may do the job more than once. Default false.")]
+    public bool? FewTimes { get; init; }
+
+    [JsonPropertyName("premium")]
+    public bool? Premium { get; init; }
+
+    [JsonPropertyName("featured")]
+    public bool? Featured { get; init; }
+
+    [JsonPropertyName("duration"), Required, Range(JobRules.MinDurationDays, JobRules.MaxDurationDays, ErrorMessage = "{0} must be from {1} to {2} days")]
+    [Description("Days the job runs from its posting.")]
+    public int? Duration { get; init; }
+
+    [JsonPropertyName("positions"), Required, Range(JobRules.MinPositions, JobRules.MaxPositions), Description("How many tasks the job pays for.")]
+    public int? Positions { get; init; }
+
+    [JsonPropertyName("daily_limit"), Range(0, int.MaxValue, ErrorMessage = "{0} must be 0 or more"), Description("New tasks per UTC day; 0 (the default) is no limit.")]
+    public int? DailyLimit { get; init; }
+
+    [JsonPropertyName("job_price"), Required, Range(0d, JobRules.MaxJobPriceWhole, MinimumIsExclusive = true), MaxDecimals(JobRules.MaxPriceDecimals)]
+    [Description("What one task pays.")]
+    public decimal? JobPrice { get; init; }
+
+    [JsonPropertyName("job_type"), OneOf(typeof(JobRules), nameof(JobRules.JobTypes))]
+    [Description("manual (the default), or devices_automation (then automation_id is required).")]
+    public string? JobType { get; init; }
+
+    [JsonPropertyName("payment_type"), OneOf(typeof(JobRules), nameof(JobRules.PaymentTypes)), Description("action (the default) or live.")]
+    public string? PaymentType { get; init; }
+
+    [JsonPropertyName("automation_id"), Description("The automation (UUID) a devices_automation job runs.")]
+    public string? AutomationId { get; init; }
+
+    /// <summary>The terms the use case takes, with the documented defaults.</summary>
+    public JobTerms ToTerms() => new(
+        Title!, Category!, Description!, Proof!, IsProofFile ?? false, AutoRate ?? false, Vcode,
+        TargetWorkers ?? [JobRules.Worldwide], FewTimes ?? false, Premium ?? false, Featured ?? false,
+        Duration!.Value, Positions!.Value, DailyLimit ?? 0, JobPrice!.Value,
+        JobType ?? (string.IsNullOrEmpty(AutomationId) ? JobRules.Manual : JobRules.DevicesAutomation), PaymentType ?? "action", AutomationId);
 }
 
-public sealed record ChangeJobStatusRequest([property: JsonPropertyName("status")] string Status);
-
-public sealed record ShareJobRequest([property: JsonPropertyName("permission")] string Permission);
-
-public sealed record RegisterAutomationRequest(
-    [property: JsonPropertyName("name")] string Name,
-    [property: JsonPropertyName("automation_parameters_schema")] InputSchemaResponse? AutomationParametersSchema,
-    [property: JsonPropertyName("job_variables_schema")] InputSchemaResponse? JobVariablesSchema,
-    [property: JsonPropertyName("bucket_schema")] InputSchemaResponse? BucketSchema)
+/// <summary>Route 8's body.</summary>
+public sealed record ChangeJobStatusRequest
 {
-    /// <summary>Reads an IInputSchema ({fields: [{name, type, required, min, max}]}) or null; type errors name the field.</summary>
-    public static InputSchema? ReadSchema(JsonBody json, string name, List<string> errors)
-    {
-        var element = json.Object(name);
-        if (element is not { } schema) return null;
-        if (!schema.TryGetProperty("fields", out var fields) || fields.ValueKind != JsonValueKind.Array)
-        {
-            errors.Add($"{name}.fields must be an array");
-            return null;
-        }
+    [JsonPropertyName("status"), Required, OneOf("active", "inactive"), Description("active or inactive; an ended (completed, expired) job keeps its status.")]
+    public string? Status { get; init; }
+}
 
-        var result = new List<FieldSchema>();
-        var index = 0;
-        foreach (var field in fields.EnumerateArray())
-        {
-            var at = $"{name}.fields[{index++}]";
-            if (field.ValueKind != JsonValueKind.Object)
-            {
-                errors.Add($"{at} must be an object");
-                continue;
-            }
-            var fieldJson = JsonBody.Of(field, out _);
-            var fieldName = fieldJson.String("name", required: true);
-            var type = fieldJson.String("type", required: true);
-            var required = fieldJson.Boolean("required");
-            var min = fieldJson.Number("min");
-            var max = fieldJson.Number("max");
-            errors.AddRange(fieldJson.Errors.Select(e => $"{at}.{e}"));
-            if (fieldJson.IsValid) result.Add(new FieldSchema(fieldName!, type!, required ?? false, min, max));
-        }
-        return new InputSchema(result);
-    }
+/// <summary>A share's body: view or edit (the reference's shared_view / shared_edit spellings are accepted too).</summary>
+public sealed record ShareJobRequest
+{
+    [JsonPropertyName("permission"), Required, OneOf("view", "edit", "shared_view", "shared_edit")]
+    public string? Permission { get; init; }
+
+    public SharePermission ToPermission() => Permission is "edit" or "shared_edit" ? SharePermission.Edit : SharePermission.View;
+}
+
+/// <summary>An automation and its three input schemas (each optional).</summary>
+public sealed record RegisterAutomationRequest
+{
+    [JsonPropertyName("name"), Required, StringLength(200)]
+    public string? Name { get; init; }
+
+    [JsonPropertyName("automation_parameters_schema")]
+    public InputSchemaRequest? AutomationParametersSchema { get; init; }
+
+    [JsonPropertyName("job_variables_schema")]
+    public InputSchemaRequest? JobVariablesSchema { get; init; }
+
+    [JsonPropertyName("bucket_schema")]
+    public InputSchemaRequest? BucketSchema { get; init; }
+}
+
+/// <summary>The reference's IInputSchema: { fields: IFieldSchema[] }.</summary>
+public sealed record InputSchemaRequest
+{
+    [JsonPropertyName("fields"), Required, MaxLength(InputSchema.MaxFields)]
+    public IReadOnlyList<FieldSchemaRequest>? Fields { get; init; }
+
+    public InputSchema ToSchema() => new(Fields!.Select(f => new FieldSchema(f.Name!, f.Type!, f.Required ?? false, f.Min, f.Max)).ToList());
+}
+
+public sealed record FieldSchemaRequest
+{
+    [JsonPropertyName("name"), Required, StringLength(100)]
+    public string? Name { get; init; }
+
+    [JsonPropertyName("type"), Required, OneOf(typeof(InputSchema), nameof(InputSchema.FieldTypes))]
+    public string? Type { get; init; }
+
+    [JsonPropertyName("required")]
+    public bool? Required { get; init; }
+
+    [JsonPropertyName("min")]
+    public decimal? Min { get; init; }
+
+    [JsonPropertyName("max")]
+    public decimal? Max { get; init; }
+}
+
+/// <summary>Paging of every list: page from 1; limit from 1, any limit above 100 taken as 100; huge values saturate.</summary>
+public record PageQuery
+{
+    [JsonPropertyName("page"), Range(1, int.MaxValue), Saturating, DefaultValue(1), Description("1-based page; a page past the end is empty.")]
+    public int? Page { get; init; }
+
+    [JsonPropertyName("limit"), Range(1, int.MaxValue), Saturating, DefaultValue(Platform.Application.Paging.PageRequest.DefaultLimit)]
+    [Description("Items per page; above 100 is taken as 100.")]
+    public int? Limit { get; init; }
+
+    public Platform.Application.Paging.PageRequest ToPage() =>
+        new(Page ?? 1, Math.Min(Limit ?? Platform.Application.Paging.PageRequest.DefaultLimit, Platform.Application.Paging.PageRequest.MaxLimit));
+}
+
+/// <summary>A page of jobs in an order: both job lists sort the same way.</summary>
+public record SortedJobsQuery : PageQuery
+{
+    [JsonPropertyName("SortBY"), OneOf("added", "job_price", "title"), DefaultValue("added")]
+    public string? SortBy { get; init; }
+
+    [JsonPropertyName("orientation"), OneOf("asc", "desc"), DefaultValue("desc")]
+    public string? Orientation { get; init; }
+}
+
+/// <summary>Route 6's query: find active jobs.</summary>
+public sealed record ListJobsQuery : SortedJobsQuery
+{
+    [JsonPropertyName("searchTerm"), Description("Words in the title or description (case-insensitive).")]
+    public string? SearchTerm { get; init; }
+
+    [JsonPropertyName("job_category"), OneOf(typeof(JobRules), nameof(JobRules.Categories))]
+    public string? JobCategory { get; init; }
+
+    [JsonPropertyName("min_price"), Description("Lowest job_price.")]
+    public decimal? MinPrice { get; init; }
+
+    [JsonPropertyName("location"), OneOf(typeof(CountryCodes), nameof(CountryCodes.All), Also = [JobRules.Worldwide])]
+    [Description("Jobs open to workers of this country (ISO 3166 alpha-2): those targeting it and the worldwide ones.")]
+    public string? Location { get; init; }
+
+    [JsonPropertyName("Featured")]
+    public bool? Featured { get; init; }
+
+    [JsonPropertyName("Premium")]
+    public bool? Premium { get; init; }
+}
+
+/// <summary>Route 5's query: the caller's jobs.</summary>
+public sealed record ListMyJobsQuery : SortedJobsQuery
+{
+    [JsonPropertyName("status"), OneOf(typeof(JobWireNames), nameof(JobWireNames.Statuses))]
+    public string? Status { get; init; }
+
+    [JsonPropertyName("Query"), Description("Words in the title or description (case-insensitive).")]
+    public string? Query { get; init; }
+
+    [JsonPropertyName("job_id"), Description("Only this job.")]
+    public string? JobId { get; init; }
 }

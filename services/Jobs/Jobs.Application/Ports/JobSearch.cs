@@ -1,14 +1,8 @@
+using Jobs.Application.Jobs;
 using Jobs.Domain.Jobs;
 using Platform.Application.Paging;
 
 namespace Jobs.Application.Ports;
-
-public enum JobSortField
-{
-    Added,
-    JobPrice,
-    Title,
-}
 
 /// <summary>The criteria of a job list, built by the list use cases; null means "don't filter on it".</summary>
 public sealed record JobSearch(

@@ -10,7 +10,8 @@ public static class JobRules
     public const int MinPositions = 1;
     public const int MaxPositions = 1_000_000;
     public const int MaxPriceDecimals = 4;
-    public const decimal MaxJobPrice = 1_000_000m;
+    public const int MaxJobPriceWhole = 1_000_000;
+    public const decimal MaxJobPrice = MaxJobPriceWhole;
     public const string Worldwide = "worldwide";
 
     public const string Manual = "manual";

@@ -1,0 +1,90 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
+using Platform.Application.Results;
+
+namespace Platform.Api.Binding;
+
+public enum RequestContractLocation
+{
+    Json,
+    Query,
+    Form,
+}
+
+/// <summary>Endpoint metadata: the contract an endpoint reads its input from, and where; the OpenAPI document is written from it.</summary>
+public sealed record RequestContract(Type Type, RequestContractLocation Location)
+{
+    public string ContentType => Location == RequestContractLocation.Form ? "application/x-www-form-urlencoded" : "application/json";
+}
+
+/// <summary>
+/// An endpoint parameter that reads a JSON body into <typeparamref name="T"/> through the shared reader, so the
+/// endpoint gets either the contract or the reference's 400 listing every problem; the OpenAPI document describes the
+/// body from <typeparamref name="T"/>. A body that is not JSON is a 415; one that doesn't parse is a 400.
+/// </summary>
+public sealed class Body<T> : IEndpointParameterMetadataProvider where T : class, new()
+{
+    private Body(Bound<T> bound) => Bound = bound;
+
+    public Bound<T> Bound { get; }
+
+    public bool TryRead([NotNullWhen(true)] out T? value, [NotNullWhen(false)] out IResult? refusal) => Bound.TryRead(out value, out refusal);
+
+    public static async ValueTask<Body<T>> BindAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (request.ContentLength is 0 || (request.ContentType is null && request.ContentLength is null))
+            return new Body<T>(new Bound<T>(null, [ContractReader.NotAnObject]));
+        if (!request.HasJsonContentType())
+            throw new BadHttpRequestException("The request body must be JSON (application/json).", StatusCodes.Status415UnsupportedMediaType);
+        try
+        {
+            using var json = await JsonDocument.ParseAsync(request.Body, default, context.RequestAborted);
+            return new Body<T>(ContractReader.FromJson<T>(json.RootElement));
+        }
+        catch (JsonException)
+        {
+            return new Body<T>(new Bound<T>(null, [ContractReader.NotAnObject]));
+        }
+    }
+
+    public static void PopulateMetadata(ParameterInfo parameter, EndpointBuilder builder) =>
+        builder.Metadata.Add(new RequestContract(typeof(T), RequestContractLocation.Json));
+}
+
+/// <summary>An endpoint parameter that reads the query string into <typeparamref name="T"/> through the shared reader (see <see cref="Body{T}"/>).</summary>
+public sealed class Query<T> : IEndpointParameterMetadataProvider where T : class, new()
+{
+    private Query(Bound<T> bound) => Bound = bound;
+
+    public Bound<T> Bound { get; }
+
+    public bool TryRead([NotNullWhen(true)] out T? value, [NotNullWhen(false)] out IResult? refusal) => Bound.TryRead(out value, out refusal);
+
+    public static ValueTask<Query<T>> BindAsync(HttpContext context) =>
+        ValueTask.FromResult(new Query<T>(ContractReader.FromValues<T>(name => context.Request.Query[name])));
+
+    public static void PopulateMetadata(ParameterInfo parameter, EndpointBuilder builder) =>
+        builder.Metadata.Add(new RequestContract(typeof(T), RequestContractLocation.Query));
+}
+
+public static class RequestContractExtensions
+{
+    public static bool TryRead<T>(this Bound<T> bound, [NotNullWhen(true)] out T? value, [NotNullWhen(false)] out IResult? refusal) where T : class
+    {
+        value = bound.Value;
+        refusal = bound.IsValid ? null : Error.Validation(bound.Errors).ToHttp();
+        return bound.IsValid && value is not null;
+    }
+
+    /// <summary>
+    /// Documents a body the endpoint reads by hand (the OAuth token endpoint reads its form itself, to answer in
+    /// RFC 6749's terms) without the content-type matching that Accepts(...) adds.
+    /// </summary>
+    public static RouteHandlerBuilder DocumentsRequest<T>(this RouteHandlerBuilder builder, RequestContractLocation location) =>
+        builder.WithMetadata(new RequestContract(typeof(T), location));
+}
