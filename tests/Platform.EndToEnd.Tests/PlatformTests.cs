@@ -26,8 +26,16 @@ public sealed class RunningPlatform : IAsyncLifetime
     }
 }
 
+/// <summary>The test classes that share one running platform (started once for all of them).</summary>
+[CollectionDefinition(Name)]
+public sealed class RunningPlatformCollection : ICollectionFixture<RunningPlatform>
+{
+    public const string Name = "running platform";
+}
+
 /// <summary>The whole system through the gateway, as an API consumer sees it.</summary>
-public sealed class PlatformTests(RunningPlatform running) : IClassFixture<RunningPlatform>
+[Collection(RunningPlatformCollection.Name)]
+public sealed class PlatformTests(RunningPlatform running)
 {
     private PlatformInstance Platform => running.Platform;
 
