@@ -16,17 +16,12 @@ var useContainers = builder.ExecutionContext.IsPublishMode || ContainerRuntime.I
 // The services come from the one list (shared/Platform.Topology). Every service validates tokens with the keys Identity
 // publishes (its JWKS), found through service discovery, and takes the body limit the gateway enforces for it.
 var identity = AddService(PlatformServices.Identity);
-var services = PlatformServices.All.Select(s => s == PlatformServices.Identity ? identity : AddService(s).WithReference(identity)).ToArray();
-var gateway = builder.AddProject<Projects.Gateway>("gateway")
-    .WithEndpoint("http", e =>
-    {
-        e.Port = gatewayPort;
-        e.IsProxied = false;
-    })
+var services = PlatformServices.All.Select(s => s == PlatformServices.Identity ? identity : AddService(s).WithReference(identity.GetEndpoint("http"))).ToArray();
+var gateway = AddBuiltApp("gateway", "gateway/Gateway/Gateway.csproj", fixedPort: gatewayPort)
     .WithExternalHttpEndpoints()
     // A proxy's socket completions only copy bytes: running them on the socket thread saves a thread-pool hand-off per read.
     .WithEnvironment("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
-foreach (var service in services) gateway.WithReference(service).WaitFor(service);
+foreach (var service in services) gateway.WithReference(service.GetEndpoint("http")).WaitFor(service);
 
 if (useContainers)
 {
@@ -75,18 +70,26 @@ if (builder.Configuration["PLATFORM_RATE_LIMIT_PER_SECOND"] is { Length: > 0 } r
 
 builder.Build().Run();
 
-// A service is added through the project metadata its ProjectReference generated (so it runs what the build made, as
-// any referenced project does, instead of building again at start), found by the Api project path the list gives.
-IResourceBuilder<ProjectResource> AddService(PlatformService service)
-{
-    var path = Path.GetFullPath(Path.Combine(repoRoot, service.ApiProjectPath));
-    var metadata = typeof(Projects.Gateway).Assembly.GetTypes()
-        .Where(t => t.Namespace == nameof(Projects) && typeof(IProjectMetadata).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
-        .SingleOrDefault(t => string.Equals(Path.GetFullPath(((IProjectMetadata)Activator.CreateInstance(t)!).ProjectPath), path, StringComparison.Ordinal))
-        ?? throw new InvalidOperationException($"No project reference for service '{service.Name}' ({service.ApiProjectPath}).");
-    var addProject = typeof(ProjectResourceBuilderExtensions)
-        .GetMethod(nameof(ProjectResourceBuilderExtensions.AddProject), 1, [typeof(IDistributedApplicationBuilder), typeof(string)])!
-        .MakeGenericMethod(metadata);
-    return ((IResourceBuilder<ProjectResource>)addProject.Invoke(null, [builder, service.Name])!)
+IResourceBuilder<ExecutableResource> AddService(PlatformService service) =>
+    AddBuiltApp(service.Name, service.ApiProjectPath)
         .WithEnvironment("Http__MaxRequestBodyBytes", service.MaxRequestBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+// Each .NET process runs the executable its build made (the AppHost's ProjectReferences build them first, in the AppHost's
+// configuration), started directly: a project resource would keep a `dotnet run` host of about 125 MB alive beside
+// every service. It listens on loopback on the port the orchestrator gives its endpoint, and exports telemetry to the
+// dashboard like a project would.
+IResourceBuilder<ExecutableResource> AddBuiltApp(string name, string projectPath, int? fixedPort = null)
+{
+    var project = Path.GetFullPath(Path.Combine(repoRoot, projectPath));
+    var folder = Path.GetDirectoryName(project)!;
+    var configuration = typeof(Program).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyConfigurationAttribute), false)
+        .OfType<System.Reflection.AssemblyConfigurationAttribute>().FirstOrDefault()?.Configuration ?? "Debug";
+    var executable = Path.Combine(folder, "bin", configuration, "net10.0", Path.GetFileNameWithoutExtension(project));
+    if (!File.Exists(executable)) throw new InvalidOperationException($"{name}: {executable} is missing; build the solution ({configuration}) first.");
+
+    var app = builder.AddExecutable(name, executable, folder)
+        .WithHttpEndpoint(port: fixedPort, isProxied: fixedPort is null)
+        .WithOtlpExporter();
+    var http = app.GetEndpoint("http");
+    return app.WithEnvironment("ASPNETCORE_URLS", ReferenceExpression.Create($"http://127.0.0.1:{http.Property(EndpointProperty.TargetPort)}"));
 }

@@ -32,7 +32,7 @@ var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Ap
 ]);
 // The reference hop runs like the gateway: its own process, started by the same orchestrator, on a port of its own.
 var plainProxyPort = FreePorts.Any();
-var jobsService = builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "jobs"));
+var jobsService = builder.CreateResourceBuilder(builder.Resources.OfType<ExecutableResource>().Single(r => r.Name == "jobs"));
 builder.AddProject("plain-proxy", Path.Combine(builder.AppHostDirectory, "..", "tests", "Platform.Benchmarks.PlainProxy", "Platform.Benchmarks.PlainProxy.csproj"))
     .WithEndpoint("http", e =>
     {
@@ -46,7 +46,7 @@ builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning)
     .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None));
 // The testing builder runs no dashboard but still points every service's OTLP exporter at one, so each exporter would
 // retry a dead endpoint in memory for the whole run. Spans and metrics are still recorded; they are not exported.
-foreach (var project in builder.Resources.OfType<ProjectResource>())
+foreach (var project in builder.Resources.Where(r => r is ProjectResource || (r is ExecutableResource && r.Name != "rabbitmq")))
     project.Annotations.Add(new EnvironmentCallbackAnnotation(env => env.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT")));
 await using var app = await builder.BuildAsync();
 await app.StartAsync();
