@@ -126,11 +126,12 @@ public static class ContractReader
         _ => "an array",
     };
 
+    /// <summary>A JSON number without a fraction (3 and 3.0 alike); one beyond decimal's range saturates, so a range check refuses it.</summary>
     private static decimal? AsWholeNumber(JsonElement value)
     {
-        if (value.TryGetInt64(out var n)) return n;
-        // 3.0 is a whole number; 1e30 is one too, out of any range the field has.
-        return value.TryGetDecimal(out var d) && d == decimal.Truncate(d) ? d : value.TryGetDouble(out var x) && Math.Abs(x) >= 1e28 && x == Math.Truncate(x) ? (x > 0 ? decimal.MaxValue : decimal.MinValue) : null;
+        if (value.TryGetDecimal(out var d)) return d == decimal.Truncate(d) ? d : null;
+        var x = value.GetDouble();
+        return x != Math.Truncate(x) ? null : x > 0 ? decimal.MaxValue : decimal.MinValue;
     }
 
     private static object? Check(ContractField field, string name, string value, List<string> errors)
