@@ -22,8 +22,9 @@ public static class ServiceManifests
             .Append(" and shared/Platform.Topology; do not edit.\n");
         foreach (var service in list)
         {
-            output.Append("---\n").Append(template
+            output.Append("---\n").Append(Sections(template, "volume", service.DataVolumeSize is not null)
                 .Replace("{{name}}", service.Name, StringComparison.Ordinal)
+                .Replace("{{volumeSize}}", service.DataVolumeSize ?? string.Empty, StringComparison.Ordinal)
                 .Replace("{{folder}}", service.Folder, StringComparison.Ordinal)
                 .Replace("{{store}}", service.StoreName, StringComparison.Ordinal)
                 .Replace("{{maxRequestBodyBytes}}", service.MaxRequestBodyBytes.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
@@ -35,5 +36,19 @@ public static class ServiceManifests
         foreach (var service in list)
             output.Append("  services__").Append(service.Name).Append("__http__0: http://").Append(service.Name).Append('\n');
         return output.ToString();
+    }
+
+    /// <summary>Keeps the lines between {{#section}} and {{/section}} when <paramref name="keep"/>, else drops them; the markers go either way.</summary>
+    private static string Sections(string template, string section, bool keep)
+    {
+        var lines = new List<string>();
+        var inside = false;
+        foreach (var line in template.Split('\n'))
+        {
+            if (line.Trim() == $"{{{{#{section}}}}}") { inside = true; continue; }
+            if (line.Trim() == $"{{{{/{section}}}}}") { inside = false; continue; }
+            if (!inside || keep) lines.Add(line);
+        }
+        return string.Join('\n', lines);
     }
 }

@@ -1,10 +1,15 @@
+using Platform.Topology;
+
 namespace Gateway;
 
 /// <summary>Section "Gateway": the public edge's limits.</summary>
 public sealed class GatewayOptions
 {
-    /// <summary>Largest request body the gateway accepts (services enforce their own, smaller, limits).</summary>
-    public long MaxRequestBodyBytes { get; set; } = 10 * 1024 * 1024;
+    /// <summary>
+    /// Largest request body the gateway accepts on any route: by default the largest limit a service of the list
+    /// declares (Storage's uploads); each route is held to its own service's limit below that.
+    /// </summary>
+    public long MaxRequestBodyBytes { get; set; } = PlatformServices.All.Max(s => s.MaxRequestBodyBytes);
 
     /// <summary>Requests per second one token (or, without a token, one client address) may make on average.</summary>
     public int RateLimitPerSecond { get; set; } = 1000;

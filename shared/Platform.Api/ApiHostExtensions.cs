@@ -9,6 +9,7 @@ using Microsoft.Extensions.Hosting;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Http;
 using Platform.Persistence;
+using Platform.Topology;
 using FluentValidation;
 using Platform.Application.Behaviours;
 using System.Reflection;
@@ -19,8 +20,12 @@ namespace Platform.Api;
 
 public static class ApiHostExtensions
 {
-    /// <summary>Default request body limit of a service (the gateway has its own); larger bodies get 413.</summary>
-    public const long DefaultMaxRequestBodyBytes = 1024 * 1024;
+    /// <summary>
+    /// A service's request body limit: Http:MaxRequestBodyBytes when set, else what the one list of services declares
+    /// for it (the gateway enforces the same), so a service started without the app host keeps its limit too.
+    /// </summary>
+    public static long MaxRequestBodyBytes(IConfiguration configuration, string serviceName) =>
+        configuration.GetValue<long?>("Http:MaxRequestBodyBytes") ?? PlatformServices.Find(serviceName)?.MaxRequestBodyBytes ?? PlatformService.DefaultMaxRequestBodyBytes;
 
     /// <summary>
     /// Everything a service's HTTP host shares: service defaults, token validation, its store, problem details,
@@ -34,7 +39,8 @@ public static class ApiHostExtensions
         builder.AddPlatformAuthentication();
         builder.AddPlatformStore(serviceName);
 
-        var maxBody = builder.Configuration.GetValue<long?>("Http:MaxRequestBodyBytes") ?? DefaultMaxRequestBodyBytes;
+        var maxBody = MaxRequestBodyBytes(builder.Configuration, serviceName);
+        builder.Services.AddSingleton(new ServiceIdentity(serviceName));
         builder.Services.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = maxBody);
 
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
@@ -62,7 +68,7 @@ public static class ApiHostExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseDeclaredBodyLimit(app.Configuration.GetValue<long?>("Http:MaxRequestBodyBytes") ?? DefaultMaxRequestBodyBytes);
+        app.UseDeclaredBodyLimit(MaxRequestBodyBytes(app.Configuration, app.Services.GetRequiredService<ServiceIdentity>().Name));
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
@@ -70,3 +76,6 @@ public static class ApiHostExtensions
         return app;
     }
 }
+
+/// <summary>Which service of the list this host is.</summary>
+public sealed record ServiceIdentity(string Name);

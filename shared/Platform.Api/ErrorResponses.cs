@@ -16,6 +16,7 @@ public static class ErrorResponses
         ErrorKind.Forbidden => Results.Json(new ErrorBody(error.Message), statusCode: StatusCodes.Status403Forbidden),
         ErrorKind.Conflict => Results.Json(new ErrorBody(error.Message), statusCode: StatusCodes.Status409Conflict),
         ErrorKind.Unauthorized => Results.Json(new ErrorBody(error.Message), statusCode: StatusCodes.Status401Unauthorized),
+        ErrorKind.TooLarge => Results.Json(new ErrorBody(error.Message), statusCode: StatusCodes.Status413PayloadTooLarge),
         _ => Results.Problem(statusCode: StatusCodes.Status500InternalServerError),
     };
 

@@ -12,7 +12,10 @@ public sealed record GatewayRoute(string Id, string Path, bool Public = false, b
 /// LiteDB file per service) and its resource name in the app host and in Kubernetes; <see cref="Folder"/> is its
 /// folder under <c>services/</c> and the prefix of its four projects (Domain, Application, Infrastructure, Api).
 /// </summary>
-public sealed record PlatformService(string Name, string Folder, IReadOnlyList<GatewayRoute> Routes, long MaxRequestBodyBytes = PlatformService.DefaultMaxRequestBodyBytes)
+/// <see cref="DataVolumeSize"/> gives the service a persistent volume for its data folder in Kubernetes (files it keeps
+/// on disk, beside its database).
+public sealed record PlatformService(string Name, string Folder, IReadOnlyList<GatewayRoute> Routes,
+    long MaxRequestBodyBytes = PlatformService.DefaultMaxRequestBodyBytes, string? DataVolumeSize = null)
 {
     /// <summary>A service's request body limit unless it declares another; the gateway refuses more with a 413 itself.</summary>
     public const long DefaultMaxRequestBodyBytes = 1024 * 1024;
@@ -50,7 +53,15 @@ public static class PlatformServices
         new("automations", "/api/v1/automations/{**rest}"),
     ]);
 
-    public static readonly IReadOnlyList<PlatformService> All = [Identity, Jobs];
+    /// <summary>Files: uploads of up to 50 MiB (plus the multipart framing), so its routes take larger bodies.</summary>
+    public static readonly PlatformService Storage = new("storage", "Storage",
+    [
+        // The upload's answer names the file's URL: the service sees the gateway's Host to write it.
+        new("storage-temp", "/api/v1/storage/temp", KeepHost: true),
+        new("storage-temp-file", "/api/v1/storage/temp/{**rest}", KeepHost: true),
+    ], MaxRequestBodyBytes: 50L * 1024 * 1024 + 256 * 1024, DataVolumeSize: "20Gi");
+
+    public static readonly IReadOnlyList<PlatformService> All = [Identity, Jobs, Storage];
 
     public static PlatformService? Find(string name) => All.FirstOrDefault(s => s.Name == name);
 }

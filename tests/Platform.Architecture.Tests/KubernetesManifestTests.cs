@@ -29,6 +29,12 @@ public sealed class KubernetesManifestTests
             rendered.Should().Contain($"services__{service.Name}__http__0: http://{service.Name}\n");
             rendered.Should().Contain($"value: \"{service.MaxRequestBodyBytes}\"");
         }
+        foreach (var service in PlatformServices.All.Where(s => s.DataVolumeSize is not null))
+        {
+            rendered.Should().Contain($"claimName: {service.Name}-data");
+            rendered.Should().Contain($"storage: {service.DataVolumeSize}");
+        }
+        rendered.Should().NotContain("{{");
         File.ReadAllText(Repository.PathOf("deploy", "k8s", "base", "kustomization.yaml")).Should().Contain("- services.yaml");
     }
 }

@@ -1,4 +1,7 @@
 using Jobs.Application.Events;
+using Jobs.Application.Jobs;
+using Mediator;
+using Microsoft.Extensions.Configuration;
 using Jobs.Application.Ports;
 using Jobs.Infrastructure.Persistence;
 using Jobs.Infrastructure.Scheduling;
@@ -7,6 +10,7 @@ using Microsoft.Extensions.Hosting;
 using Platform.Application.Events;
 using Platform.Messaging;
 using Platform.Persistence;
+using Platform.Persistence.Scheduling;
 
 namespace Jobs.Infrastructure;
 
@@ -25,8 +29,10 @@ public static class DependencyInjection
         services.AddPlatformMessaging(builder.Configuration, ServiceName, typeof(DependencyInjection).Assembly);
         services.AddOutboxSource<JobDocument>(JobRepository.CollectionName);
         services.AddIndexes(JobRepository.EnsureIndexesAsync);
-        services.AddOptions<JobExpiryOptions>().Bind(builder.Configuration.GetSection(JobExpiryOptions.Section));
-        services.AddHostedService<JobExpirySweep>();
+        var expiry = builder.Configuration.GetSection(JobExpiryOptions.Section).Get<JobExpiryOptions>() ?? new JobExpiryOptions();
+        // Jobs whose duration passed end through the EndDueJobs use case (a job changed under the sweep is retried next time).
+        services.AddPeriodicSweep("Job expiry sweep", expiry.ExpirySweepInterval,
+            async (sp, ct) => (await sp.GetRequiredService<ISender>().Send(new EndDueJobs(), ct)).Value);
         return builder;
     }
 }

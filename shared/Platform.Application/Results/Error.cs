@@ -8,6 +8,8 @@ public enum ErrorKind
     Forbidden,
     Conflict,
     Unauthorized,
+    /// <summary>The input is larger than the use case takes (a 413).</summary>
+    TooLarge,
 }
 
 /// <summary>A failure a caller can act on. <see cref="Messages"/> lists every rule broken (validation), in order.</summary>
@@ -20,4 +22,5 @@ public sealed record Error(ErrorKind Kind, IReadOnlyList<string> Messages)
     public static Error NotFound(string message) => new(ErrorKind.NotFound, [message]);
     public static Error Forbidden(string message) => new(ErrorKind.Forbidden, [message]);
     public static Error Conflict(string message) => new(ErrorKind.Conflict, [message]);
+    public static Error TooLarge(string message) => new(ErrorKind.TooLarge, [message]);
 }

@@ -1,0 +1,44 @@
+using Platform.Persistence;
+using Storage.Application.Ports;
+using Storage.Domain.Files;
+
+namespace Storage.Infrastructure.Persistence;
+
+public sealed class StoredFileRepository(IDocumentStore store) : IStoredFileRepository
+{
+    public const string CollectionName = "files";
+    private readonly IDocumentCollection<StoredFileDocument> _files = store.Collection<StoredFileDocument>(CollectionName);
+
+    /// <summary>The sweep walks files by expiry.</summary>
+    public static Task EnsureIndexesAsync(IDocumentStore store, CancellationToken cancellationToken) =>
+        store.Collection<StoredFileDocument>(CollectionName).EnsureIndexAsync(new IndexDefinition(nameof(StoredFileDocument.ExpiresAt)), cancellationToken);
+
+    public Task AddAsync(StoredFile file, CancellationToken cancellationToken) => _files.InsertAsync(ToDocument(file), cancellationToken: cancellationToken);
+
+    public async Task<StoredFile?> GetAsync(string name, CancellationToken cancellationToken) =>
+        await _files.GetAsync(name, cancellationToken) is { } d ? ToDomain(d) : null;
+
+    public async Task<IReadOnlyList<StoredFile>> FindExpiredAsync(DateTime now, int limit, CancellationToken cancellationToken)
+    {
+        var found = await _files.FindAsync(Filter.Lte(nameof(StoredFileDocument.ExpiresAt), now),
+            new SortBy(nameof(StoredFileDocument.ExpiresAt), Descending: false), 0, limit, cancellationToken);
+        return found.Items.Select(ToDomain).ToList();
+    }
+
+    public Task DeleteAsync(string name, CancellationToken cancellationToken) => _files.DeleteAsync(name, cancellationToken);
+
+    private static StoredFileDocument ToDocument(StoredFile f) => new()
+    {
+        Id = f.Name,
+        Kind = f.Kind == FileKind.Proof ? "proof" : "temporary",
+        OriginalName = f.OriginalName,
+        ContentType = f.ContentType,
+        Size = f.Size,
+        OwnerId = f.OwnerId,
+        UploadedAt = f.UploadedAt,
+        ExpiresAt = f.ExpiresAt,
+    };
+
+    private static StoredFile ToDomain(StoredFileDocument d) => StoredFile.Restore(d.Id, d.Kind == "proof" ? FileKind.Proof : FileKind.Temporary,
+        d.OriginalName, d.ContentType, d.Size, d.OwnerId, d.UploadedAt, d.ExpiresAt);
+}
