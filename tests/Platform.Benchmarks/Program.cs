@@ -114,9 +114,60 @@ foreach (var (name, byPath) in results)
 Console.WriteLine($"(concurrency {concurrency}, {seconds} s per run, {jobCount} jobs, {Environment.ProcessorCount} cores; " +
     "target: gateway p50 / direct p50 <= 1.20; plain = the same YARP hop with no token check, rate limit or telemetry)");
 
+await MeasureUploads();
+
 await app.StopAsync();
 try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { }
 return 0;
+
+// A 50 MiB upload through the gateway, three times: how long each takes, and how far the Storage process's resident
+// memory rises above where it was (its peak, VmHWM, reset before the uploads). Target: less than the file's size, i.e.
+// the upload streams to disk instead of being held in memory.
+async Task MeasureUploads()
+{
+    const int size = 50 * 1024 * 1024;
+    var file = Path.Combine(dataDir, "upload.bin");
+    await using (var output = File.Create(file))
+    {
+        var block = new byte[1024 * 1024];
+        for (var i = 0; i < size / block.Length; i++)
+        {
+            Random.Shared.NextBytes(block);
+            await output.WriteAsync(block);
+        }
+    }
+    var storage = Directory.GetDirectories("/proc").Select(d => Path.GetFileName(d)).Where(d => d.All(char.IsAsciiDigit))
+        .FirstOrDefault(pid => ReadText($"/proc/{pid}/cmdline").Contains("Storage.Api/bin/", StringComparison.Ordinal));
+    var before = storage is null ? 0 : Kilobytes(storage, "VmRSS");
+    if (storage is not null) File.WriteAllText($"/proc/{storage}/clear_refs", "5");
+    var times = new List<double>();
+    for (var i = 0; i < 3; i++)
+    {
+        await using var content = File.OpenRead(file);
+        using var form = new MultipartFormDataContent { { new StreamContent(content), "file", "upload.bin" } };
+        var started = Stopwatch.StartNew();
+        using var response = await http.PostAsync(new Uri(gateway, "/api/v1/storage/temp"), form);
+        response.EnsureSuccessStatusCode();
+        times.Add(started.Elapsed.TotalMilliseconds);
+    }
+    var peak = storage is null ? 0 : Kilobytes(storage, "VmHWM");
+    Console.WriteLine();
+    Console.WriteLine($"POST /api/v1/storage/temp, 50 MiB through the gateway: {string.Join(" / ", times.Select(t => $"{t:F0} ms"))}" +
+        $" ({size / 1024.0 / 1024 / (times.Average() / 1000):F0} MiB/s on average)");
+    Console.WriteLine(storage is null
+        ? "Storage process not found: peak memory not measured"
+        : $"Storage process: resident {before / 1024.0:F1} MiB before, peak {peak / 1024.0:F1} MiB during the uploads: +{(peak - before) / 1024.0:F1} MiB " +
+          "(target: less than the 50 MiB file)");
+}
+
+static string ReadText(string path)
+{
+    try { return File.ReadAllText(path); } catch (IOException) { return string.Empty; } catch (UnauthorizedAccessException) { return string.Empty; }
+}
+
+static long Kilobytes(string pid, string field) =>
+    ReadText($"/proc/{pid}/status").Split('\n').Where(l => l.StartsWith(field + ":", StringComparison.Ordinal))
+        .Select(l => long.Parse(l.Split(':')[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture)).FirstOrDefault();
 
 async Task<Run> Measure(Uri origin, Func<Uri, HttpRequestMessage> request, int duration)
 {
