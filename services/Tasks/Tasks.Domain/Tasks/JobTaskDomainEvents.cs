@@ -1,0 +1,15 @@
+using Platform.Domain;
+
+namespace Tasks.Domain.Tasks;
+
+/// <summary>A worker applied (or a device was assigned): a running task holds a position.</summary>
+public sealed record TaskAppliedDomainEvent(JobTask Task) : IDomainEvent;
+
+/// <summary>The worker handed in proof.</summary>
+public sealed record TaskSubmittedDomainEvent(JobTask Task) : IDomainEvent;
+
+/// <summary>The task moved from one status to another.</summary>
+public sealed record TaskStatusChangedDomainEvent(JobTask Task, JobTaskStatus Previous, JobTaskStatus Current) : IDomainEvent;
+
+/// <summary>The task was confirmed: its pay is due to the worker (and a referral bonus to the worker's referrer). Once per task.</summary>
+public sealed record TaskConfirmedDomainEvent(JobTask Task) : IDomainEvent;
