@@ -34,6 +34,16 @@ public sealed record JobCreated : IntegrationEvent
     public required bool IsProofFile { get; init; }
     /// <summary>The code a worker's proof must contain, when the employer set one.</summary>
     public string? Vcode { get; init; }
+    /// <summary>The lowest worker rating (0–100) that may apply.</summary>
+    public int MinRating { get; init; }
+    /// <summary>When not empty, only these users may apply.</summary>
+    public IReadOnlyList<string> AllowedWorkers { get; init; } = [];
+    /// <summary>Users invited by email: they may apply, even to a premium job.</summary>
+    public IReadOnlyList<string> WorkerInvites { get; init; } = [];
+    /// <summary>Tasks one worker may do in total; 0 is one, unless <see cref="FewTimes"/>.</summary>
+    public int TaskLimit { get; init; }
+    /// <summary>The proof files a submission carries.</summary>
+    public IReadOnlyList<JobProofFile> Files { get; init; } = [];
     /// <summary>"active" at creation.</summary>
     public required string Status { get; init; }
     public required DateTime Added { get; init; }
@@ -44,6 +54,9 @@ public sealed record JobCreated : IntegrationEvent
     public AutomationInputSchema? JobVariablesSchema { get; init; }
     public AutomationInputSchema? BucketSchema { get; init; }
 }
+
+/// <summary>A proof file a submission carries: field name, whether it must be there, the media types it may have (image/* for any image).</summary>
+public sealed record JobProofFile(string Name, bool Required, IReadOnlyList<string> Types);
 
 /// <summary>The reference's IInputSchema: the fields an automation accepts.</summary>
 public sealed record AutomationInputSchema(IReadOnlyList<AutomationInputField> Fields);

@@ -72,12 +72,44 @@ public sealed record CreateJobRequest
     [JsonPropertyName("automation_id"), Description("The automation (UUID) a devices_automation job runs.")]
     public string? AutomationId { get; init; }
 
+    [JsonPropertyName("min_rating"), Range(0, JobRules.MaxRating), Description("The lowest rating (0–100: the share of a worker's reviewed tasks that were confirmed) a worker needs. Default 0.")]
+    public int? MinRating { get; init; }
+
+    [JsonPropertyName("allowed_workers"), MaxLength(JobRules.MaxListedWorkers), Description("User ids: when not empty, only they may apply.")]
+    public IReadOnlyList<string>? AllowedWorkers { get; init; }
+
+    [JsonPropertyName("Worker_Invites"), MaxLength(JobRules.MaxListedWorkers), Description("User ids invited by email: they may apply, even to a premium job.")]
+    public IReadOnlyList<string>? WorkerInvites { get; init; }
+
+    [JsonPropertyName("task_limit"), Range(0, int.MaxValue, ErrorMessage = "{0} must be 0 or more"), Description("Tasks one worker may do in total; 0 (the default) is one, unless few_times.")]
+    public int? TaskLimit { get; init; }
+
+    [JsonPropertyName("files"), MaxLength(JobRules.MaxProofFiles), Description("The proof files a submission carries.")]
+    public IReadOnlyList<ProofFileRequest>? Files { get; init; }
+
     /// <summary>The terms the use case takes, with the documented defaults.</summary>
     public JobTerms ToTerms() => new(
         Title!, Category!, Description!, Proof!, IsProofFile ?? false, AutoRate ?? false, Vcode,
         TargetWorkers ?? [JobRules.Worldwide], FewTimes ?? false, Premium ?? false, Featured ?? false,
         Duration!.Value, Positions!.Value, DailyLimit ?? 0, JobPrice!.Value,
-        JobType ?? (string.IsNullOrEmpty(AutomationId) ? JobRules.Manual : JobRules.DevicesAutomation), PaymentType ?? "action", AutomationId);
+        JobType ?? (string.IsNullOrEmpty(AutomationId) ? JobRules.Manual : JobRules.DevicesAutomation), PaymentType ?? "action", AutomationId)
+    {
+        Gates = new JobGates(MinRating ?? 0, AllowedWorkers ?? [], WorkerInvites ?? [], TaskLimit ?? 0,
+            (Files ?? []).Select(f => new ProofFileField(f.Name!, f.Required ?? false, f.Types!)).ToList()),
+    };
+}
+
+/// <summary>A predeclared proof-file field: {"name": "screenshot", "required": true, "types": ["image/png", "image/jpeg"]}.</summary>
+public sealed record ProofFileRequest
+{
+    [JsonPropertyName("name"), Required, StringLength(JobRules.MaxProofFileNameLength)]
+    public string? Name { get; init; }
+
+    [JsonPropertyName("required"), Description("Default false.")]
+    public bool? Required { get; init; }
+
+    [JsonPropertyName("types"), Required, MinLength(1), MaxLength(20), Description("Media types the file may have, e.g. image/png (image/* for any image).")]
+    public IReadOnlyList<string>? Types { get; init; }
 }
 
 /// <summary>Route 8's body.</summary>

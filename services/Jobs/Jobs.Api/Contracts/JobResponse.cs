@@ -29,7 +29,15 @@ public sealed record JobResponse
     [JsonPropertyName("job_price")] public decimal JobPrice { get; init; }
     [JsonPropertyName("price")] public required string Price { get; init; }
     [JsonPropertyName("status")] public required string Status { get; init; }
-    [JsonPropertyName("files")] public IReadOnlyList<object> Files { get; init; } = [];
+    /// <summary>The proof files a submission carries (name, required, media types).</summary>
+    [JsonPropertyName("files")] public IReadOnlyList<ProofFileResponse> Files { get; init; } = [];
+    [JsonPropertyName("min_rating")] public int MinRating { get; init; }
+    [JsonPropertyName("task_limit")] public int TaskLimit { get; init; }
+    /// <summary>When the job's duration ends (added + duration days).</summary>
+    [JsonPropertyName("expires_at")] public DateTime ExpiresAt { get; init; }
+    /// <summary>Who may apply (empty: anyone) and who was invited: shown to the owner only.</summary>
+    [JsonPropertyName("allowed_workers")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<string>? AllowedWorkers { get; init; }
+    [JsonPropertyName("Worker_Invites")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<string>? WorkerInvites { get; init; }
     [JsonPropertyName("added")] public DateTime Added { get; init; }
     [JsonPropertyName("user")] public required JobOwnerResponse User { get; init; }
     [JsonPropertyName("totla_tasks_count")] public int TotalTasksCount { get; init; }
@@ -73,6 +81,12 @@ public sealed record JobResponse
             Price = job.TotalPrice.ToString("0.00##", CultureInfo.InvariantCulture),
             Status = job.Status.ToWire(),
             Added = job.Added,
+            ExpiresAt = job.ExpiresAt,
+            MinRating = t.Gates.MinRating,
+            TaskLimit = t.Gates.TaskLimit,
+            Files = t.Gates.Files.Select(f => new ProofFileResponse(f.Name, f.Required, f.Types)).ToList(),
+            AllowedWorkers = showShares ? t.Gates.AllowedWorkers : null,
+            WorkerInvites = showShares ? t.Gates.WorkerInvites : null,
             User = new JobOwnerResponse(job.Owner.UserId, job.Owner.Name, job.Owner.Country),
             TotalTasksCount = job.Counters.TotalTasks,
             TasksDoneCount = job.Counters.TasksDone,
@@ -90,6 +104,11 @@ public sealed record JobResponse
 
     public static JobResponse From(JobDetails details, string callerId) => From(details.Job, callerId, details.Automation);
 }
+
+public sealed record ProofFileResponse(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("required")] bool Required,
+    [property: JsonPropertyName("types")] IReadOnlyList<string> Types);
 
 public sealed record JobOwnerResponse(
     [property: JsonPropertyName("user_id")] string UserId,

@@ -42,6 +42,19 @@ public sealed class CreateJobValidator : AbstractValidator<CreateJob>
         RuleFor(x => x.Terms.AutomationId).Must(id => Guid.TryParse(id, out _)).WithMessage("automation_id must be a UUID")
             .When(x => !string.IsNullOrEmpty(x.Terms.AutomationId));
         RuleFor(x => x.Terms.Vcode).MaximumLength(100).WithMessage("vcode must be at most 100 characters");
+        RuleFor(x => x.Terms.Gates.MinRating).InclusiveBetween(0, JobRules.MaxRating).WithMessage($"min_rating must be from 0 to {JobRules.MaxRating}");
+        RuleFor(x => x.Terms.Gates.TaskLimit).GreaterThanOrEqualTo(0).WithMessage("task_limit must be 0 or more");
+        RuleForEach(x => x.Terms.Gates.AllowedWorkers).Must(ObjectIds.IsValid).WithMessage((_, id) => $"allowed_workers: '{id}' is not a user id");
+        RuleForEach(x => x.Terms.Gates.WorkerInvites).Must(ObjectIds.IsValid).WithMessage((_, id) => $"Worker_Invites: '{id}' is not a user id");
+        RuleFor(x => x.Terms.Gates.Files).Must(files => files.Select(f => f.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count() == files.Count)
+            .WithMessage("files: each file needs a name of its own");
+        RuleForEach(x => x.Terms.Gates.Files).ChildRules(file =>
+        {
+            file.RuleFor(f => f.Name).NotEmpty().WithMessage("files: a file needs a name")
+                .MaximumLength(JobRules.MaxProofFileNameLength).WithMessage($"files: a file name is at most {JobRules.MaxProofFileNameLength} characters");
+            file.RuleFor(f => f.Types).NotEmpty().WithMessage("files: a file needs at least one media type");
+            file.RuleForEach(f => f.Types).Must(JobRules.IsMediaTypePattern).WithMessage((_, t) => $"files: '{t}' is not a media type such as image/png or image/*");
+        });
     }
 }
 
@@ -67,5 +80,11 @@ public sealed class CreateJobHandler(IJobRepository jobs, IAutomationRepository 
         Categories = terms.Categories.Select(c => JobRules.CanonicalCategory(c)!).Distinct().ToList(),
         TargetWorkers = terms.TargetWorkers.Select(t => t == JobRules.Worldwide ? t : CountryCodes.Normalize(t)).Distinct().ToList(),
         AutomationId = string.IsNullOrEmpty(terms.AutomationId) ? null : Guid.Parse(terms.AutomationId).ToString(),
+        Gates = terms.Gates with
+        {
+            AllowedWorkers = terms.Gates.AllowedWorkers.Select(id => id.ToLowerInvariant()).Distinct().ToList(),
+            WorkerInvites = terms.Gates.WorkerInvites.Select(id => id.ToLowerInvariant()).Distinct().ToList(),
+            Files = terms.Gates.Files.Select(f => f with { Types = f.Types.Select(t => t.Trim().ToLowerInvariant()).Distinct().ToList() }).ToList(),
+        },
     };
 }

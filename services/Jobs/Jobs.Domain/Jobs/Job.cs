@@ -25,7 +25,11 @@ public sealed record JobTerms(
     decimal JobPrice,
     string JobType,
     string PaymentType,
-    string? AutomationId);
+    string? AutomationId)
+{
+    /// <summary>Who may take the job and what they hand in (none by default).</summary>
+    public JobGates Gates { get; init; } = JobGates.None;
+}
 
 public sealed record JobCounters(int TotalTasks, int TasksDone, int TasksConfirmed, int TasksRunning, int TasksPending)
 {

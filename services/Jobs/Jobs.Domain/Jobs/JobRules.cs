@@ -13,6 +13,10 @@ public static class JobRules
     public const int MaxJobPriceWhole = 1_000_000;
     public const decimal MaxJobPrice = MaxJobPriceWhole;
     public const string Worldwide = "worldwide";
+    public const int MaxRating = 100;
+    public const int MaxListedWorkers = 1000;
+    public const int MaxProofFiles = 10;
+    public const int MaxProofFileNameLength = 50;
 
     public const string Manual = "manual";
     public const string DevicesAutomation = "devices_automation";
@@ -32,4 +36,13 @@ public static class JobRules
     public static int DecimalPlaces(decimal value) => (decimal.GetBits(value)[3] >> 16) & 0xFF;
 
     public static bool HasAtMostDecimals(decimal value, int places) => decimal.Round(value, places) == value;
+
+    /// <summary>"type/subtype" or "type/*", lower or upper case letters, digits and the usual punctuation.</summary>
+    public static bool IsMediaTypePattern(string value)
+    {
+        var parts = value.Trim().Split('/');
+        return parts.Length == 2 && parts.All(p => p.Length is > 0 and <= 63) && (parts[1] == "*" || IsToken(parts[1])) && IsToken(parts[0]);
+
+        static bool IsToken(string part) => part.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '+' or '.' or '_');
+    }
 }

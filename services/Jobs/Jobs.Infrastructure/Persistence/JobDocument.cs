@@ -25,6 +25,11 @@ public sealed class JobDocument : Document
     public string JobType { get; set; } = string.Empty;
     public string PaymentType { get; set; } = string.Empty;
     public string? AutomationId { get; set; }
+    public int MinRating { get; set; }
+    public List<string> AllowedWorkers { get; set; } = [];
+    public List<string> WorkerInvites { get; set; } = [];
+    public int TaskLimit { get; set; }
+    public List<ProofFileDocument> Files { get; set; } = [];
     public string Status { get; set; } = string.Empty;
     public DateTime Added { get; set; }
     /// <summary>Added + duration: when the expiry sweep ends the job (indexed for the sweep).</summary>
@@ -43,4 +48,11 @@ public sealed class JobShareDocument
 {
     public string UserId { get; set; } = string.Empty;
     public string Permission { get; set; } = string.Empty;
+}
+
+public sealed class ProofFileDocument
+{
+    public string Name { get; set; } = string.Empty;
+    public bool Required { get; set; }
+    public List<string> Types { get; set; } = [];
 }

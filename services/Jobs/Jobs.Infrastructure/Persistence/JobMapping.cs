@@ -33,6 +33,11 @@ internal static class JobMapping
             JobType = t.JobType,
             PaymentType = t.PaymentType,
             AutomationId = t.AutomationId,
+            MinRating = t.Gates.MinRating,
+            AllowedWorkers = [.. t.Gates.AllowedWorkers],
+            WorkerInvites = [.. t.Gates.WorkerInvites],
+            TaskLimit = t.Gates.TaskLimit,
+            Files = t.Gates.Files.Select(f => new ProofFileDocument { Name = f.Name, Required = f.Required, Types = [.. f.Types] }).ToList(),
             Status = job.Status.ToWire(),
             Added = job.Added,
             ExpiresAt = job.ExpiresAt,
@@ -51,7 +56,11 @@ internal static class JobMapping
         if (d is null) return null;
         if (!JobWireNames.TryParseStatus(d.Status, out var status)) status = JobStatus.Inactive;
         var terms = new JobTerms(d.Title, d.Categories, d.Description, d.Proof, d.IsProofFile, d.AutoRate, d.Vcode, d.TargetWorkers,
-            d.FewTimes, d.Premium, d.Featured, d.DurationDays, d.Positions, d.DailyLimit, d.JobPrice, d.JobType, d.PaymentType, d.AutomationId);
+            d.FewTimes, d.Premium, d.Featured, d.DurationDays, d.Positions, d.DailyLimit, d.JobPrice, d.JobType, d.PaymentType, d.AutomationId)
+        {
+            Gates = new JobGates(d.MinRating, d.AllowedWorkers, d.WorkerInvites, d.TaskLimit,
+                d.Files.Select(f => new ProofFileField(f.Name, f.Required, f.Types)).ToList()),
+        };
         return Job.Restore(d.Id, new JobOwner(d.OwnerId, d.OwnerName, d.OwnerCountry), terms, status, d.Added,
             new JobCounters(d.TotalTasks, d.TasksDone, d.TasksConfirmed, d.TasksRunning, d.TasksPending),
             d.Shares.Select(s => new JobShare(s.UserId, JobWireNames.ParsePermission(s.Permission))),
