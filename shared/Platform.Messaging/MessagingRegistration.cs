@@ -22,6 +22,22 @@ public static class MessagingRegistration
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
             if (consumerAssembly is not null) bus.AddConsumers(consumerAssembly);
+            // On every transport (the test harness's too): a message whose handling failed is tried again a few times,
+            // later each time, unless the use case refused it; one whose write lost a race to another consumer of the
+            // same document is read again at once.
+            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            {
+                endpoint.UseMessageRetry(r =>
+                {
+                    r.Intervals(100, 500, 1000, 5000);
+                    r.Ignore<MessageRejectedException>();
+                });
+                endpoint.UseMessageRetry(r =>
+                {
+                    r.Immediate(20);
+                    r.Handle<ConcurrencyConflictException>();
+                });
+            });
             configure?.Invoke(bus);
 
             var rabbit = configuration.GetConnectionString("rabbitmq");
@@ -34,11 +50,6 @@ public static class MessagingRegistration
                 bus.UsingRabbitMq((context, cfg) =>
                 {
                     cfg.Host(new Uri(rabbit));
-                    cfg.UseMessageRetry(r =>
-                    {
-                        r.Intervals(100, 500, 1000, 5000);
-                        r.Ignore<MessageRejectedException>();
-                    });
                     cfg.ConfigureEndpoints(context);
                 });
             }

@@ -34,6 +34,37 @@ public sealed record JobTerms(
 public sealed record JobCounters(int TotalTasks, int TasksDone, int TasksConfirmed, int TasksRunning, int TasksPending)
 {
     public static JobCounters Zero { get; } = new(0, 0, 0, 0, 0);
+
+    /// <summary>
+    /// The counters after a task moved from <paramref name="previous"/> to <paramref name="current"/> (null: the task
+    /// did not exist yet / no longer exists). Running counts running tasks; pending counts submitted tasks waiting for
+    /// review or checks (pending, processing); done and confirmed count confirmed ones; total counts every task.
+    /// </summary>
+    public JobCounters Move(TaskState? previous, TaskState? current) => (this with
+    {
+        TotalTasks = TotalTasks - (previous is null ? 0 : 1) + (current is null ? 0 : 1),
+        TasksRunning = TasksRunning - Is(previous, TaskState.Running) + Is(current, TaskState.Running),
+        TasksPending = TasksPending - Is(previous, TaskState.Waiting) + Is(current, TaskState.Waiting),
+        TasksConfirmed = TasksConfirmed - Is(previous, TaskState.Confirmed) + Is(current, TaskState.Confirmed),
+        TasksDone = TasksDone - Is(previous, TaskState.Confirmed) + Is(current, TaskState.Confirmed),
+    }).NotBelowZero();
+
+    private static int Is(TaskState? state, TaskState wanted) => state == wanted ? 1 : 0;
+
+    /// <summary>Events that arrive out of order never make a count negative; the next ones set it right.</summary>
+    private JobCounters NotBelowZero() => new(Math.Max(TotalTasks, 0), Math.Max(TasksDone, 0), Math.Max(TasksConfirmed, 0),
+        Math.Max(TasksRunning, 0), Math.Max(TasksPending, 0));
+}
+
+/// <summary>What a job's counters tell apart of a task's status (the Tasks service owns the statuses themselves).</summary>
+public enum TaskState
+{
+    Running,
+    /// <summary>Submitted, waiting for review or for the automatic checks.</summary>
+    Waiting,
+    Confirmed,
+    /// <summary>Declined, failed, or sent back for a redo: counted in the total only.</summary>
+    Other,
 }
 
 /// <summary>
@@ -61,7 +92,7 @@ public sealed class Job : AggregateRoot
     public JobTerms Terms { get; }
     public JobStatus Status { get; private set; }
     public DateTime Added { get; }
-    public JobCounters Counters { get; }
+    public JobCounters Counters { get; private set; }
     public IReadOnlyList<JobShare> Shares => _shares;
     /// <summary>The stored version this instance was read at (optimistic concurrency).</summary>
     public long Version { get; }
@@ -136,6 +167,16 @@ public sealed class Job : AggregateRoot
         var previous = Status;
         Status = status;
         Raise(new JobStatusChangedDomainEvent(this, previous, status));
+    }
+
+    /// <summary>
+    /// A task of this job moved (from <paramref name="previous"/> to <paramref name="current"/>; null: not there). The
+    /// counters follow; a job whose confirmed tasks reach its positions completes.
+    /// </summary>
+    public void CountTask(TaskState? previous, TaskState? current)
+    {
+        Counters = Counters.Move(previous, current);
+        if (!HasEnded && Counters.TasksConfirmed >= Terms.Positions) MoveTo(JobStatus.Completed);
     }
 
     public void ShareWith(string userId, SharePermission permission)

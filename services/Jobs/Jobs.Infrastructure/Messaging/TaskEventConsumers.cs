@@ -1,0 +1,26 @@
+using Jobs.Application.Tasks;
+using Mediator;
+using Platform.Application.Results;
+using Platform.Contracts.Tasks;
+using Platform.Messaging;
+using Platform.Persistence.Inbox;
+
+namespace Jobs.Infrastructure.Messaging;
+
+/// <summary>A new task counts as running.</summary>
+public sealed class TaskAppliedConsumer(Inbox inbox, ISender sender) : IntegrationEventConsumer<TaskApplied>(inbox, sender)
+{
+    protected override ICommand<Result> ToCommand(TaskApplied message) => new RecordTaskMove(message.JobId, null, "running");
+}
+
+/// <summary>A task's move between statuses moves it between the job's counters.</summary>
+public sealed class TaskStatusChangedConsumer(Inbox inbox, ISender sender) : IntegrationEventConsumer<TaskStatusChanged>(inbox, sender)
+{
+    protected override ICommand<Result> ToCommand(TaskStatusChanged message) => new RecordTaskMove(message.JobId, message.PreviousStatus, message.Status);
+}
+
+/// <summary>A task that is gone leaves the job's counters.</summary>
+public sealed class TaskFinishedConsumer(Inbox inbox, ISender sender) : IntegrationEventConsumer<TaskFinished>(inbox, sender)
+{
+    protected override ICommand<Result> ToCommand(TaskFinished message) => new RecordTaskMove(message.JobId, message.LastStatus, null);
+}
