@@ -40,7 +40,7 @@ public static class ApiHostExtensions
         builder.AddPlatformStore(serviceName);
 
         var maxBody = MaxRequestBodyBytes(builder.Configuration, serviceName);
-        builder.Services.AddSingleton(new ServiceIdentity(serviceName));
+        builder.Services.AddSingleton(new RequestBodyLimit(maxBody));
         builder.Services.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = maxBody);
 
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
@@ -68,7 +68,7 @@ public static class ApiHostExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseDeclaredBodyLimit(MaxRequestBodyBytes(app.Configuration, app.Services.GetRequiredService<ServiceIdentity>().Name));
+        app.UseDeclaredBodyLimit(app.Services.GetRequiredService<RequestBodyLimit>().Bytes);
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
@@ -77,5 +77,5 @@ public static class ApiHostExtensions
     }
 }
 
-/// <summary>Which service of the list this host is.</summary>
-public sealed record ServiceIdentity(string Name);
+/// <summary>The largest request body this service takes (see <see cref="ApiHostExtensions.MaxRequestBodyBytes"/>).</summary>
+public sealed record RequestBodyLimit(long Bytes);

@@ -9,16 +9,20 @@ namespace Platform.Api;
 /// </summary>
 public static class ErrorResponses
 {
-    public static IResult ToHttp(this Error error) => error.Kind switch
+    /// <summary>The status code of each kind of failure, for every body shape (the storage routes write their own).</summary>
+    public static int StatusOf(ErrorKind kind) => kind switch
     {
-        ErrorKind.Validation => Results.Json(new ErrorBody(error.Message, error.Messages), statusCode: StatusCodes.Status400BadRequest),
-        ErrorKind.NotFound => Results.Json(new ErrorBody(error.Message), statusCode: StatusCodes.Status404NotFound),
-        ErrorKind.Forbidden => Results.Json(new ErrorBody(error.Message), statusCode: StatusCodes.Status403Forbidden),
-        ErrorKind.Conflict => Results.Json(new ErrorBody(error.Message), statusCode: StatusCodes.Status409Conflict),
-        ErrorKind.Unauthorized => Results.Json(new ErrorBody(error.Message), statusCode: StatusCodes.Status401Unauthorized),
-        ErrorKind.TooLarge => Results.Json(new ErrorBody(error.Message), statusCode: StatusCodes.Status413PayloadTooLarge),
-        _ => Results.Problem(statusCode: StatusCodes.Status500InternalServerError),
+        ErrorKind.Validation => StatusCodes.Status400BadRequest,
+        ErrorKind.NotFound => StatusCodes.Status404NotFound,
+        ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        ErrorKind.Conflict => StatusCodes.Status409Conflict,
+        ErrorKind.Unauthorized => StatusCodes.Status401Unauthorized,
+        ErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        _ => StatusCodes.Status500InternalServerError,
     };
+
+    public static IResult ToHttp(this Error error) =>
+        Results.Json(new ErrorBody(error.Message, error.Kind == ErrorKind.Validation ? error.Messages : null), statusCode: StatusOf(error.Kind));
 
     public static IResult ToHttp<T>(this Result<T> result, Func<T, IResult> onSuccess) =>
         result.IsSuccess ? onSuccess(result.Value) : result.Error!.ToHttp();

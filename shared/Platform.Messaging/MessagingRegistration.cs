@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Persistence;
 using Platform.Persistence.Inbox;
 using Platform.Persistence.Outbox;
+using Platform.Persistence.Scheduling;
 
 namespace Platform.Messaging;
 
@@ -63,8 +64,10 @@ public static class MessagingRegistration
 
         services.TryAddSingleton<Inbox>();
         services.AddIndexes(Inbox.EnsureIndexesAsync);
-        services.AddOptions<InboxPurgeOptions>().Bind(configuration.GetSection(InboxPurgeOptions.Section));
-        services.AddHostedService<InboxPurge>();
+        // Handled messages are forgotten after the retention, so that the inbox does not grow without bound.
+        var purge = configuration.GetSection(InboxPurgeOptions.Section).Get<InboxPurgeOptions>() ?? new InboxPurgeOptions();
+        services.AddPeriodicSweep("Inbox purge", purge.Interval,
+            async (sp, ct) => (int)await sp.GetRequiredService<Inbox>().PurgeCompletedAsync(purge.Retention, ct));
 
         services.TryAddScoped<IOutboxPublisher, MassTransitOutboxPublisher>();
         services.AddOptions<OutboxRelayOptions>().Bind(configuration.GetSection("Outbox"));

@@ -31,7 +31,7 @@ public sealed class TempFileTests : IDisposable
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            // The test sweeps itself; the timed sweep would run on the moved clock too.
+            // The test sweeps itself, at the moments it chooses: the timed sweep (on the real clock) stays out of its way.
             builder.UseSetting("Storage:SweepInterval", "1.00:00:00");
             builder.ConfigureTestServices(services => services.AddSingleton(clock));
         }

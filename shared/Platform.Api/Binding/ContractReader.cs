@@ -154,8 +154,7 @@ public static class ContractReader
 
     private static object? Allowed(OneOfAttribute oneOf, string name, string value, List<string> errors)
     {
-        var match = oneOf.Allowed.FirstOrDefault(a => string.Equals(a, value.Trim(), StringComparison.OrdinalIgnoreCase));
-        if (match is not null) return match;
+        if (oneOf.Canonical(value) is { } match) return match;
         var format = oneOf.ErrorMessage ?? "{0} must be one of: {2}";
         return Fail(errors, string.Format(CultureInfo.InvariantCulture, format, name, value, string.Join(", ", oneOf.Allowed)));
     }
@@ -174,7 +173,7 @@ public static class ContractReader
     private static object? CheckNumber(ContractField field, string name, decimal value, List<string> errors)
     {
         if (field.Range is { } range && !InRange(range, value)) return Fail(errors, RangeMessage(range, name, value));
-        if (field.MaxDecimals is { } places && (decimal.GetBits(value)[3] >> 16 & 0xFF) > places && value != decimal.Round(value, places))
+        if (field.MaxDecimals is { } places && value != decimal.Round(value, places))
             return Fail(errors, $"{name} must have at most {places} decimals");
         var type = Nullable.GetUnderlyingType(field.Property.PropertyType) ?? field.Property.PropertyType;
         return type == typeof(double) ? (object)(double)value : value;
@@ -193,8 +192,11 @@ public static class ContractReader
     }
 
     private static string IntegerRangeText(ContractField field) => field.Range is { } r
-        ? Convert.ToDecimal(r.Maximum, CultureInfo.InvariantCulture) >= int.MaxValue ? $"an integer from {r.Minimum} up" : $"an integer from {r.Minimum} to {r.Maximum}"
+        ? IsOpenEnded(r) ? $"an integer from {r.Minimum} up" : $"an integer from {r.Minimum} to {r.Maximum}"
         : "an integer";
+
+    /// <summary>A range whose top is the largest int: "from 1 up" rather than "from 1 to 2147483647".</summary>
+    private static bool IsOpenEnded(RangeAttribute range) => Convert.ToDecimal(range.Maximum, CultureInfo.InvariantCulture) >= int.MaxValue;
 
     private static bool? ParseBoolean(string raw) => raw.ToLowerInvariant() switch
     {
@@ -216,7 +218,7 @@ public static class ContractReader
         var min = Convert.ToDecimal(range.Minimum, CultureInfo.InvariantCulture);
         if (range.MinimumIsExclusive && value <= min) return $"{name} must be greater than {range.Minimum}";
         if (range.MinimumIsExclusive) return $"{name} must be at most {range.Maximum}";
-        return Convert.ToDecimal(range.Maximum, CultureInfo.InvariantCulture) >= int.MaxValue
+        return IsOpenEnded(range)
             ? $"{name} must be an integer from {range.Minimum} up"
             : $"{name} must be from {range.Minimum} to {range.Maximum}";
     }

@@ -12,20 +12,28 @@ namespace Platform.Api.Binding;
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class OneOfAttribute : Attribute
 {
-    private readonly Lazy<IReadOnlyList<string>> _values;
+    private readonly Func<IReadOnlyList<string>> _values;
+    private Dictionary<string, string>? _canonical;
+    private IReadOnlyList<string>? _allowed;
 
-    public OneOfAttribute(params string[] values) => _values = new(() => values);
+    public OneOfAttribute(params string[] values) => _values = () => values;
 
-    public OneOfAttribute(Type source, string member) => _values = new(() => Read(source, member));
-
-    public IReadOnlyList<string> Values => _values.Value;
+    public OneOfAttribute(Type source, string member) => _values = () => Read(source, member);
 
     public string? ErrorMessage { get; set; }
 
-    /// <summary>More values accepted than <see cref="Values"/> (e.g. "worldwide" besides the country codes).</summary>
+    /// <summary>More values accepted than the list (e.g. "worldwide" besides the country codes).</summary>
     public string[] Also { get; set; } = [];
 
-    public IReadOnlyList<string> Allowed => [.. Values, .. Also];
+    /// <summary>Every accepted value in its spelling, read once (the reader checks each request against it).</summary>
+    public IReadOnlyList<string> Allowed => _allowed ??= [.. _values(), .. Also];
+
+    /// <summary>The accepted spelling of <paramref name="value"/>, matched case-insensitively; null when it isn't accepted.</summary>
+    public string? Canonical(string value)
+    {
+        _canonical ??= Allowed.DistinctBy(v => v, StringComparer.OrdinalIgnoreCase).ToDictionary(v => v, StringComparer.OrdinalIgnoreCase);
+        return _canonical.GetValueOrDefault(value.Trim());
+    }
 
     private static List<string> Read(Type source, string member)
     {

@@ -68,13 +68,7 @@ public static class TempFileEndpoints
         return Results.Stream(content, file.ContentType, fileDownloadName: file.OriginalName, enableRangeProcessing: true);
     }
 
-    private static IResult Refuse(Error error) => Refuse(error.Kind switch
-    {
-        ErrorKind.NotFound => StatusCodes.Status404NotFound,
-        ErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
-        ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
-        _ => StatusCodes.Status400BadRequest,
-    }, error.Message);
+    private static IResult Refuse(Error error) => Refuse(ErrorResponses.StatusOf(error.Kind), error.Message);
 
     private static IResult Refuse(int status, string message) => Results.Json(new StorageErrorResponse(false, message), statusCode: status);
 
