@@ -17,6 +17,10 @@ var useContainers = builder.ExecutionContext.IsPublishMode || ContainerRuntime.I
 // publishes (its JWKS), found through service discovery, and takes the body limit the gateway enforces for it.
 var identity = AddService(PlatformServices.Identity);
 var services = PlatformServices.All.Select(s => s == PlatformServices.Identity ? identity : AddService(s).WithReference(identity.GetEndpoint("http"))).ToArray();
+// A service that calls another finds it through service discovery, as it finds Identity.
+foreach (var (service, resource) in PlatformServices.All.Zip(services))
+    foreach (var called in service.Calls ?? [])
+        resource.WithReference(services[PlatformServices.All.ToList().FindIndex(s => s.Name == called)].GetEndpoint("http"));
 var gateway = AddBuiltApp("gateway", "gateway/Gateway/Gateway.csproj", fixedPort: gatewayPort)
     .WithExternalHttpEndpoints()
     // A proxy's socket completions only copy bytes: running them on the socket thread saves a thread-pool hand-off per read.

@@ -49,6 +49,10 @@ public static class ApiHostExtensions
             context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
         });
         builder.Services.AddExceptionHandler<PlatformExceptionHandler>();
+        // A call to another service made while serving a request carries the caller's token.
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddTransient<ForwardedAuthorization>();
+        builder.Services.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler<ForwardedAuthorization>());
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
         builder.Services.AddOpenApi(o =>
         {

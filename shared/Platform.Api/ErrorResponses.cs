@@ -24,6 +24,14 @@ public static class ErrorResponses
     public static IResult ToHttp(this Error error) =>
         Results.Json(new ErrorBody(error.Message, error.Kind == ErrorKind.Validation ? error.Messages : null), statusCode: StatusOf(error.Kind));
 
+    /// <summary>
+    /// The error body of the reference's routes that answer <c>{"success": ...}</c> (planned tasks, task deletion and
+    /// re-initiation): the text under both "message" and "error", since the reference uses either for these routes.
+    /// </summary>
+    public static IResult ToSuccessHttp(this Error error) =>
+        Results.Json(new SuccessErrorBody(false, error.Message, error.Message, error.Kind == ErrorKind.Validation && error.Messages.Count > 1 ? error.Messages : null),
+            statusCode: StatusOf(error.Kind));
+
     public static IResult ToHttp<T>(this Result<T> result, Func<T, IResult> onSuccess) =>
         result.IsSuccess ? onSuccess(result.Value) : result.Error!.ToHttp();
 
@@ -33,6 +41,15 @@ public static class ErrorResponses
 
 /// <summary>The reference's error body.</summary>
 public sealed record ErrorBody(
+    [property: System.Text.Json.Serialization.JsonPropertyName("error")] string Error,
+    [property: System.Text.Json.Serialization.JsonPropertyName("errors")]
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    IReadOnlyList<string>? Errors = null);
+
+/// <summary>The error body of the reference's <c>{"success": false, ...}</c> routes.</summary>
+public sealed record SuccessErrorBody(
+    [property: System.Text.Json.Serialization.JsonPropertyName("success")] bool Success,
+    [property: System.Text.Json.Serialization.JsonPropertyName("message")] string Message,
     [property: System.Text.Json.Serialization.JsonPropertyName("error")] string Error,
     [property: System.Text.Json.Serialization.JsonPropertyName("errors")]
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]

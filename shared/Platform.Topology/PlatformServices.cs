@@ -13,9 +13,10 @@ public sealed record GatewayRoute(string Id, string Path, bool Public = false, b
 /// folder under <c>services/</c> and the prefix of its four projects (Domain, Application, Infrastructure, Api).
 /// </summary>
 /// <see cref="DataVolumeSize"/> gives the service a persistent volume for its data folder in Kubernetes (files it keeps
-/// on disk, beside its database).
+/// on disk, beside its database). <see cref="Calls"/> names the services it calls over HTTP (service discovery gives
+/// it their addresses: the app host passes them, Kubernetes' platform-services config map holds every one).
 public sealed record PlatformService(string Name, string Folder, IReadOnlyList<GatewayRoute> Routes,
-    long MaxRequestBodyBytes = PlatformService.DefaultMaxRequestBodyBytes, string? DataVolumeSize = null)
+    long MaxRequestBodyBytes = PlatformService.DefaultMaxRequestBodyBytes, string? DataVolumeSize = null, IReadOnlyList<string>? Calls = null)
 {
     /// <summary>A service's request body limit unless it declares another; the gateway refuses more with a 413 itself.</summary>
     public const long DefaultMaxRequestBodyBytes = 1024 * 1024;
@@ -61,7 +62,23 @@ public static class PlatformServices
         new("storage-temp-file", "/api/v1/storage/temp/{**rest}", KeepHost: true),
     ], MaxRequestBodyBytes: 50L * 1024 * 1024 + 256 * 1024, DataVolumeSize: "20Gi");
 
-    public static readonly IReadOnlyList<PlatformService> All = [Identity, Jobs, Storage];
+    /// <summary>
+    /// Job tasks and planned tasks. Its paths under /api/v1/jobs are more specific than Jobs' catch-all, so the gateway
+    /// sends them here. A submission carries up to ten proof files of 5 MB each in base64, so its body limit is 71 MiB.
+    /// Proof files are kept by Storage.
+    /// </summary>
+    public static readonly PlatformService Tasks = new("tasks", "Tasks",
+    [
+        new("tasks-root", "/api/v1/tasks"),
+        new("tasks", "/api/v1/tasks/{**rest}"),
+        new("job-applicants", "/api/v1/jobs/{job_id}/applicants"),
+        new("job-task-status", "/api/v1/jobs/tasks/status"),
+        new("proof-unique", "/api/v1/jobs/proof-unique"),
+        new("job-planned-tasks", "/api/v1/jobs/{job_id}/planned-tasks"),
+        new("planned-tasks-delete", "/api/v1/planned-tasks/delete"),
+    ], MaxRequestBodyBytes: 71L * 1024 * 1024, Calls: ["storage"]);
+
+    public static readonly IReadOnlyList<PlatformService> All = [Identity, Jobs, Storage, Tasks];
 
     public static PlatformService? Find(string name) => All.FirstOrDefault(s => s.Name == name);
 }

@@ -8,8 +8,11 @@ public sealed class JobTaskStateMachineTests
 {
     private static readonly DateTime Now = new(2026, 11, 29, 12, 0, 0, DateTimeKind.Utc);
 
+    private static readonly TaskJob Job = new("j1", "employer", "Create a Google account", 0.25m);
+    private static readonly TaskWorker Worker = new("worker", "Wendy", "DE");
+
     private static JobTask TaskIn(JobTaskStatus status) =>
-        JobTask.Restore("t1", "j1", "employer", "worker", 0.25m, status, Now, Now, null, null, 1);
+        JobTask.Restore(new JobTaskRecord("t1", Job, Worker, null, null, status, Now, Now, null, null, [], null, 1));
 
     public static TheoryData<JobTaskStatus, JobTaskStatus> AllowedReviews => new()
     {
@@ -32,7 +35,7 @@ public sealed class JobTaskStateMachineTests
     [Fact]
     public void Applying_makes_a_running_task_that_holds_a_position()
     {
-        var task = JobTask.Apply("t1", "j1", "employer", "worker", 0.25m, Now);
+        var task = JobTask.Apply("t1", Job, Worker, null, null, Now);
 
         task.Status.Should().Be(Running);
         task.HoldsPosition.Should().BeTrue();
@@ -42,7 +45,7 @@ public sealed class JobTaskStateMachineTests
     [Fact]
     public void An_employer_cannot_apply_to_their_own_job()
     {
-        FluentActions.Invoking(() => JobTask.Apply("t1", "j1", "employer", "employer", 0.25m, Now)).Should().Throw<JobTaskRuleException>();
+        FluentActions.Invoking(() => JobTask.Apply("t1", Job, Worker with { UserId = "employer" }, null, null, Now)).Should().Throw<JobTaskRuleException>();
     }
 
     [Theory]
@@ -109,10 +112,11 @@ public sealed class JobTaskStateMachineTests
     {
         var task = TaskIn(from);
 
-        task.Submit("my proof", checks, Now);
+        task.Submit("my proof", [], "203.0.113.9", checks, Now);
 
         task.Status.Should().Be(to);
         task.Proof.Should().Be("my proof");
+        task.Worker.Ip.Should().Be("203.0.113.9");
         task.DomainEvents.OfType<TaskSubmittedDomainEvent>().Should().ContainSingle();
     }
 
@@ -124,7 +128,7 @@ public sealed class JobTaskStateMachineTests
     [InlineData(Failed)]
     public void A_task_that_is_not_running_or_sent_back_cannot_be_submitted(JobTaskStatus status)
     {
-        FluentActions.Invoking(() => TaskIn(status).Submit("again", false, Now)).Should().Throw<JobTaskRuleException>()
+        FluentActions.Invoking(() => TaskIn(status).Submit("again", [], null, false, Now)).Should().Throw<JobTaskRuleException>()
             .WithMessage($"The task is {status.ToString().ToLowerInvariant()}; only a running or notcomplete task can be submitted");
     }
 

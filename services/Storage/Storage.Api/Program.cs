@@ -16,6 +16,7 @@ builder.Services.AddMediator(options =>
 var app = builder.Build();
 app.UsePlatformApi();
 app.MapTempFileEndpoints();
+app.MapProofFileEndpoints();
 app.Run();
 
 public partial class Program;

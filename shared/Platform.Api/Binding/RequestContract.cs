@@ -34,6 +34,10 @@ public sealed class Body<T> : IEndpointParameterMetadataProvider where T : class
 
     public bool TryRead([NotNullWhen(true)] out T? value, [NotNullWhen(false)] out IResult? refusal) => Bound.TryRead(out value, out refusal);
 
+    /// <summary>As <see cref="TryRead(out T, out IResult)"/>, with the refusal written by <paramref name="refuse"/> (a route with another error body).</summary>
+    public bool TryRead([NotNullWhen(true)] out T? value, [NotNullWhen(false)] out IResult? refusal, Func<Error, IResult> refuse) =>
+        Bound.TryRead(out value, out refusal, refuse);
+
     public static async ValueTask<Body<T>> BindAsync(HttpContext context)
     {
         var request = context.Request;
@@ -65,6 +69,10 @@ public sealed class Query<T> : IEndpointParameterMetadataProvider where T : clas
 
     public bool TryRead([NotNullWhen(true)] out T? value, [NotNullWhen(false)] out IResult? refusal) => Bound.TryRead(out value, out refusal);
 
+    /// <summary>As <see cref="TryRead(out T, out IResult)"/>, with the refusal written by <paramref name="refuse"/> (a route with another error body).</summary>
+    public bool TryRead([NotNullWhen(true)] out T? value, [NotNullWhen(false)] out IResult? refusal, Func<Error, IResult> refuse) =>
+        Bound.TryRead(out value, out refusal, refuse);
+
     public static ValueTask<Query<T>> BindAsync(HttpContext context) =>
         ValueTask.FromResult(new Query<T>(ContractReader.FromValues<T>(name => context.Request.Query[name])));
 
@@ -74,10 +82,14 @@ public sealed class Query<T> : IEndpointParameterMetadataProvider where T : clas
 
 public static class RequestContractExtensions
 {
-    public static bool TryRead<T>(this Bound<T> bound, [NotNullWhen(true)] out T? value, [NotNullWhen(false)] out IResult? refusal) where T : class
+    public static bool TryRead<T>(this Bound<T> bound, [NotNullWhen(true)] out T? value, [NotNullWhen(false)] out IResult? refusal) where T : class =>
+        bound.TryRead(out value, out refusal, ErrorResponses.ToHttp);
+
+    public static bool TryRead<T>(this Bound<T> bound, [NotNullWhen(true)] out T? value, [NotNullWhen(false)] out IResult? refusal,
+        Func<Error, IResult> refuse) where T : class
     {
         value = bound.Value;
-        refusal = bound.IsValid ? null : Error.Validation(bound.Errors).ToHttp();
+        refusal = bound.IsValid ? null : refuse(Error.Validation(bound.Errors));
         return bound.IsValid && value is not null;
     }
 

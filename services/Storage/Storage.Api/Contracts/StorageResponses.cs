@@ -23,3 +23,6 @@ public sealed record UploadedFileResponse(
 public sealed record StorageErrorResponse(
     [property: JsonPropertyName("success")] bool Success,
     [property: JsonPropertyName("message")] string Message);
+
+/// <summary>The internal proof-file route's answer: the name the file is kept under.</summary>
+public sealed record StoredProofFileResponse([property: System.Text.Json.Serialization.JsonPropertyName("name")] string Name);

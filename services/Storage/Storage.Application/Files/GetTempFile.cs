@@ -21,7 +21,8 @@ public sealed class GetTempFileHandler(IStoredFileRepository files, IFileContent
         // Only a name of the issued form is ever looked up: anything else names no file.
         if (!FileNames.IsIssued(query.Name)) return Error.NotFound(NotFoundMessage);
         var file = await files.GetAsync(query.Name, cancellationToken);
-        if (file is null || !file.IsAvailableAt(clock.GetUtcNow().UtcDateTime)) return Error.NotFound(NotFoundMessage);
+        // The public route serves temporary uploads only: a proof file is served through its task's access rules.
+        if (file is null || file.Kind != FileKind.Temporary || !file.IsAvailableAt(clock.GetUtcNow().UtcDateTime)) return Error.NotFound(NotFoundMessage);
         return contents.OpenRead(file.Name) is { } content ? new FileDownload(file, content) : Error.NotFound(NotFoundMessage);
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using FluentValidation;
 using Mediator;
 using Platform.Application;
@@ -29,27 +28,12 @@ public sealed class UploadTempFileHandler(IFileContents contents, IStoredFileRep
 {
     public const string TooLargeMessage = "File too large: at most 50 MB";
 
-    public async ValueTask<Result<StoredFile>> Handle(UploadTempFile command, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var name = FileNames.New(command.OriginalName, now, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)));
-        var size = await contents.SaveAsync(name, command.Content, StoredFile.MaxBytes, cancellationToken);
-        if (size is not { } bytes) return Error.TooLarge(TooLargeMessage);
-
-        var file = StoredFile.Temporary(name, OriginalNameOf(command.OriginalName), MediaTypes.Normalize(command.ContentType), bytes, command.Caller.UserId, now);
-        try
-        {
-            await files.AddAsync(file, cancellationToken);
-        }
-        catch
-        {
-            await contents.DeleteAsync(name, CancellationToken.None);
-            throw;
-        }
-        return file;
-    }
+    public async ValueTask<Result<StoredFile>> Handle(UploadTempFile command, CancellationToken cancellationToken) =>
+        await FileIntake.StoreAsync(contents, files, clock.GetUtcNow().UtcDateTime, command.OriginalName, command.Content,
+            (name, size, now) => StoredFile.Temporary(name, OriginalNameOf(command.OriginalName), MediaTypes.Normalize(command.ContentType), size,
+                command.Caller.UserId, now), cancellationToken);
 
     /// <summary>The name the uploader gave, without any folder part (it is shown back, never used as a path).</summary>
-    private static string OriginalNameOf(string? name) =>
+    internal static string OriginalNameOf(string? name) =>
         string.IsNullOrWhiteSpace(name) ? "file" : name.Replace('\\', '/').Split('/')[^1] is { Length: > 0 } last ? last : "file";
 }

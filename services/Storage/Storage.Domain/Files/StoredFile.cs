@@ -52,6 +52,13 @@ public sealed class StoredFile : AggregateRoot
         return new StoredFile(name, FileKind.Temporary, originalName, contentType, size, ownerId, uploadedAt, uploadedAt + TemporaryLifetime);
     }
 
+    /// <summary>A task's proof file: kept until the task no longer needs it.</summary>
+    public static StoredFile Proof(string name, string originalName, string contentType, long size, string ownerId, DateTime now)
+    {
+        var file = Temporary(name, originalName, contentType, size, ownerId, now);
+        return new StoredFile(name, FileKind.Proof, file.OriginalName, file.ContentType, file.Size, ownerId, file.UploadedAt, expiresAt: null);
+    }
+
     public static StoredFile Restore(string name, FileKind kind, string originalName, string contentType, long size, string ownerId, DateTime uploadedAt, DateTime? expiresAt) =>
         new(name, kind, originalName, contentType, size, ownerId, uploadedAt, expiresAt);
 

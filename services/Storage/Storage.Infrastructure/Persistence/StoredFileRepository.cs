@@ -20,7 +20,9 @@ public sealed class StoredFileRepository(IDocumentStore store) : IStoredFileRepo
 
     public async Task<IReadOnlyList<StoredFile>> FindExpiredAsync(DateTime now, int limit, CancellationToken cancellationToken)
     {
-        var found = await _files.FindAsync(Filter.Lte(nameof(StoredFileDocument.ExpiresAt), now),
+        // Only temporary files expire (a proof file's expiry is null, which the embedded store would sort before any time).
+        var expired = Filter.And(Filter.Eq(nameof(StoredFileDocument.Kind), "temporary"), Filter.Lte(nameof(StoredFileDocument.ExpiresAt), now));
+        var found = await _files.FindAsync(expired,
             new SortBy(nameof(StoredFileDocument.ExpiresAt), Descending: false), 0, limit, cancellationToken);
         return found.Items.Select(ToDomain).ToList();
     }

@@ -2,6 +2,31 @@ using Platform.Domain;
 
 namespace Tasks.Domain.Tasks;
 
+/// <summary>The job a task belongs to, as the task remembers it: its id, employer, title and what one task pays.</summary>
+public sealed record TaskJob(string JobId, string EmployerId, string Title, decimal Pay);
+
+/// <summary>Who does the task: the user, their name and country, and the address they submitted from.</summary>
+public sealed record TaskWorker(string UserId, string? Name, string? Country, string? Ip = null);
+
+/// <summary>A file handed in with the proof: the job's field it fills, the name it came with, its sniffed type, size and stored name.</summary>
+public sealed record ProofFile(string Field, string FileName, string MediaType, long Size, string StoredName);
+
+/// <summary>Everything a stored task is made of; the repository restores a task from it.</summary>
+public sealed record JobTaskRecord(
+    string Id,
+    TaskJob Job,
+    TaskWorker Worker,
+    string? PlannedTaskId,
+    string? RemoteDeviceId,
+    JobTaskStatus Status,
+    DateTime Added,
+    DateTime Updated,
+    string? Proof,
+    string? Comment,
+    IReadOnlyList<ProofFile> ProofFiles,
+    string? FailureReason,
+    long Version);
+
 /// <summary>
 /// One worker's (or device's) task on a job: the state machine of <see cref="JobTaskStatus"/>, enforced here. A change
 /// that isn't a move of the machine is refused naming the current status; asking for the status the task already has
@@ -9,6 +34,9 @@ namespace Tasks.Domain.Tasks;
 /// </summary>
 public sealed class JobTask : AggregateRoot
 {
+    /// <summary>The longest proof text a worker hands in.</summary>
+    public const int MaxProofLength = 10_000;
+
     /// <summary>The employer's reviews (route 2): which statuses each status may be moved to.</summary>
     private static readonly Dictionary<JobTaskStatus, JobTaskStatus[]> Reviews = new()
     {
@@ -17,72 +45,89 @@ public sealed class JobTask : AggregateRoot
         [JobTaskStatus.NotComplete] = [JobTaskStatus.Declined],
     };
 
-    private JobTask(string id, string jobId, string employerId, string workerId, decimal pay, JobTaskStatus status, DateTime added, DateTime updated,
-        string? proof, string? comment, long version)
+    private JobTask(JobTaskRecord r)
     {
-        Id = id;
-        JobId = jobId;
-        EmployerId = employerId;
-        WorkerId = workerId;
-        Pay = pay;
-        Status = status;
-        Added = added;
-        Updated = updated;
-        Proof = proof;
-        Comment = comment;
-        Version = version;
+        Id = r.Id;
+        Job = r.Job;
+        Worker = r.Worker;
+        PlannedTaskId = r.PlannedTaskId;
+        RemoteDeviceId = r.RemoteDeviceId;
+        Status = r.Status;
+        Added = r.Added;
+        Updated = r.Updated;
+        Proof = r.Proof;
+        Comment = r.Comment;
+        ProofFiles = r.ProofFiles;
+        FailureReason = r.FailureReason;
+        Version = r.Version;
     }
 
     public string Id { get; }
-    public string JobId { get; }
-    public string EmployerId { get; }
-    public string WorkerId { get; }
+    public TaskJob Job { get; }
+    public string JobId => Job.JobId;
+    public string EmployerId => Job.EmployerId;
+    public TaskWorker Worker { get; private set; }
+    public string WorkerId => Worker.UserId;
     /// <summary>What the task pays the worker when confirmed (the job's price when it was applied for).</summary>
-    public decimal Pay { get; }
+    public decimal Pay => Job.Pay;
+    /// <summary>The planned task (the job's input) this task was given, if the job has planned tasks.</summary>
+    public string? PlannedTaskId { get; }
+    /// <summary>The device running the task; null when a person does it.</summary>
+    public string? RemoteDeviceId { get; }
     public JobTaskStatus Status { get; private set; }
     public DateTime Added { get; }
     public DateTime Updated { get; private set; }
     public string? Proof { get; private set; }
     public string? Comment { get; private set; }
+    public IReadOnlyList<ProofFile> ProofFiles { get; private set; }
+    public string? FailureReason { get; private set; }
     public long Version { get; }
+    /// <summary>Deleted or re-initiated: the task no longer exists once stored.</summary>
+    public bool IsRemoved { get; private set; }
 
     /// <summary>Running, processing, pending, notcomplete and confirmed tasks hold a position of their job.</summary>
-    public bool HoldsPosition => Status is not (JobTaskStatus.Declined or JobTaskStatus.Failed);
+    public bool HoldsPosition => HoldsPositionIn(Status);
+
+    public static bool HoldsPositionIn(JobTaskStatus status) => status is not (JobTaskStatus.Declined or JobTaskStatus.Failed);
 
     /// <summary>Only a failed or declined task may be deleted, or its planned task given out again.</summary>
     public bool HasFailedOrBeenDeclined => Status is JobTaskStatus.Failed or JobTaskStatus.Declined;
 
-    public static JobTask Apply(string id, string jobId, string employerId, string workerId, decimal pay, DateTime now)
+    /// <summary>A task the worker may hand proof in for: running, or sent back for a redo.</summary>
+    public bool AwaitsProof => Status is JobTaskStatus.Running or JobTaskStatus.NotComplete;
+
+    public static JobTask Apply(string id, TaskJob job, TaskWorker worker, string? plannedTaskId, string? remoteDeviceId, DateTime now)
     {
-        if (workerId == employerId) throw new JobTaskRuleException("An employer can't apply to their own job");
-        if (pay <= 0) throw new JobTaskRuleException("A task pays more than 0");
-        var task = new JobTask(id, jobId, employerId, workerId, pay, JobTaskStatus.Running, now, now, null, null, 0);
+        if (worker.UserId == job.EmployerId) throw new JobTaskRuleException("You can't apply to your own job");
+        if (job.Pay <= 0) throw new JobTaskRuleException("A task pays more than 0");
+        var task = new JobTask(new JobTaskRecord(id, job, worker, plannedTaskId, remoteDeviceId, JobTaskStatus.Running, now, now, null, null, [], null, 0));
         task.Raise(new TaskAppliedDomainEvent(task));
         return task;
     }
 
-    public static JobTask Restore(string id, string jobId, string employerId, string workerId, decimal pay, JobTaskStatus status, DateTime added,
-        DateTime updated, string? proof, string? comment, long version) =>
-        new(id, jobId, employerId, workerId, pay, status, added, updated, proof, comment, version);
+    public static JobTask Restore(JobTaskRecord record) => new(record);
 
     /// <summary>
-    /// The worker hands in proof: a running task, or one sent back for a redo, waits for review (pending), or for the
-    /// automatic checks first (processing).
+    /// The worker hands in proof (and files) from <paramref name="ip"/>: a running task, or one sent back for a redo,
+    /// waits for review (pending), or for the automatic checks first (processing).
     /// </summary>
-    public void Submit(string proof, bool automaticChecks, DateTime now)
+    public void Submit(string proof, IReadOnlyList<ProofFile> files, string? ip, bool automaticChecks, DateTime now)
     {
-        if (Status is not (JobTaskStatus.Running or JobTaskStatus.NotComplete))
-            throw new JobTaskRuleException($"The task is {Status.ToString().ToLowerInvariant()}; only a running or notcomplete task can be submitted");
+        if (!AwaitsProof)
+            throw new JobTaskRuleException($"The task is {Status.ToWord()}; only a running or notcomplete task can be submitted");
+        if (proof.Length > MaxProofLength) throw new JobTaskRuleException($"job_proof must be at most {MaxProofLength} characters");
         Proof = proof;
+        ProofFiles = files;
+        if (ip is not null) Worker = Worker with { Ip = ip };
         MoveTo(automaticChecks ? JobTaskStatus.Processing : JobTaskStatus.Pending, now);
-        Raise(new TaskSubmittedDomainEvent(this));
+        Raise(new TaskSubmittedDomainEvent(this, Status));
     }
 
     /// <summary>The automatic checks finished: passed confirms the task, otherwise it waits for the employer.</summary>
     public void CompleteChecks(bool passed, DateTime now)
     {
         if (Status != JobTaskStatus.Processing)
-            throw new JobTaskRuleException($"The task is {Status.ToString().ToLowerInvariant()}; only a processing task is checked");
+            throw new JobTaskRuleException($"The task is {Status.ToWord()}; only a processing task is checked");
         MoveTo(passed ? JobTaskStatus.Confirmed : JobTaskStatus.Pending, now);
     }
 
@@ -93,22 +138,41 @@ public sealed class JobTask : AggregateRoot
     public bool Review(JobTaskStatus status, string? comment, DateTime now)
     {
         if (status == Status) return false;
-        if (!Reviews.TryGetValue(Status, out var allowed) || !allowed.Contains(status))
-            throw new JobTaskRuleException(
-                $"The task is {Status.ToString().ToLowerInvariant()}; it can't be set to {status.ToString().ToLowerInvariant()}");
+        if (!CanBeReviewedAs(status))
+            throw new JobTaskRuleException($"The task is {Status.ToWord()}; it can't be set to {status.ToWord()}");
         Comment = comment ?? Comment;
         MoveTo(status, now);
         return true;
     }
 
+    /// <summary>Whether a review may move the task to <paramref name="status"/> (or it has it already).</summary>
+    public bool CanBeReviewedAs(JobTaskStatus status) =>
+        status == Status || (Reviews.TryGetValue(Status, out var allowed) && allowed.Contains(status));
+
     /// <summary>The automation running the task reported failure.</summary>
     public void Fail(string? reason, DateTime now)
     {
         if (Status is not (JobTaskStatus.Running or JobTaskStatus.Processing))
-            throw new JobTaskRuleException($"The task is {Status.ToString().ToLowerInvariant()}; only a running or processing task can fail");
-        Comment = reason ?? Comment;
+            throw new JobTaskRuleException($"The task is {Status.ToWord()}; only a running or processing task can fail");
+        FailureReason = reason;
         MoveTo(JobTaskStatus.Failed, now);
     }
+
+    /// <summary>
+    /// The employer removes a failed or declined task (deleted, or re-initiated so its planned task is given out
+    /// again). Records that the task is gone.
+    /// </summary>
+    public void Remove()
+    {
+        if (IsRemoved) return;
+        if (!HasFailedOrBeenDeclined) throw new JobTaskRuleException(CannotRemove(Status));
+        IsRemoved = true;
+        Raise(new TaskRemovedDomainEvent(this));
+    }
+
+    /// <summary>Why a task in <paramref name="status"/> can't be removed (the reference's words).</summary>
+    public static string CannotRemove(JobTaskStatus status) =>
+        $"Cannot delete job task with status '{status.ToWord()}'. Only tasks with status: failed, declined can be deleted.";
 
     private void MoveTo(JobTaskStatus status, DateTime now)
     {

@@ -27,3 +27,21 @@ public enum JobTaskStatus
     /// <summary>An automation reported failure.</summary>
     Failed,
 }
+
+public static class JobTaskStatusWords
+{
+    /// <summary>The status as the reference spells it: lower case (notcomplete in one word).</summary>
+    public static string ToWord(this JobTaskStatus status) => status.ToString().ToLowerInvariant();
+
+    public static bool TryParseWord(string? word, out JobTaskStatus status)
+    {
+        foreach (var candidate in Enum.GetValues<JobTaskStatus>())
+        {
+            if (candidate.ToWord() != word) continue;
+            status = candidate;
+            return true;
+        }
+        status = default;
+        return false;
+    }
+}

@@ -1,0 +1,15 @@
+using Tasks.Domain.Jobs;
+
+namespace Tasks.Application.Ports;
+
+/// <summary>Tasks' copy of the jobs, fed by Jobs' events.</summary>
+public interface IJobReplica
+{
+    Task<Job?> GetAsync(string jobId, CancellationToken cancellationToken);
+
+    /// <summary>Stores the job as Jobs posted it; a job already known is left as it is (the event was heard before).</summary>
+    Task AddAsync(Job job, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the stored job with <paramref name="job"/> (a status or share Jobs announced).</summary>
+    Task SaveAsync(Job job, CancellationToken cancellationToken);
+}

@@ -1,0 +1,102 @@
+using Platform.Application.Results;
+using Tasks.Application.Ports;
+using Tasks.Domain.Jobs;
+using Tasks.Domain.Tasks;
+
+namespace Tasks.Application.Tasks;
+
+/// <summary>A proof file decoded and checked against its field: the bytes and the type they were sniffed as.</summary>
+public sealed record DecodedProofFile(ProofFileField Field, string FileName, string MediaType, byte[] Content);
+
+/// <summary>
+/// A submission's proof files against the job's declared file fields: each fills a declared field once, decodes from
+/// base64 to at most 5 MB, and has a type (sniffed from the bytes) the field accepts; every required field is filled.
+/// Stored through the proof-file store, and deleted there when their task no longer needs them.
+/// </summary>
+public sealed class ProofFiles(IProofFileStore store)
+{
+    public const int MaxBytes = 5 * 1024 * 1024;
+    public const int MaxFileNameLength = 255;
+
+    public static Result<IReadOnlyList<DecodedProofFile>> Read(Job job, IReadOnlyList<ProofFileUpload> uploads)
+    {
+        var fields = job.Gates.Files.ToDictionary(f => f.Name, StringComparer.Ordinal);
+        var problems = new List<string>();
+        var decoded = new List<DecodedProofFile>();
+        foreach (var upload in uploads)
+        {
+            if (!fields.TryGetValue(upload.FieldName, out var field))
+            {
+                problems.Add(fields.Count == 0
+                    ? "This job takes no proof files"
+                    : $"proof_files_base64: '{upload.FieldName}' is not one of this job's file fields ({string.Join(", ", fields.Keys)})");
+                continue;
+            }
+            if (decoded.Any(d => d.Field.Name == field.Name))
+            {
+                problems.Add($"proof_files_base64: '{field.Name}' is given more than once");
+                continue;
+            }
+            if (upload.Base64.Length > (MaxBytes + 2) / 3 * 4 + 4)
+            {
+                problems.Add($"proof_files_base64: '{field.Name}' is larger than 5 MB");
+                continue;
+            }
+            var bytes = new byte[upload.Base64.Length * 3 / 4 + 3];
+            if (!Convert.TryFromBase64String(upload.Base64, bytes, out var length))
+            {
+                problems.Add($"proof_files_base64: '{field.Name}' is not valid base64");
+                continue;
+            }
+            if (length > MaxBytes)
+            {
+                problems.Add($"proof_files_base64: '{field.Name}' is larger than 5 MB");
+                continue;
+            }
+            var content = bytes.AsSpan(0, length).ToArray();
+            var type = MediaSniffer.Sniff(content);
+            if (!field.Accepts(type))
+            {
+                problems.Add($"proof_files_base64: '{field.Name}' is {type}; the field takes {string.Join(", ", field.Types)}");
+                continue;
+            }
+            decoded.Add(new DecodedProofFile(field, FileNameOf(upload.FileName, field.Name), type, content));
+        }
+        foreach (var field in job.Gates.Files.Where(f => f.Required && uploads.All(u => u.FieldName != f.Name)))
+            problems.Add($"proof_files_base64: the file '{field.Name}' is required");
+        return problems.Count > 0 ? Error.Validation(problems) : decoded;
+    }
+
+    public async Task<IReadOnlyList<ProofFile>> StoreAsync(string ownerId, IReadOnlyList<DecodedProofFile> files, CancellationToken cancellationToken)
+    {
+        var stored = new List<ProofFile>();
+        try
+        {
+            foreach (var file in files)
+            {
+                var name = await store.SaveAsync(ownerId, file.FileName, file.MediaType, file.Content, cancellationToken);
+                stored.Add(new ProofFile(file.Field.Name, file.FileName, file.MediaType, file.Content.Length, name));
+            }
+            return stored;
+        }
+        catch
+        {
+            await DeleteAsync(stored);
+            throw;
+        }
+    }
+
+    /// <summary>Deletes the files' bytes; a file already gone is no error.</summary>
+    public async Task DeleteAsync(IReadOnlyList<ProofFile> files)
+    {
+        foreach (var file in files) await store.DeleteAsync(file.StoredName, CancellationToken.None);
+    }
+
+    /// <summary>The name the worker gave, without any folder part and at most 255 characters (shown back, never used as a path).</summary>
+    private static string FileNameOf(string? name, string fallback)
+    {
+        var last = string.IsNullOrWhiteSpace(name) ? fallback : name.Replace('\\', '/').Split('/')[^1];
+        last = string.Concat(last.Where(c => !char.IsControl(c)));
+        return last.Length == 0 ? fallback : last.Length > MaxFileNameLength ? last[..MaxFileNameLength] : last;
+    }
+}

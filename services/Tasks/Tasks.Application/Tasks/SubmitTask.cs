@@ -1,0 +1,91 @@
+using System.Text.Json.Nodes;
+using FluentValidation;
+using Mediator;
+using Platform.Application;
+using Platform.Application.Results;
+using Tasks.Application.Ports;
+using Tasks.Domain.Jobs;
+using Tasks.Domain.Tasks;
+
+namespace Tasks.Application.Tasks;
+
+/// <summary>A proof file as the worker sends it: the job's field it fills, its name, and its bytes in base64.</summary>
+public sealed record ProofFileUpload(string FieldName, string? FileName, string Base64);
+
+/// <summary>
+/// A worker hands in proof for a job (route 11, manual mode) from <paramref name="Ip"/>: the running (or sent-back)
+/// task they applied for, or, for a job without planned tasks, a new one taken through the same gates. A job with
+/// planned tasks needs the job variables the apply gave (<paramref name="CustomVars"/>); files fill the job's declared
+/// file fields, checked by their sniffed type. With auto_rate and a vcode, proof containing the code is confirmed at once.
+/// </summary>
+public sealed record SubmitTask(Caller Caller, string JobId, string Proof, JsonObject? CustomVars, IReadOnlyList<ProofFileUpload> Files, string? Ip)
+    : ICommand<Result<JobTask>>;
+
+public sealed class SubmitTaskValidator : AbstractValidator<SubmitTask>
+{
+    public SubmitTaskValidator()
+    {
+        RuleFor(x => x.JobId).MustBeAJobId();
+        RuleFor(x => x.Proof).MaximumLength(JobTask.MaxProofLength).WithMessage($"job_proof must be at most {JobTask.MaxProofLength} characters");
+    }
+}
+
+public sealed class SubmitTaskHandler(IJobReplica jobs, IJobTaskRepository tasks, IPlannedTaskRepository plannedTasks, Applying applying,
+    ProofFiles proofFiles, TaskOutcomes outcomes, TimeProvider clock) : ICommandHandler<SubmitTask, Result<JobTask>>
+{
+    public const string ApplyFirst = "This job has job variables: apply first (tasks/apply) and send the custom_vars it returned";
+    public const string CustomVarsMismatch = "custom_vars don't match the job variables your apply returned";
+    public const string DataDumpNeedsAgent =
+        "This job takes automation data dumps: the caller must be a running agent (a token carrying remote_device_id and job_task_id)";
+
+    public async ValueTask<Result<JobTask>> Handle(SubmitTask command, CancellationToken cancellationToken)
+    {
+        var job = await jobs.GetAsync(command.JobId, cancellationToken);
+        if (job is null) return Error.NotFound(TaskMessages.JobNotFound);
+        var hasPlannedTasks = await plannedTasks.CountForJobAsync(job.Id, cancellationToken) > 0;
+        // The automation data-dump mode (agents writing into a sink job) is the Devices issue's: until agents run
+        // tasks, no caller holds a running agent's token, so every such submission is refused as the reference says.
+        if (job.TakesDataDumps(hasPlannedTasks)) return Error.Forbidden(DataDumpNeedsAgent);
+
+        var task = await tasks.FindAwaitingProofAsync(job.Id, command.Caller.UserId, cancellationToken);
+        if (task is null)
+        {
+            if (hasPlannedTasks) return Error.Validation(ApplyFirst);
+            var applied = await applying.ApplyAsync(command.Caller, job, command.Ip, cancellationToken);
+            if (!applied.IsSuccess) return applied.Error!;
+            task = applied.Value.Task;
+        }
+        if (hasPlannedTasks && await CustomVarsRefusalAsync(task, command.CustomVars, cancellationToken) is { } mismatch) return Error.Validation(mismatch);
+
+        var files = ProofFiles.Read(job, command.Files);
+        if (!files.IsSuccess) return files.Error!;
+        var stored = await proofFiles.StoreAsync(command.Caller.UserId, files.Value, cancellationToken);
+
+        var replaced = task.ProofFiles;
+        var previous = task.Status;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var checks = job.AutoRate && !string.IsNullOrEmpty(job.Vcode);
+        task.Submit(command.Proof, stored, command.Ip, checks, now);
+        if (checks) task.CompleteChecks(command.Proof.Contains(job.Vcode!, StringComparison.OrdinalIgnoreCase), now);
+        if (!await tasks.TrySaveAsync(task, cancellationToken))
+        {
+            await proofFiles.DeleteAsync(stored);
+            return Error.Conflict("The task changed while it was submitted; submit again");
+        }
+        await proofFiles.DeleteAsync(replaced);
+        await outcomes.AfterMoveAsync(previous, task, cancellationToken);
+        return task;
+    }
+
+    /// <summary>The custom_vars must be those of the planned task the apply gave: its _id and each variable's value.</summary>
+    private async Task<string?> CustomVarsRefusalAsync(JobTask task, JsonObject? customVars, CancellationToken cancellationToken)
+    {
+        if (customVars is null) return "custom_vars is required for a job with job variables";
+        var planned = task.PlannedTaskId is { } id ? await plannedTasks.GetAsync(id, cancellationToken) : null;
+        if (planned is null) return CustomVarsMismatch;
+        var given = JobVariables.Of(planned);
+        foreach (var (name, value) in customVars)
+            if (!given.TryGetPropertyValue(name, out var expected) || !JsonNode.DeepEquals(expected, value)) return CustomVarsMismatch;
+        return customVars.ContainsKey(JobVariables.IdField) ? null : CustomVarsMismatch;
+    }
+}

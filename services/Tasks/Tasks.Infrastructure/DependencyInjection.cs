@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Platform.Application.Events;
+using Platform.Messaging;
+using Platform.Persistence;
+using Tasks.Application.Events;
+using Tasks.Application.Ports;
+using Tasks.Application.Tasks;
+using Tasks.Domain.Jobs;
+using Tasks.Infrastructure.Files;
+using Tasks.Infrastructure.Persistence;
+
+namespace Tasks.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string ServiceName = "tasks";
+
+    /// <summary>The service proof files are kept by (its service-discovery name).</summary>
+    public const string StorageService = "storage";
+
+    /// <summary>
+    /// Tasks' adapters: tasks, planned tasks, the job and worker replicas and the counted limits in the store (which the
+    /// API host's setup registers), proof files in Storage, and messaging. Use-case helpers shared by several handlers
+    /// are registered here too.
+    /// </summary>
+    public static IHostApplicationBuilder AddTasksInfrastructure(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<IIntegrationEventMap, TaskIntegrationEvents>();
+        services.AddSingleton<IJobTaskRepository, JobTaskRepository>();
+        services.AddSingleton<IPlannedTaskRepository, PlannedTaskRepository>();
+        services.AddSingleton<IJobReplica, JobReplica>();
+        services.AddSingleton<ITaskLimits, TaskLimits>();
+        services.AddSingleton<IWorkerDirectory, WorkerDirectory>();
+        services.AddSingleton(builder.Configuration.GetSection("Tasks:Premium").Get<PremiumBar>() ?? new PremiumBar());
+
+        // Storage checks the caller's token, which the platform's HttpClients forward (see Platform.Api).
+        services.AddHttpClient<IProofFileStore, StorageProofFileStore>(http => http.BaseAddress = new Uri($"http://{StorageService}"));
+
+        services.AddScoped<Applying>();
+        services.AddScoped<TaskOutcomes>();
+        services.AddScoped<ProofFiles>();
+        services.AddScoped<TaskIds>();
+        services.AddScoped<TaskAccess>();
+        services.AddScoped<TaskRemoval>();
+
+        services.AddPlatformMessaging(builder.Configuration, ServiceName, typeof(DependencyInjection).Assembly);
+        services.AddOutboxSource<JobTaskDocument>(JobTaskRepository.CollectionName);
+        services.AddIndexes(JobTaskRepository.EnsureIndexesAsync);
+        services.AddIndexes(PlannedTaskRepository.EnsureIndexesAsync);
+        return builder;
+    }
+}

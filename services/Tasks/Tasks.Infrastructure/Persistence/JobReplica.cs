@@ -1,0 +1,113 @@
+using Platform.Persistence;
+using Tasks.Application.Ports;
+using Tasks.Domain.Jobs;
+
+namespace Tasks.Infrastructure.Persistence;
+
+public sealed class JobReplicaDocument : Document
+{
+    public string OwnerId { get; set; } = string.Empty;
+    public string Title { get; set; } = string.Empty;
+    public string JobType { get; set; } = string.Empty;
+    public decimal JobPrice { get; set; }
+    public int Positions { get; set; }
+    public List<string> TargetWorkers { get; set; } = [];
+    public bool FewTimes { get; set; }
+    public bool Premium { get; set; }
+    public int MinRating { get; set; }
+    public List<string> AllowedWorkers { get; set; } = [];
+    public List<string> WorkerInvites { get; set; } = [];
+    public int TaskLimit { get; set; }
+    public int DailyLimit { get; set; }
+    public List<ReplicaFileFieldDocument> Files { get; set; } = [];
+    public bool AutoRate { get; set; }
+    public string? Vcode { get; set; }
+    public string? AutomationId { get; set; }
+    public string Status { get; set; } = string.Empty;
+    public DateTime Added { get; set; }
+    public DateTime ExpiresAt { get; set; }
+    public Dictionary<string, string> Shares { get; set; } = [];
+}
+
+public sealed class ReplicaFileFieldDocument
+{
+    public string Name { get; set; } = string.Empty;
+    public bool Required { get; set; }
+    public List<string> Types { get; set; } = [];
+}
+
+/// <summary>Tasks' copy of each job, one document per job, written only by Jobs' events.</summary>
+public sealed class JobReplica(IDocumentStore store) : IJobReplica
+{
+    public const string CollectionName = "jobs";
+    private readonly IDocumentCollection<JobReplicaDocument> _jobs = store.Collection<JobReplicaDocument>(CollectionName);
+
+    public async Task<Job?> GetAsync(string jobId, CancellationToken cancellationToken) => ToDomain(await _jobs.GetAsync(jobId, cancellationToken));
+
+    public async Task AddAsync(Job job, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _jobs.InsertAsync(ToDocument(job, 0), null, cancellationToken);
+        }
+        catch (DuplicateKeyException)
+        {
+            // Heard before: the copy stands.
+        }
+    }
+
+    /// <summary>A replace at the stored version: an event handled meanwhile makes this one fail and be retried.</summary>
+    public async Task SaveAsync(Job job, CancellationToken cancellationToken)
+    {
+        var stored = await _jobs.GetAsync(job.Id, cancellationToken) ?? throw new InvalidOperationException($"Job {job.Id} is not stored.");
+        await _jobs.ReplaceAsync(ToDocument(job, stored.Version), null, cancellationToken);
+    }
+
+    private static Job? ToDomain(JobReplicaDocument? d) => d is null
+        ? null
+        : new Job
+        {
+            Id = d.Id,
+            OwnerId = d.OwnerId,
+            Title = d.Title,
+            JobType = d.JobType,
+            JobPrice = d.JobPrice,
+            Positions = d.Positions,
+            Gates = new JobGates(d.TargetWorkers, d.FewTimes, d.Premium, d.MinRating, d.AllowedWorkers, d.WorkerInvites, d.TaskLimit, d.DailyLimit,
+                d.Files.Select(f => new ProofFileField(f.Name, f.Required, f.Types)).ToList()),
+            AutoRate = d.AutoRate,
+            Vcode = d.Vcode,
+            AutomationId = d.AutomationId,
+            Status = Enum.Parse<JobStatus>(d.Status, ignoreCase: true),
+            Added = d.Added,
+            ExpiresAt = d.ExpiresAt,
+            Shares = d.Shares.ToDictionary(s => s.Key, s => Enum.Parse<SharePermission>(s.Value, ignoreCase: true)),
+        };
+
+    private static JobReplicaDocument ToDocument(Job job, long version) => new()
+    {
+        Id = job.Id,
+        Version = version,
+        OwnerId = job.OwnerId,
+        Title = job.Title,
+        JobType = job.JobType,
+        JobPrice = job.JobPrice,
+        Positions = job.Positions,
+        TargetWorkers = job.Gates.TargetWorkers.ToList(),
+        FewTimes = job.Gates.FewTimes,
+        Premium = job.Gates.Premium,
+        MinRating = job.Gates.MinRating,
+        AllowedWorkers = job.Gates.AllowedWorkers.ToList(),
+        WorkerInvites = job.Gates.WorkerInvites.ToList(),
+        TaskLimit = job.Gates.TaskLimit,
+        DailyLimit = job.Gates.DailyLimit,
+        Files = job.Gates.Files.Select(f => new ReplicaFileFieldDocument { Name = f.Name, Required = f.Required, Types = f.Types.ToList() }).ToList(),
+        AutoRate = job.AutoRate,
+        Vcode = job.Vcode,
+        AutomationId = job.AutomationId,
+        Status = job.Status.ToString().ToLowerInvariant(),
+        Added = job.Added,
+        ExpiresAt = job.ExpiresAt,
+        Shares = job.Shares.ToDictionary(s => s.Key, s => s.Value.ToString().ToLowerInvariant()),
+    };
+}

@@ -1,0 +1,37 @@
+using Platform.Persistence;
+
+namespace Tasks.Infrastructure.Persistence;
+
+public sealed class JobTaskDocument : Document
+{
+    public string JobId { get; set; } = string.Empty;
+    public string EmployerId { get; set; } = string.Empty;
+    public string JobTitle { get; set; } = string.Empty;
+    public decimal Pay { get; set; }
+    public string WorkerId { get; set; } = string.Empty;
+    public string? WorkerName { get; set; }
+    public string? CountryCode { get; set; }
+    public string? WorkerIp { get; set; }
+    public string? PlannedTaskId { get; set; }
+    public string? RemoteDeviceId { get; set; }
+    public string Status { get; set; } = string.Empty;
+    public DateTime Added { get; set; }
+    public DateTime Updated { get; set; }
+    public string? Proof { get; set; }
+    /// <summary>The proof's distinct words, lower case (indexed): the whole-word uniqueness check looks them up instead of scanning proofs.</summary>
+    public List<string> ProofWords { get; set; } = [];
+    public string? Comment { get; set; }
+    public List<ProofFileDocument> ProofFiles { get; set; } = [];
+    public string? FailureReason { get; set; }
+    /// <summary>Deleted or re-initiated: kept only until its events are published, and never read as a task.</summary>
+    public bool Removed { get; set; }
+}
+
+public sealed class ProofFileDocument
+{
+    public string Field { get; set; } = string.Empty;
+    public string FileName { get; set; } = string.Empty;
+    public string MediaType { get; set; } = string.Empty;
+    public long Size { get; set; }
+    public string StoredName { get; set; } = string.Empty;
+}

@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+using Tasks.Domain.Tasks;
+
+namespace Tasks.Infrastructure.Persistence;
+
+public static partial class JobTaskMapping
+{
+    /// <summary>At most this many distinct words of a proof are indexed (a proof holds at most 10,000 characters).</summary>
+    public const int MaxIndexedWords = 2000;
+    public const int MaxWordLength = 64;
+
+    public static JobTask? ToDomain(JobTaskDocument? d)
+    {
+        if (d is null || d.Removed) return null;
+        if (!JobTaskStatusWords.TryParseWord(d.Status, out var status)) throw new InvalidOperationException($"Task {d.Id} has an unknown status '{d.Status}'.");
+        return JobTask.Restore(new JobTaskRecord(
+            d.Id,
+            new TaskJob(d.JobId, d.EmployerId, d.JobTitle, d.Pay),
+            new TaskWorker(d.WorkerId, d.WorkerName, d.CountryCode, d.WorkerIp),
+            d.PlannedTaskId,
+            d.RemoteDeviceId,
+            status,
+            d.Added,
+            d.Updated,
+            d.Proof,
+            d.Comment,
+            d.ProofFiles.Select(f => new ProofFile(f.Field, f.FileName, f.MediaType, f.Size, f.StoredName)).ToList(),
+            d.FailureReason,
+            d.Version));
+    }
+
+    public static JobTaskDocument ToDocument(JobTask t) => new()
+    {
+        Id = t.Id,
+        Version = t.Version,
+        JobId = t.JobId,
+        EmployerId = t.EmployerId,
+        JobTitle = t.Job.Title,
+        Pay = t.Pay,
+        WorkerId = t.WorkerId,
+        WorkerName = t.Worker.Name,
+        CountryCode = t.Worker.Country,
+        WorkerIp = t.Worker.Ip,
+        PlannedTaskId = t.PlannedTaskId,
+        RemoteDeviceId = t.RemoteDeviceId,
+        Status = t.Status.ToWord(),
+        Added = t.Added,
+        Updated = t.Updated,
+        Proof = t.Proof,
+        ProofWords = WordsOf(t.Proof),
+        Comment = t.Comment,
+        ProofFiles = t.ProofFiles.Select(f => new ProofFileDocument
+        {
+            Field = f.Field, FileName = f.FileName, MediaType = f.MediaType, Size = f.Size, StoredName = f.StoredName,
+        }).ToList(),
+        FailureReason = t.FailureReason,
+        Removed = t.IsRemoved,
+    };
+
+    /// <summary>The distinct words of a text, lower case: runs of letters and digits.</summary>
+    public static List<string> WordsOf(string? text) => string.IsNullOrEmpty(text)
+        ? []
+        : Word().Matches(text).Select(m => m.Value.ToLowerInvariant()).Where(w => w.Length <= MaxWordLength).Distinct().Take(MaxIndexedWords).ToList();
+
+    [GeneratedRegex(@"[\p{L}\p{Nd}]+")]
+    private static partial Regex Word();
+}

@@ -1,0 +1,148 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.Application.Ids;
+using Platform.Contracts.Identity;
+using Platform.Contracts.Jobs;
+using Platform.Testing;
+using Tasks.Application.Ports;
+
+namespace Tasks.Api.Tests;
+
+/// <summary>
+/// The Tasks service in memory, with helpers that speak its wire format. Jobs and Identity are heard through their
+/// events on the test harness; proof files go to an in-memory store in place of the Storage service (the end-to-end
+/// suite runs the real one).
+/// </summary>
+public class TasksApi : ServiceFactory<Program>
+{
+    public InMemoryProofFileStore ProofFiles { get; } = new();
+
+    public ITestHarness Harness => Services.GetRequiredService<ITestHarness>();
+
+    public static string NewId() => ObjectIds.New();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<IProofFileStore>(ProofFiles)));
+    }
+
+    /// <summary>Jobs posts a job (as its JobCreated says) and Tasks has heard it; returns the job id.</summary>
+    public async Task<string> PostJobAsync(string ownerId, Func<JobCreated, JobCreated>? change = null)
+    {
+        var now = DateTime.UtcNow;
+        var job = new JobCreated
+        {
+            JobId = NewId(),
+            OwnerId = ownerId,
+            Title = "Create a Google account",
+            Categories = ["Google"],
+            JobType = "manual",
+            PaymentType = "action",
+            JobPrice = 0.25m,
+            Positions = 3,
+            DurationDays = 3,
+            DailyLimit = 0,
+            TargetWorkers = ["worldwide"],
+            FewTimes = false,
+            Premium = false,
+            Featured = false,
+            AutoRate = false,
+            IsProofFile = false,
+            Status = "active",
+            Added = now,
+            ExpiresAt = now.AddDays(3),
+        };
+        job = change?.Invoke(job) ?? job;
+        await Harness.Bus.Publish(job);
+        await Eventually.HoldsAsync(async () => await Services.GetRequiredService<IJobReplica>().GetAsync(job.JobId, CancellationToken.None) is not null,
+            "Tasks heard of the job");
+        return job.JobId;
+    }
+
+    /// <summary>Publishes a job event and waits until the job's copy in Tasks satisfies <paramref name="applied"/>.</summary>
+    public async Task PublishJobEventAsync<T>(T message, string jobId, Func<Domain.Jobs.Job, bool> applied) where T : class
+    {
+        await Harness.Bus.Publish(message, c => c.MessageId = MassTransit.NewId.NextGuid());
+        await Eventually.HoldsAsync(async () => await Services.GetRequiredService<IJobReplica>().GetAsync(jobId, CancellationToken.None) is { } job && applied(job),
+            $"Tasks applied {typeof(T).Name}");
+    }
+
+    /// <summary>Identity registered the user (name and country), and Tasks has heard it.</summary>
+    public async Task KnowUserAsync(string userId, string name, string country)
+    {
+        await Harness.Bus.Publish(new UserRegistered(userId, $"{userId}@example.com", name, country, null));
+        await Eventually.HoldsAsync(async () => (await Services.GetRequiredService<IWorkerDirectory>().GetAsync(userId, CancellationToken.None)).Name == name,
+            "Tasks heard of the user");
+    }
+
+    public static async Task<JsonObject> ApplyAsync(HttpClient worker, string jobId)
+    {
+        var response = await worker.PostAsJsonAsync("/api/v1/tasks/apply", new { job_id = jobId });
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    public static async Task<string> SubmitAsync(HttpClient worker, string jobId, string proof = "done: account me@example.com", object? customVars = null,
+        object[]? files = null)
+    {
+        var response = await worker.PostAsJsonAsync("/api/v1/tasks/submit", new { job_id = jobId, job_proof = proof, custom_vars = customVars, proof_files_base64 = files });
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["job_task_id"]!.GetValue<string>();
+    }
+
+    public static async Task<HttpResponseMessage> ReviewAsync(HttpClient employer, string jobId, string status, params string[] ids) =>
+        await employer.PostAsJsonAsync("/api/v1/jobs/tasks/status", new JsonObject
+        {
+            ["JobTasks_Ids"] = new JsonArray([.. ids.Select(id => JsonValue.Create(id))]),
+            ["status"] = status,
+            ["job_id"] = jobId,
+            ["comment"] = "checked",
+        });
+
+    public static async Task<JsonObject> TaskAsync(HttpClient client, string taskId) =>
+        (await client.GetFromJsonAsync<JsonObject>($"/api/v1/tasks?task_id={taskId}"))!;
+
+    /// <summary>The integration events of type <typeparamref name="T"/> Tasks published that match.</summary>
+    public IReadOnlyList<T> Published<T>(Func<T, bool> matches) where T : class =>
+        Harness.Published.Select<T>(m => matches(m.Context.Message)).Select(m => m.Context.Message).ToList();
+
+    /// <summary>Waits until Tasks published a matching <typeparamref name="T"/> (the relay publishes after the write).</summary>
+    public async Task<T> PublishedAsync<T>(Func<T, bool> matches) where T : class
+    {
+        await Eventually.HoldsAsync(() => Published(matches).Count > 0, $"Tasks published a matching {typeof(T).Name}");
+        return Published(matches)[0];
+    }
+}
+
+/// <summary>Proof files in memory: what Tasks stored, read and deleted.</summary>
+public sealed class InMemoryProofFileStore : IProofFileStore
+{
+    private readonly ConcurrentDictionary<string, (byte[] Bytes, string Type)> _files = new();
+
+    public IReadOnlyCollection<string> Names => _files.Keys.ToList();
+
+    public Task<string> SaveAsync(string ownerId, string fileName, string mediaType, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        var name = $"{Guid.NewGuid():N}-{fileName}";
+        _files[name] = (content.ToArray(), mediaType);
+        return Task.FromResult(name);
+    }
+
+    public Task<ProofFileContent?> OpenAsync(string storedName, CancellationToken cancellationToken) =>
+        Task.FromResult(_files.TryGetValue(storedName, out var f) ? new ProofFileContent(new MemoryStream(f.Bytes), f.Type, f.Bytes.Length) : null);
+
+    public Task DeleteAsync(string storedName, CancellationToken cancellationToken)
+    {
+        _files.TryRemove(storedName, out _);
+        return Task.CompletedTask;
+    }
+}
