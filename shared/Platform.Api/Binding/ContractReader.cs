@@ -93,6 +93,8 @@ public static class ContractReader
                 return value.GetBoolean();
             case FieldKind.Object when value.ValueKind == JsonValueKind.Object:
                 return ReadObject(field.ObjectType!, value, name + ".", errors);
+            case FieldKind.FreeObject when value.ValueKind == JsonValueKind.Object:
+                return System.Text.Json.Nodes.JsonObject.Create(value.Clone());
             case FieldKind.ObjectList when value.ValueKind == JsonValueKind.Array:
                 return ReadObjectList(field, name, value, errors);
             default:
@@ -122,7 +124,7 @@ public static class ContractReader
         FieldKind.Integer => "an integer",
         FieldKind.Number => "a number",
         FieldKind.Boolean => "a boolean",
-        FieldKind.Object => "an object",
+        FieldKind.Object or FieldKind.FreeObject => "an object",
         _ => "an array",
     };
 

@@ -16,6 +16,8 @@ public enum FieldKind
     StringList,
     Object,
     ObjectList,
+    /// <summary>Any JSON object, kept as it came (a <see cref="System.Text.Json.Nodes.JsonObject"/>).</summary>
+    FreeObject,
 }
 
 /// <summary>One field of a request contract: its wire name, kind and rules, from the property and its attributes.</summary>
@@ -76,6 +78,7 @@ public static class ContractShape
         if (t == typeof(int) || t == typeof(long)) return (FieldKind.Integer, null);
         if (t == typeof(decimal) || t == typeof(double)) return (FieldKind.Number, null);
         if (t == typeof(bool)) return (FieldKind.Boolean, null);
+        if (t == typeof(System.Text.Json.Nodes.JsonObject)) return (FieldKind.FreeObject, null);
         var element = t.IsGenericType && t.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) ? t.GetGenericArguments()[0] : null;
         if (element == typeof(string)) return (FieldKind.StringList, null);
         if (element is { IsClass: true }) return (FieldKind.ObjectList, element);

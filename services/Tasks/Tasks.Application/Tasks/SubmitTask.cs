@@ -53,7 +53,8 @@ public sealed class SubmitTaskHandler(IJobReplica jobs, IJobTaskRepository tasks
             if (hasPlannedTasks) return Error.Validation(ApplyFirst);
             var applied = await applying.ApplyAsync(command.Caller, job, command.Ip, cancellationToken);
             if (!applied.IsSuccess) return applied.Error!;
-            task = applied.Value.Task;
+            // Read back as stored, so that the submission writes over the stored version.
+            task = await tasks.GetAsync(applied.Value.Task.Id, cancellationToken) ?? throw new InvalidOperationException("The task just applied for is gone.");
         }
         if (hasPlannedTasks && await CustomVarsRefusalAsync(task, command.CustomVars, cancellationToken) is { } mismatch) return Error.Validation(mismatch);
 

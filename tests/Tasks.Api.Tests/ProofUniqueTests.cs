@@ -1,0 +1,36 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace Tasks.Api.Tests;
+
+/// <summary>Route 4: whether a term is new among the proofs of the caller's jobs, as a whole word or anywhere.</summary>
+public sealed class ProofUniqueTests(TasksApi api) : IClassFixture<TasksApi>
+{
+    private readonly string _owner = TasksApi.NewId();
+
+    private async Task<bool> UniqueAsync(string query, string? owner = null) =>
+        await api.ClientFor(owner ?? _owner).GetFromJsonAsync<bool>($"/api/v1/jobs/proof-unique?{query}");
+
+    [Fact]
+    public async Task Words_match_whole_and_case_insensitive_and_characters_match_anywhere()
+    {
+        var job = await api.PostJobAsync(_owner, j => j with { Positions = 5 });
+        await TasksApi.SubmitAsync(api.ClientFor(TasksApi.NewId()), job, "Signed up as Developer42 with john.doe@example.com");
+
+        (await UniqueAsync("search=developer42&option=word")).Should().BeFalse();
+        (await UniqueAsync("search=develop&option=word")).Should().BeTrue("a part of a word is no word");
+        (await UniqueAsync("search=develop&option=charactor")).Should().BeFalse();
+        (await UniqueAsync("search=JOHN.DOE@example.com")).Should().BeFalse("word is the default, and a phrase of words matches as a whole");
+        (await UniqueAsync("search=doe@example.org")).Should().BeTrue();
+        (await UniqueAsync("search=developer42", owner: TasksApi.NewId())).Should().BeTrue("only the caller's jobs are searched");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("search=")]
+    [InlineData("search=x&option=exact")]
+    public async Task A_missing_term_or_an_unknown_option_is_a_400(string query)
+    {
+        (await api.ClientFor(_owner).GetAsync($"/api/v1/jobs/proof-unique?{query}")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+    }
+}
