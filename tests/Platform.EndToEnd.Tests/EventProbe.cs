@@ -3,6 +3,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Contracts.Identity;
 using Platform.Contracts.Jobs;
+using Platform.Contracts.Tasks;
 
 namespace Platform.EndToEnd.Tests;
 
@@ -28,6 +29,7 @@ public sealed class EventProbe : IAsyncDisposable
                 bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter("e2e-probe-" + Guid.NewGuid().ToString("N")[..6], false));
                 bus.AddConsumer<UserRegisteredProbe>();
                 bus.AddConsumer<JobCreatedProbe>();
+                bus.AddConsumer<TaskConfirmedProbe>();
                 bus.UsingRabbitMq((context, cfg) =>
                 {
                     cfg.Host(new Uri(rabbitUrl));
@@ -74,6 +76,15 @@ public sealed class EventProbe : IAsyncDisposable
     public sealed class JobCreatedProbe : IConsumer<JobCreated>
     {
         public Task Consume(ConsumeContext<JobCreated> context)
+        {
+            Received.Enqueue((context.Message, TraceParentOf(context)));
+            return Task.CompletedTask;
+        }
+    }
+
+    public sealed class TaskConfirmedProbe : IConsumer<TaskConfirmed>
+    {
+        public Task Consume(ConsumeContext<TaskConfirmed> context)
         {
             Received.Enqueue((context.Message, TraceParentOf(context)));
             return Task.CompletedTask;
