@@ -101,6 +101,11 @@ public sealed class MarketplaceLoopTests(RunningPlatform running)
                 counters["tasks_running_count"]!.GetValue<int>() == 0;
         }, "Jobs' counters followed the tasks");
 
+        await Eventually.HoldsAsync(async () =>
+            (await ReadAsync(await bob.Client.GetAsync("/api/v1/users/me"), HttpStatusCode.OK))["rating"]!.GetValue<int>() == 0,
+            "Bob's one verdict, a decline, makes his rating 0");
+        (await ReadAsync(await ann.Client.GetAsync("/api/v1/users/me"), HttpStatusCode.OK))["rating"]!.GetValue<int>().Should().Be(100);
+
         var (confirmed, _) = await EventProbe.WaitForAsync<TaskConfirmed>(e => e.TaskId == taskIds[ann]);
         (confirmed.WorkerId, confirmed.EmployerId, confirmed.JobId, confirmed.Amount).Should().Be((ann.UserId, employer.UserId, job, 0.5m));
         await Task.Delay(1000);

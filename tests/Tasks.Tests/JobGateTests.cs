@@ -1,5 +1,5 @@
 using Tasks.Domain.Jobs;
-using Tasks.Domain.Workers;
+using Platform.Domain;
 
 namespace Tasks.Tests;
 

@@ -61,7 +61,7 @@ public sealed record UserProfileResponse(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("country")] string Country,
     [property: JsonPropertyName("referrer_id")] string? ReferrerId,
-    [property: JsonPropertyName("rating")] decimal Rating,
+    [property: JsonPropertyName("rating")][property: System.ComponentModel.Description("0–100: the share of the user's reviewed tasks that were confirmed; 100 before any review.")] int Rating,
     [property: JsonPropertyName("added")] DateTime Added)
 {
     public static UserProfileResponse From(UserProfile p) => new(p.UserId, p.Email, p.Name, p.Country, p.ReferrerId, p.Rating, p.RegisteredAt);

@@ -11,4 +11,7 @@ public interface IUserRepository
 
     /// <summary>Stores a new user with its events; false when the email is taken (in any case).</summary>
     Task<bool> TryAddAsync(User user, CancellationToken cancellationToken);
+
+    /// <summary>Counts one verdict of the user's tasks (confirmed or declined) towards their rating; false when the user is unknown.</summary>
+    Task<bool> CountVerdictAsync(string userId, bool confirmed, CancellationToken cancellationToken);
 }

@@ -6,7 +6,7 @@ namespace Identity.Application.Users;
 
 public sealed record GetMyProfile(string UserId) : IQuery<Result<UserProfile>>;
 
-public sealed record UserProfile(string UserId, string Email, string Name, string Country, string? ReferrerId, decimal Rating, DateTime RegisteredAt);
+public sealed record UserProfile(string UserId, string Email, string Name, string Country, string? ReferrerId, int Rating, DateTime RegisteredAt);
 
 public sealed class GetMyProfileHandler(IUserRepository users) : IQueryHandler<GetMyProfile, Result<UserProfile>>
 {
@@ -15,6 +15,6 @@ public sealed class GetMyProfileHandler(IUserRepository users) : IQueryHandler<G
         var user = await users.GetAsync(query.UserId, cancellationToken);
         return user is null
             ? Error.NotFound("User not found")
-            : new UserProfile(user.Id, user.Email, user.Name, user.Country, user.ReferrerId, user.Rating, user.RegisteredAt);
+            : new UserProfile(user.Id, user.Email, user.Name, user.Country, user.ReferrerId, user.Rating.Percent, user.RegisteredAt);
     }
 }

@@ -10,7 +10,7 @@ public sealed class User : AggregateRoot
 {
     private readonly List<ApiClient> _clients = [];
 
-    private User(string id, string email, string name, string country, string passwordHash, string? referrerId, decimal rating, DateTime registeredAt)
+    private User(string id, string email, string name, string country, string passwordHash, string? referrerId, WorkerRating rating, DateTime registeredAt)
     {
         Id = id;
         Email = email;
@@ -28,23 +28,22 @@ public sealed class User : AggregateRoot
     public string Country { get; }
     public string PasswordHash { get; }
     public string? ReferrerId { get; }
-    public decimal Rating { get; }
+    /// <summary>The worker rating their reviewed tasks earned (kept from the Tasks service's events).</summary>
+    public WorkerRating Rating { get; }
     public DateTime RegisteredAt { get; }
     public IReadOnlyList<ApiClient> Clients => _clients;
-
-    public const decimal InitialRating = 0m;
 
     public static User Register(string id, string email, string name, string country, string passwordHash, string? referrerId, DateTime now)
     {
         if (referrerId == id) throw new UserRuleException("A user can't refer themselves");
-        var user = new User(id, email.Trim(), name.Trim(), country.ToUpperInvariant(), passwordHash, referrerId, InitialRating, now);
+        var user = new User(id, email.Trim(), name.Trim(), country.ToUpperInvariant(), passwordHash, referrerId, WorkerRating.New, now);
         user.Raise(new UserRegisteredDomainEvent(user));
         return user;
     }
 
     /// <summary>Rebuilds a stored user; no rules run.</summary>
     public static User Restore(string id, string email, string name, string country, string passwordHash, string? referrerId,
-        decimal rating, DateTime registeredAt, IEnumerable<ApiClient> clients)
+        WorkerRating rating, DateTime registeredAt, IEnumerable<ApiClient> clients)
     {
         var user = new User(id, email, name, country, passwordHash, referrerId, rating, registeredAt);
         user._clients.AddRange(clients);

@@ -9,7 +9,9 @@ public sealed class UserDocument : Document
     public string Country { get; set; } = string.Empty;
     public string PasswordHash { get; set; } = string.Empty;
     public string? ReferrerId { get; set; }
-    public decimal Rating { get; set; }
+    /// <summary>The user's tasks reviewed to a verdict (confirmed or declined), and the confirmed ones: their rating.</summary>
+    public long ReviewedTasks { get; set; }
+    public long ConfirmedTasks { get; set; }
     public DateTime RegisteredAt { get; set; }
     public List<ApiClientDocument> Clients { get; set; } = [];
 }

@@ -1,6 +1,7 @@
 using Identity.Application.Ports;
 using Identity.Domain.Users;
 using Platform.Application.Events;
+using Platform.Domain;
 using Platform.Persistence;
 using Platform.Persistence.Outbox;
 
@@ -41,6 +42,14 @@ public sealed class UserRepository(IDocumentStore store, IIntegrationEventMap ev
         }
     }
 
+    /// <summary>Counts a verdict atomically (no read-modify-write, so concurrent verdicts all count); false when the user is unknown.</summary>
+    public async Task<bool> CountVerdictAsync(string userId, bool confirmed, CancellationToken cancellationToken)
+    {
+        if (!await _users.TryIncrementAsync(userId, nameof(UserDocument.ReviewedTasks), 1, long.MinValue / 2, cancellationToken)) return false;
+        if (confirmed) await _users.TryIncrementAsync(userId, nameof(UserDocument.ConfirmedTasks), 1, long.MinValue / 2, cancellationToken);
+        return true;
+    }
+
     private static UserDocument ToDocument(User user) => new()
     {
         Id = user.Id,
@@ -49,13 +58,14 @@ public sealed class UserRepository(IDocumentStore store, IIntegrationEventMap ev
         Country = user.Country,
         PasswordHash = user.PasswordHash,
         ReferrerId = user.ReferrerId,
-        Rating = user.Rating,
+        ReviewedTasks = user.Rating.Reviewed,
+        ConfirmedTasks = user.Rating.Confirmed,
         RegisteredAt = user.RegisteredAt,
         Clients = user.Clients.Select(c => new ApiClientDocument { ClientId = c.ClientId, SecretHash = c.SecretHash, IssuedAt = c.IssuedAt }).ToList(),
     };
 
     private static User? ToDomain(UserDocument? d) => d is null
         ? null
-        : User.Restore(d.Id, d.Email, d.Name, d.Country, d.PasswordHash, d.ReferrerId, d.Rating, d.RegisteredAt,
+        : User.Restore(d.Id, d.Email, d.Name, d.Country, d.PasswordHash, d.ReferrerId, new WorkerRating((int)d.ReviewedTasks, (int)d.ConfirmedTasks), d.RegisteredAt,
             d.Clients.Select(c => new ApiClient(c.ClientId, c.SecretHash, c.IssuedAt)));
 }

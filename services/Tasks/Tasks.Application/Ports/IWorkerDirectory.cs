@@ -1,4 +1,4 @@
-using Tasks.Domain.Workers;
+using Platform.Domain;
 
 namespace Tasks.Application.Ports;
 

@@ -1,3 +1,4 @@
+using Platform.Domain;
 using Tasks.Application.Ports;
 using Tasks.Domain.Tasks;
 
@@ -14,9 +15,7 @@ public sealed class TaskOutcomes(ITaskLimits limits, IWorkerDirectory workers)
     {
         if (previous == task.Status) return;
         if (JobTask.HoldsPositionIn(previous) && !task.HoldsPosition) await limits.ReturnPositionAsync(task.JobId, cancellationToken);
-        if (IsVerdict(task.Status) && !IsVerdict(previous))
+        if (WorkerRating.IsNewVerdict(previous.ToWord(), task.Status.ToWord()))
             await workers.CountVerdictAsync(task.WorkerId, task.Status == JobTaskStatus.Confirmed, cancellationToken);
     }
-
-    private static bool IsVerdict(JobTaskStatus status) => status is JobTaskStatus.Confirmed or JobTaskStatus.Declined;
 }

@@ -1,6 +1,6 @@
 using Platform.Persistence;
 using Tasks.Application.Ports;
-using Tasks.Domain.Workers;
+using Platform.Domain;
 
 namespace Tasks.Infrastructure.Persistence;
 

@@ -1,0 +1,14 @@
+using Identity.Application.Users;
+using Mediator;
+using Platform.Application.Results;
+using Platform.Contracts.Tasks;
+using Platform.Messaging;
+using Platform.Persistence.Inbox;
+
+namespace Identity.Infrastructure.Messaging;
+
+/// <summary>Keeps each worker's rating (shown in users/me) from the verdicts on their tasks.</summary>
+public sealed class TaskStatusChangedConsumer(Inbox inbox, ISender sender) : IntegrationEventConsumer<TaskStatusChanged>(inbox, sender)
+{
+    protected override ICommand<Result> ToCommand(TaskStatusChanged m) => new RecordTaskVerdict(m.WorkerId, m.PreviousStatus, m.Status);
+}

@@ -1,0 +1,72 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Duende.IdentityModel.Client;
+using System.Text.Json.Nodes;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Contracts.Tasks;
+using Platform.Testing;
+
+namespace Identity.Api.Tests;
+
+/// <summary>users/me shows the worker's rating, kept from the verdicts on their tasks that Tasks announces.</summary>
+public sealed class WorkerRatingTests(ServiceFactory<Program> api) : IClassFixture<ServiceFactory<Program>>
+{
+    private readonly Dictionary<string, HttpClient> _clients = [];
+
+    /// <summary>Signs a worker up and in (Identity trusts only the tokens it issues).</summary>
+    private async Task<string> RegisterAsync()
+    {
+        var client = api.CreateClient();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/register", new JsonObject
+        {
+            ["email"] = $"worker-{Guid.NewGuid():N}@example.com", ["password"] = "correct horse", ["name"] = "Wes", ["country"] = "US",
+        });
+        var registered = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        var token = await client.RequestClientCredentialsTokenAsync(new ClientCredentialsTokenRequest
+        {
+            Address = "/api/v1/auth/token",
+            ClientId = registered["client_id"]!.GetValue<string>(),
+            ClientSecret = registered["client_secret"]!.GetValue<string>(),
+        });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
+        var userId = registered["user_id"]!.GetValue<string>();
+        _clients[userId] = client;
+        return userId;
+    }
+
+    private async Task<int> RatingAsync(string userId) =>
+        (await _clients[userId].GetFromJsonAsync<JsonObject>("/api/v1/users/me"))!["rating"]!.GetValue<int>();
+
+    private Task MoveAsync(string workerId, string task, string from, string to, Guid? messageId = null) =>
+        api.Services.GetRequiredService<ITestHarness>().Bus.Publish(new TaskStatusChanged(task, "job", workerId, from, to),
+            c => c.MessageId = messageId ?? NewId.NextGuid());
+
+    [Fact]
+    public async Task The_rating_is_100_before_any_review_and_then_the_confirmed_share_of_verdicts()
+    {
+        var worker = await RegisterAsync();
+        (await RatingAsync(worker)).Should().Be(100);
+
+        var replayed = NewId.NextGuid();
+        await MoveAsync(worker, "t1", "pending", "confirmed", replayed);
+        await MoveAsync(worker, "t1", "pending", "confirmed", replayed);
+        await MoveAsync(worker, "t2", "pending", "notcomplete");
+        await MoveAsync(worker, "t2", "notcomplete", "declined");
+        await MoveAsync(worker, "t3", "pending", "declined");
+        await MoveAsync(worker, "t4", "running", "pending");
+
+        await Eventually.HoldsAsync(async () => await RatingAsync(worker) == 33, "one confirmed of three verdicts, the replay counted once");
+    }
+
+    [Fact]
+    public async Task Verdicts_raced_for_one_worker_all_count()
+    {
+        var worker = await RegisterAsync();
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => MoveAsync(worker, $"t{i}", "pending", i < 15 ? "confirmed" : "declined")));
+
+        await Eventually.HoldsAsync(async () => await RatingAsync(worker) == 75, "15 of 20 confirmed");
+    }
+}
