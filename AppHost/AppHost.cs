@@ -66,6 +66,12 @@ if (!builder.ExecutionContext.IsPublishMode)
 {
     foreach (var process in services.Append(gateway))
         process.WithEnvironment("PLATFORM_DATA_DIR", dataDir);
+
+    // A development mail server (smtp4dev, installed by ./platform into .tools): the services' emails land in its inbox,
+    // which the dashboard links. Deployments configure a real SMTP server instead (ConnectionStrings__smtp).
+    var mail = AddMailServer(Path.Combine(dataDir, "mail"));
+    var smtpUrl = ReferenceExpression.Create($"smtp://127.0.0.1:{mail.GetEndpoint("smtp").Property(EndpointProperty.Port)}");
+    foreach (var service in services) service.WithEnvironment("ConnectionStrings__smtp", smtpUrl).WaitFor(mail);
 }
 
 // The gateway's per-token rate limit can be raised for load tests (the benchmark does).
@@ -73,6 +79,24 @@ if (builder.Configuration["PLATFORM_RATE_LIMIT_PER_SECOND"] is { Length: > 0 } r
     gateway.WithEnvironment("Gateway__RateLimitPerSecond", rate).WithEnvironment("Gateway__RateLimitBurst", rate);
 
 builder.Build().Run();
+
+IResourceBuilder<ExecutableResource> AddMailServer(string folder)
+{
+    var smtp4dev = Path.Combine(repoRoot, ".tools", "smtp4dev", "smtp4dev");
+    if (!File.Exists(smtp4dev)) throw new InvalidOperationException($"The development mail server is missing ({smtp4dev}); ./platform up installs it.");
+    Directory.CreateDirectory(folder);
+    var server = builder.AddExecutable("mail", smtp4dev, folder)
+        .WithHttpEndpoint(name: "http")
+        .WithEndpoint(name: "smtp", scheme: "tcp")
+        .WithUrlForEndpoint("http", url => url.DisplayText = "Inbox");
+    var http = server.GetEndpoint("http");
+    var smtp = server.GetEndpoint("smtp");
+    return server.WithArgs(
+        ReferenceExpression.Create($"--urls=http://127.0.0.1:{http.Property(EndpointProperty.TargetPort)}"),
+        ReferenceExpression.Create($"--smtpport={smtp.Property(EndpointProperty.TargetPort)}"),
+        "--imapport=", "--pop3port=", "--bindaddress=127.0.0.1", "--nousersettings",
+        $"--baseappdatapath={folder}", $"--db={Path.Combine(folder, "smtp4dev.db")}");
+}
 
 IResourceBuilder<ExecutableResource> AddService(PlatformService service) =>
     AddBuiltApp(service.Name, service.ApiProjectPath)

@@ -119,6 +119,8 @@ public sealed class IdentityApiTests(ServiceFactory<Program> api) : IClassFixtur
     [Theory]
     [InlineData("{\"password\":\"correct horse\",\"name\":\"A\",\"country\":\"US\"}", "email is required")]
     [InlineData("{\"email\":\"nobody\",\"password\":\"correct horse\",\"name\":\"A\",\"country\":\"US\"}", "email is not a valid email address")]
+    [InlineData("{\"email\":\"john doe@example.com\",\"password\":\"correct horse\",\"name\":\"A\",\"country\":\"US\"}", "email is not a valid email address")]
+    [InlineData("{\"email\":\"Ann <ann@example.com>\",\"password\":\"correct horse\",\"name\":\"A\",\"country\":\"US\"}", "email is not a valid email address")]
     [InlineData("{\"email\":\"a@b.co\",\"password\":\"short\",\"name\":\"A\",\"country\":\"US\"}", "password must be at least 8 characters")]
     [InlineData("{\"email\":\"a@b.co\",\"password\":\"correct horse\",\"name\":\"A\",\"country\":\"XX\"}", "country must be an ISO 3166 alpha-2 code")]
     [InlineData("{\"email\":\"a@b.co\",\"password\":\"correct horse\",\"name\":\"A\",\"country\":\"USA\"}", "country must be an ISO 3166 alpha-2 code")]

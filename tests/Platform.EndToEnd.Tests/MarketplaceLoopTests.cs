@@ -106,6 +106,10 @@ public sealed class MarketplaceLoopTests(RunningPlatform running)
             "Bob's one verdict, a decline, makes his rating 0");
         (await ReadAsync(await ann.Client.GetAsync("/api/v1/users/me"), HttpStatusCode.OK))["rating"]!.GetValue<int>().Should().Be(100);
 
+        await Eventually.HoldsAsync(async () =>
+            (await platform.MailSubjectsAsync(employer.Email)).Count(s => s == "Task completed: Create an account and send a screenshot") == 2,
+            "the employer got a task completion email per submission");
+
         var (confirmed, _) = await EventProbe.WaitForAsync<TaskConfirmed>(e => e.TaskId == taskIds[ann]);
         (confirmed.WorkerId, confirmed.EmployerId, confirmed.JobId, confirmed.Amount).Should().Be((ann.UserId, employer.UserId, job, 0.5m));
         await Task.Delay(1000);

@@ -70,13 +70,25 @@ public sealed class PlatformInstance : IAsyncDisposable
 
     public async Task<User> RegisterAsync(string name, string country = "US")
     {
-        var email = $"{name.ToLowerInvariant()}-{Guid.NewGuid():N}@example.com";
+        var email = $"{name.ToLowerInvariant().Replace(' ', '.')}-{Guid.NewGuid():N}@example.com";
         var response = await Gateway.PostAsJsonAsync("/api/v1/auth/register", new { email, password = "correct horse battery", name, country });
         response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
         var user = new User(body["user_id"]!.GetValue<string>(), email, body["client_id"]!.GetValue<string>(), body["client_secret"]!.GetValue<string>());
         await user.SignInAsync(this);
         return user;
+    }
+
+    /// <summary>The subjects of the emails the development mail server received for <paramref name="email"/>.</summary>
+    public async Task<IReadOnlyList<string>> MailSubjectsAsync(string email)
+    {
+        var inbox = _app!.GetEndpoint("mail", "http");
+        using var client = new HttpClient { BaseAddress = inbox };
+        var page = (await client.GetFromJsonAsync<JsonObject>("/api/messages?pageSize=500"))!;
+        return page["results"]!.AsArray()
+            .Where(m => m!["to"]!.AsArray().Any(t => string.Equals(t!.GetValue<string>(), email, StringComparison.OrdinalIgnoreCase)))
+            .Select(m => m!["subject"]!.GetValue<string>())
+            .ToList();
     }
 
     public async ValueTask DisposeAsync()

@@ -25,6 +25,9 @@ public class TasksApi : ServiceFactory<Program>
 {
     public InMemoryProofFileStore ProofFiles { get; } = new();
 
+    /// <summary>The emails Tasks queued, in order.</summary>
+    public ConcurrentQueue<Notification> Mails { get; } = new();
+
     public ITestHarness Harness => Services.GetRequiredService<ITestHarness>();
 
     public static string NewId() => ObjectIds.New();
@@ -32,7 +35,11 @@ public class TasksApi : ServiceFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<IProofFileStore>(ProofFiles)));
+        builder.ConfigureTestServices(services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<IProofFileStore>(ProofFiles));
+            services.Replace(ServiceDescriptor.Singleton<INotifier>(new CapturingNotifier(Mails)));
+        });
     }
 
     /// <summary>Jobs posts a job (as its JobCreated says) and Tasks has heard it; returns the job id.</summary>
@@ -121,6 +128,12 @@ public class TasksApi : ServiceFactory<Program>
         await Eventually.HoldsAsync(() => Published(matches).Count > 0, $"Tasks published a matching {typeof(T).Name}");
         return Published(matches)[0];
     }
+}
+
+/// <summary>Keeps the emails Tasks queued (the end-to-end suite sends them to a real mail server).</summary>
+public sealed class CapturingNotifier(ConcurrentQueue<Notification> mails) : INotifier
+{
+    public void Enqueue(Notification notification) => mails.Enqueue(notification);
 }
 
 /// <summary>Proof files in memory: what Tasks stored, read and deleted.</summary>

@@ -8,7 +8,9 @@ using Tasks.Application.Events;
 using Tasks.Application.Ports;
 using Tasks.Application.Tasks;
 using Tasks.Domain.Jobs;
+using Tasks.Application.Notifications;
 using Tasks.Infrastructure.Files;
+using Tasks.Infrastructure.Notifications;
 using Tasks.Infrastructure.Persistence;
 
 namespace Tasks.Infrastructure;
@@ -38,6 +40,15 @@ public static class DependencyInjection
 
         // Storage checks the caller's token, which the platform's HttpClients forward (see Platform.Api).
         services.AddHttpClient<IProofFileStore, StorageProofFileStore>(http => http.BaseAddress = new Uri($"http://{StorageService}"));
+
+        // Emails: ConnectionStrings:smtp (smtp://host:port, or smtps:// with user:password@) and Notifications:From.
+        var smtp = builder.Configuration.GetConnectionString("smtp");
+        services.AddSingleton(new MailOptions(string.IsNullOrWhiteSpace(smtp) ? null : new Uri(smtp),
+            builder.Configuration["Notifications:From"] is { Length: > 0 } from ? from : MailOptions.DefaultFrom));
+        services.AddSingleton<MailQueue>();
+        services.AddSingleton<INotifier>(sp => sp.GetRequiredService<MailQueue>());
+        services.AddHostedService(sp => sp.GetRequiredService<MailQueue>());
+        services.AddScoped<TaskEmails>();
 
         services.AddScoped<Applying>();
         services.AddScoped<TaskOutcomes>();

@@ -19,11 +19,16 @@ public sealed class RegisterUserValidator : AbstractValidator<RegisterUser>
     public const int MinPasswordLength = 8;
     public const int MaxPasswordLength = 256;
 
+    /// <summary>One plain address (local part @ domain) that mail can be sent to: no spaces, no display name.</summary>
+    private static bool IsDeliverable(string email) =>
+        !email.Trim().Any(char.IsWhiteSpace) && System.Net.Mail.MailAddress.TryCreate(email.Trim(), out var address) && address.Address == email.Trim() &&
+        address.Host.Contains('.', StringComparison.Ordinal);
+
     public RegisterUserValidator()
     {
         RuleFor(x => x.Email).NotEmpty().WithMessage("email is required")
             .MaximumLength(254).WithMessage("email must be at most 254 characters")
-            .EmailAddress().WithMessage("email is not a valid email address");
+            .Must(IsDeliverable).WithMessage("email is not a valid email address");
         RuleFor(x => x.Password).NotEmpty().WithMessage("password is required")
             .MinimumLength(MinPasswordLength).WithMessage($"password must be at least {MinPasswordLength} characters")
             .MaximumLength(MaxPasswordLength).WithMessage($"password must be at most {MaxPasswordLength} characters");

@@ -3,6 +3,7 @@ using FluentValidation;
 using Mediator;
 using Platform.Application;
 using Platform.Application.Results;
+using Tasks.Application.Notifications;
 using Tasks.Application.Ports;
 using Tasks.Domain.Jobs;
 using Tasks.Domain.Tasks;
@@ -31,7 +32,7 @@ public sealed class SubmitTaskValidator : AbstractValidator<SubmitTask>
 }
 
 public sealed class SubmitTaskHandler(IJobReplica jobs, IJobTaskRepository tasks, IPlannedTaskRepository plannedTasks, Applying applying,
-    ProofFiles proofFiles, TaskOutcomes outcomes, TimeProvider clock) : ICommandHandler<SubmitTask, Result<JobTask>>
+    ProofFiles proofFiles, TaskOutcomes outcomes, TaskEmails emails, TimeProvider clock) : ICommandHandler<SubmitTask, Result<JobTask>>
 {
     public const string ApplyFirst = "This job has job variables: apply first (tasks/apply) and send the custom_vars it returned";
     public const string CustomVarsMismatch = "custom_vars don't match the job variables your apply returned";
@@ -75,6 +76,7 @@ public sealed class SubmitTaskHandler(IJobReplica jobs, IJobTaskRepository tasks
         }
         await proofFiles.DeleteAsync(replaced);
         await outcomes.AfterMoveAsync(previous, task, cancellationToken);
+        await emails.TaskCompletedAsync(job, task, cancellationToken);
         return task;
     }
 
