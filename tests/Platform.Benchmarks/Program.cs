@@ -11,12 +11,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Platform.Testing;
 
-// Gateway overhead benchmark: the whole platform (as ./platform up runs it), 10,000 jobs, then
+// Platform benchmark: the whole platform (as ./platform up runs it), 10,000 jobs, then
 // GET /api/v1/jobs (a page of 20) and POST /api/v1/jobs through the gateway, through a plain YARP hop (the same proxy
-// with nothing on it: what any hop costs here) and straight to the Jobs service. It prints figures and asserts nothing.
+// with nothing on it: what any hop costs here) and straight to the Jobs service; 50 MiB uploads; apply and submit
+// through the gateway beside the create; the proof-uniqueness check over 100,000 tasks. It prints figures and asserts nothing.
 var seconds = Option("--seconds", 10);
 var concurrency = Option("--concurrency", 4);
 var jobCount = Option("--jobs", 10_000);
+var proofTasks = Option("--proof-tasks", 100_000);
 
 
 var dataDir = Directory.CreateTempSubdirectory("platform-bench-").FullName;
@@ -115,10 +117,87 @@ Console.WriteLine($"(concurrency {concurrency}, {seconds} s per run, {jobCount} 
     "target: gateway p50 / direct p50 <= 1.20; plain = the same YARP hop with no token check, rate limit or telemetry)");
 
 await MeasureUploads();
+await MeasureTasks(results.Single(r => r.Name.StartsWith("POST", StringComparison.Ordinal)).ByPath[0]);
 
 await app.StopAsync();
 try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { }
 return 0;
+
+// Apply and submit through the gateway, measured as the job creation was, and compared with its p50 (target: each at
+// most 1.5 times the create's). A worker applies to a job open to anyone any number of times (few_times, no task limit,
+// 1,000,000 positions); submitting to a job without planned tasks takes a task and hands in its proof in one request.
+// Then the proof-uniqueness check (route 4) over the employer's tasks, once they number --proof-tasks.
+async Task MeasureTasks(Stats create)
+{
+    var worker = await SignIn();
+    using var workerHttp = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(30) };
+    workerHttp.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", worker);
+    var openJob = new Func<JsonObject>(() =>
+    {
+        var job = NewJob();
+        job["positions"] = 1_000_000;
+        job["few_times"] = true;
+        return job;
+    });
+    var applyJob = await PostJobAsync(openJob());
+    var submitJob = await PostJobAsync(openJob());
+    foreach (var job in new[] { applyJob, submitJob })
+    {
+        // Tasks hears of a job through Jobs' event: wait until it knows both.
+        for (var i = 0; (await workerHttp.GetAsync($"/api/v1/jobs/{job}/planned-tasks")).StatusCode == HttpStatusCode.NotFound && i < 600; i++)
+            await Task.Delay(100);
+    }
+    var measured = new List<(string Name, Stats Stats)>();
+    foreach (var (name, request) in new (string, Func<Uri, HttpRequestMessage>)[]
+    {
+        ("POST /api/v1/tasks/apply", origin => new HttpRequestMessage(HttpMethod.Post, new Uri(origin, "/api/v1/tasks/apply")) { Content = JsonContent.Create(new { job_id = applyJob }) }),
+        ("POST /api/v1/tasks/submit", origin => new HttpRequestMessage(HttpMethod.Post, new Uri(origin, "/api/v1/tasks/submit"))
+        {
+            Content = JsonContent.Create(new { job_id = submitJob, job_proof = $"Signed up as user{Random.Shared.Next()}@example.com with code {Guid.NewGuid():N}" }),
+        }),
+    })
+    {
+        await Measure(gateway, request, Math.Max(2, seconds / 2), workerHttp);
+        measured.Add((name, Stats.Of(await Measure(gateway, request, seconds, workerHttp), await Measure(gateway, request, seconds, workerHttp))));
+    }
+    Console.WriteLine();
+    Console.WriteLine($"{"scenario (through the gateway)",-34} {"req/s",9} {"p50 ms",8} {"p99 ms",8} {"errors",7}   p50 / create p50");
+    Console.WriteLine($"{"POST /api/v1/jobs (above)",-34} {create.Rps,9:F0} {create.P50,8:F2} {create.P99,8:F2} {create.Errors,7}");
+    foreach (var (name, stats) in measured)
+        Console.WriteLine($"{name,-34} {stats.Rps,9:F0} {stats.P50,8:F2} {stats.P99,8:F2} {stats.Errors,7}{stats.P50 / create.P50,12:F2}");
+    Console.WriteLine("(target: apply and submit p50 <= 1.5 x the create's)");
+
+    // The employer's tasks, topped up to --proof-tasks by submissions from eight workers at once.
+    var submitted = await TaskCountAsync(submitJob) + await TaskCountAsync(applyJob);
+    var toAdd = Math.Max(0, proofTasks - submitted);
+    Console.WriteLine($"seeding {toAdd} more tasks for the proof check ({submitted} exist)...");
+    var seededTasks = Stopwatch.StartNew();
+    var left = toAdd;
+    await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+    {
+        while (Interlocked.Decrement(ref left) >= 0)
+            (await workerHttp.PostAsJsonAsync("/api/v1/tasks/submit",
+                new { job_id = submitJob, job_proof = $"Signed up as user{Random.Shared.Next()}@example.com with code {Guid.NewGuid():N}" })).EnsureSuccessStatusCode();
+    }));
+    Console.WriteLine($"seeded in {seededTasks.Elapsed.TotalSeconds:F0} s; the employer has {await TaskCountAsync(submitJob) + await TaskCountAsync(applyJob)} tasks");
+    foreach (var (option, term) in new[] { ("word", "nosuchword"), ("word", "signed up as"), ("charactor", "nosuchsubstring"), ("charactor", "ned up a") })
+    {
+        var check = await Measure(gateway, origin => new HttpRequestMessage(HttpMethod.Get, new Uri(origin, $"/api/v1/jobs/proof-unique?search={Uri.EscapeDataString(term)}&option={option}")), seconds);
+        var stats = Stats.Of(check);
+        Console.WriteLine($"GET /api/v1/jobs/proof-unique option={option,-9} \"{term}\" ({(term.StartsWith("nosuch", StringComparison.Ordinal) ? "unique" : "found")}): " +
+            $"{stats.Rps:F0} req/s, p50 {stats.P50:F1} ms, p99 {stats.P99:F1} ms, errors {stats.Errors}");
+    }
+}
+
+async Task<string> PostJobAsync(JsonObject job)
+{
+    var response = await http.PostAsJsonAsync(new Uri(gateway, "/api/v1/jobs"), job);
+    response.EnsureSuccessStatusCode();
+    return (await response.Content.ReadFromJsonAsync<JsonObject>())!["job_id"]!.GetValue<string>();
+}
+
+async Task<long> TaskCountAsync(string job) =>
+    (await http.GetFromJsonAsync<JsonObject>(new Uri(gateway, $"/api/v1/jobs/{job}/applicants?limit=1")))!["total_tasks"]!.GetValue<long>();
 
 // A 50 MiB upload through the gateway, three times: how long each takes, and how far the Storage process's resident
 // memory rises above where it was (its peak, VmHWM, reset before the uploads). Target: less than the file's size, i.e.
@@ -169,8 +248,9 @@ static long Kilobytes(string pid, string field) =>
     ReadText($"/proc/{pid}/status").Split('\n').Where(l => l.StartsWith(field + ":", StringComparison.Ordinal))
         .Select(l => long.Parse(l.Split(':')[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture)).FirstOrDefault();
 
-async Task<Run> Measure(Uri origin, Func<Uri, HttpRequestMessage> request, int duration)
+async Task<Run> Measure(Uri origin, Func<Uri, HttpRequestMessage> request, int duration, HttpClient? client = null)
 {
+    client ??= http;
     var latencies = new List<double>[concurrency];
     var errors = 0;
     var until = Stopwatch.GetTimestamp() + (long)(duration * Stopwatch.Frequency);
@@ -182,7 +262,7 @@ async Task<Run> Measure(Uri origin, Func<Uri, HttpRequestMessage> request, int d
         {
             using var message = request(origin);
             var started = Stopwatch.GetTimestamp();
-            using var response = await http.SendAsync(message);
+            using var response = await client.SendAsync(message);
             await response.Content.LoadIntoBufferAsync();
             mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             if (!response.IsSuccessStatusCode) Interlocked.Increment(ref errors);

@@ -15,13 +15,14 @@ public sealed record MailOptions(Uri? Server, string From)
 }
 
 /// <summary>
-/// The notifier: a bounded in-memory queue that a background sender empties over SMTP (MailKit), each email tried up
-/// to three times. Emails queued when the process stops are lost (they are notices, not records); with no SMTP server
+/// The notifier: a bounded in-memory queue that a background sender empties over SMTP (MailKit), what is queued sent
+/// over one connection, each email tried up to three times. Emails queued when the process stops are lost (they are notices, not records); with no SMTP server
 /// configured they are only logged.
 /// </summary>
 public sealed class MailQueue(MailOptions options, ILogger<MailQueue> logger) : BackgroundService, INotifier
 {
     private const int Capacity = 10_000;
+    private const int MaxBatch = 100;
     private static readonly TimeSpan[] Retries = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)];
 
     private readonly Channel<Notification> _queue = Channel.CreateBounded<Notification>(
@@ -34,31 +35,37 @@ public sealed class MailQueue(MailOptions options, ILogger<MailQueue> logger) : 
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var notification in _queue.Reader.ReadAllAsync(stoppingToken))
+        while (await _queue.Reader.WaitToReadAsync(stoppingToken))
         {
+            var batch = new List<Notification>();
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var notification)) batch.Add(notification);
             if (options.Server is null)
             {
-                logger.LogInformation("No SMTP server configured; not sent: '{Subject}' to {To}", notification.Subject, notification.To);
+                foreach (var n in batch) logger.LogInformation("No SMTP server configured; not sent: '{Subject}' to {To}", n.Subject, n.To);
                 continue;
             }
-            await SendWithRetriesAsync(notification, stoppingToken);
+            await SendWithRetriesAsync(batch, stoppingToken);
         }
     }
 
-    private async Task SendWithRetriesAsync(Notification notification, CancellationToken stoppingToken)
+    /// <summary>Sends what is queued over one connection; after a failure, what is left is tried again (three tries in all).</summary>
+    private async Task SendWithRetriesAsync(List<Notification> batch, CancellationToken stoppingToken)
     {
+        var sent = 0;
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                await SendAsync(notification, stoppingToken);
+                using var smtp = await ConnectAsync(stoppingToken);
+                for (; sent < batch.Count; sent++) await smtp.SendAsync(ToMessage(batch[sent]), stoppingToken);
+                await smtp.DisconnectAsync(quit: true, stoppingToken);
                 return;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 if (attempt >= Retries.Length)
                 {
-                    logger.LogError(e, "Could not send '{Subject}' to {To}", notification.Subject, notification.To);
+                    logger.LogError(e, "Could not send {Count} emails, the first '{Subject}' to {To}", batch.Count - sent, batch[sent].Subject, batch[sent].To);
                     return;
                 }
                 await Task.Delay(Retries[attempt], stoppingToken);
@@ -66,25 +73,36 @@ public sealed class MailQueue(MailOptions options, ILogger<MailQueue> logger) : 
         }
     }
 
-    private async Task SendAsync(Notification notification, CancellationToken cancellationToken)
+    private MimeMessage ToMessage(Notification notification)
     {
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(options.From));
         message.To.Add(MailboxAddress.Parse(notification.To));
         message.Subject = notification.Subject;
         message.Body = new TextPart("plain") { Text = notification.Body };
+        return message;
+    }
 
-        using var smtp = new SmtpClient();
-        var server = options.Server!;
-        await smtp.ConnectAsync(server.Host, server.Port, server.Scheme == "smtps" ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTlsWhenAvailable,
-            cancellationToken);
-        if (!string.IsNullOrEmpty(server.UserInfo))
+    private async Task<SmtpClient> ConnectAsync(CancellationToken cancellationToken)
+    {
+        var smtp = new SmtpClient();
+        try
         {
-            var credentials = server.UserInfo.Split(':', 2);
-            await smtp.AuthenticateAsync(Uri.UnescapeDataString(credentials[0]), credentials.Length > 1 ? Uri.UnescapeDataString(credentials[1]) : string.Empty,
-                cancellationToken);
+            var server = options.Server!;
+            await smtp.ConnectAsync(server.Host, server.Port,
+                server.Scheme == "smtps" ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTlsWhenAvailable, cancellationToken);
+            if (!string.IsNullOrEmpty(server.UserInfo))
+            {
+                var credentials = server.UserInfo.Split(':', 2);
+                await smtp.AuthenticateAsync(Uri.UnescapeDataString(credentials[0]), credentials.Length > 1 ? Uri.UnescapeDataString(credentials[1]) : string.Empty,
+                    cancellationToken);
+            }
+            return smtp;
         }
-        await smtp.SendAsync(message, cancellationToken);
-        await smtp.DisconnectAsync(quit: true, cancellationToken);
+        catch
+        {
+            smtp.Dispose();
+            throw;
+        }
     }
 }
