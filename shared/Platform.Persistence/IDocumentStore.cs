@@ -52,6 +52,12 @@ public interface IDocumentCollection<T> where T : Document
     Task<bool> TryIncrementAsync(string id, string field, long delta, long minimum, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Atomically adds each delta to its integer field (one write, however many fields, so concurrent callers' deltas
+    /// all count and a reader never sees half of one); false when the document is missing. Bumps the version.
+    /// </summary>
+    Task<bool> IncrementAsync(string id, IReadOnlyDictionary<string, long> deltas, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Indexes the pending outbox, so that <see cref="FindWithPendingOutboxAsync"/> reads only the documents with events
     /// waiting instead of walking the whole collection (the relay's sweep runs it every few seconds).
     /// </summary>

@@ -41,6 +41,19 @@ public sealed class TaskCounterTests(JobsApi api) : IClassFixture<JobsApi>
     }
 
     [Fact]
+    public async Task A_move_heard_before_the_tasks_apply_still_ends_right()
+    {
+        var id = await api.CreateJobAsync(api.ClientFor(_ownerId));
+
+        await PublishAsync(new TaskStatusChanged("early", id, "w", "running", "pending"));
+        await Eventually.HoldsAsync(async () => Counters(await JobAsync(id)).Pending == 1, "the move counted");
+        Counters(await JobAsync(id)).Should().Be((0, 0, 1, 0, 0), "a count below zero for a moment is shown as zero");
+        await PublishAsync(new TaskApplied("early", id, "w", _ownerId, null, null));
+
+        await Eventually.HoldsAsync(async () => Counters(await JobAsync(id)) == (1, 0, 1, 0, 0), "one submitted task, none running");
+    }
+
+    [Fact]
     public async Task A_replayed_event_counts_once()
     {
         var id = await api.CreateJobAsync(api.ClientFor(_ownerId));

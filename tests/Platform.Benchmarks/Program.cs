@@ -144,7 +144,7 @@ async Task MeasureTasks(Stats create)
     foreach (var job in new[] { applyJob, submitJob })
     {
         // Tasks hears of a job through Jobs' event: wait until it knows both.
-        for (var i = 0; (await workerHttp.GetAsync($"/api/v1/jobs/{job}/planned-tasks")).StatusCode == HttpStatusCode.NotFound && i < 600; i++)
+        for (var i = 0; (await http.GetAsync(new Uri(gateway, $"/api/v1/jobs/{job}/planned-tasks"))).StatusCode == HttpStatusCode.NotFound && i < 600; i++)
             await Task.Delay(100);
     }
     var measured = new List<(string Name, Stats Stats)>();

@@ -190,6 +190,22 @@ public abstract class StoreContract : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Increments_of_several_fields_raced_by_40_callers_all_count()
+    {
+        SkipUnlessReachable();
+        await Items.InsertAsync(new Counter { Id = "counts", Remaining = 5, Price = 1m });
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() => Items.IncrementAsync("counts",
+            new Dictionary<string, long> { [nameof(Counter.Remaining)] = i % 2 == 0 ? 2 : -1 }))));
+
+        results.Should().OnlyContain(found => found);
+        var stored = (await Items.GetAsync("counts"))!;
+        stored.Remaining.Should().Be(5 + 20 * 2 - 20);
+        stored.Version.Should().Be(41, "each increment is one write");
+        (await Items.IncrementAsync("missing", new Dictionary<string, long> { [nameof(Counter.Remaining)] = 1 })).Should().BeFalse();
+    }
+
+    [SkippableFact]
     public async Task Data_is_still_there_after_the_store_is_reopened()
     {
         SkipUnlessReachable();

@@ -222,3 +222,23 @@ public sealed class SubmitTests(TasksApi api) : IClassFixture<TasksApi>
         (await worker.GetAsync("/api/v1/tasks?page=abc")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
     }
 }
+
+/// <summary>Many submissions at once by one worker to a job they may do any number of times: each makes its own task.</summary>
+public sealed class ConcurrentSubmitTests(TasksApi api) : IClassFixture<TasksApi>
+{
+    [Fact]
+    public async Task Eighty_concurrent_submissions_by_one_worker_each_make_a_pending_task()
+    {
+        var owner = TasksApi.NewId();
+        var job = await api.PostJobAsync(owner, j => j with { FewTimes = true, Positions = 1000 });
+        var worker = api.ClientFor(TasksApi.NewId());
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 80).Select(i => Task.Run(() =>
+            worker.PostAsJsonAsync("/api/v1/tasks/submit", new { job_id = job, job_proof = $"proof {i}" }))));
+
+        foreach (var response in responses)
+            response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var applicants = (await api.ClientFor(owner).GetFromJsonAsync<JsonObject>($"/api/v1/jobs/{job}/applicants?status=pending"))!;
+        applicants["total_tasks"]!.GetValue<long>().Should().Be(80);
+    }
+}

@@ -173,6 +173,21 @@ internal sealed class LiteDbCollection<T>(LiteDbStore store, string name) : IDoc
             return Write(() => _raw.Update(stored));
         }, cancellationToken);
 
+    public Task<bool> IncrementAsync(string id, IReadOnlyDictionary<string, long> deltas, CancellationToken cancellationToken = default) =>
+        Locked(() =>
+        {
+            var stored = _raw.FindById(id);
+            if (stored is null) return false;
+            foreach (var (field, delta) in deltas)
+            {
+                var current = stored[field];
+                var next = (current.IsNumber ? Convert.ToInt64(current.RawValue, System.Globalization.CultureInfo.InvariantCulture) : 0) + delta;
+                stored[field] = current.IsInt64 ? new BsonValue(next) : new BsonValue(checked((int)next));
+            }
+            stored[nameof(Document.Version)] = stored[nameof(Document.Version)].AsInt64 + 1;
+            return Write(() => _raw.Update(stored));
+        }, cancellationToken);
+
     /// <summary>The pending-outbox query and its index share one expression, which is how LiteDB matches them.</summary>
     internal const string PendingOutboxExpression = "COUNT($.Outbox[*])";
 

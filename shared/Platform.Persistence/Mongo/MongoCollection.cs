@@ -98,6 +98,14 @@ internal sealed class MongoCollection<T>(IMongoCollection<T> collection, Outbox.
     public async Task<long> DeleteManyAsync(Filter filter, CancellationToken cancellationToken = default) =>
         (await collection.DeleteManyAsync(MongoFilter.Translate<T>(filter), cancellationToken)).DeletedCount;
 
+    public async Task<bool> IncrementAsync(string id, IReadOnlyDictionary<string, long> deltas, CancellationToken cancellationToken = default)
+    {
+        var update = Builders<T>.Update.Inc(d => d.Version, 1);
+        foreach (var (field, delta) in deltas) update = update.Inc(MongoFilter.Path(field), delta);
+        var result = await collection.UpdateOneAsync(F.Eq(d => d.Id, id), update, cancellationToken: cancellationToken);
+        return result.MatchedCount > 0;
+    }
+
     public async Task<bool> TryIncrementAsync(string id, string field, long delta, long minimum, CancellationToken cancellationToken = default)
     {
         var filter = F.Eq(d => d.Id, id) & F.Gte(MongoFilter.Path(field), minimum - delta);

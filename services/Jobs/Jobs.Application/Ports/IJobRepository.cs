@@ -20,4 +20,13 @@ public interface IJobRepository
 
     /// <summary>Writes the job with its events if nobody changed it since it was read (else a concurrency conflict).</summary>
     Task SaveAsync(Job job, CancellationToken cancellationToken);
+
+    /// <summary>As <see cref="SaveAsync"/>, but false (nothing written) when someone changed the job since it was read.</summary>
+    Task<bool> TrySaveAsync(Job job, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Adds <paramref name="delta"/> to the job's task counters in one atomic write, without reading the job (many
+    /// task events for one job then never contend); false when there is no such job.
+    /// </summary>
+    Task<bool> AddToCountersAsync(string jobId, JobCounters delta, CancellationToken cancellationToken);
 }

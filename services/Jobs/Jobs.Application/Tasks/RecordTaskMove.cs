@@ -8,7 +8,8 @@ namespace Jobs.Application.Tasks;
 
 /// <summary>
 /// The Tasks service says a task of a job moved from one status to another (null: it did not exist / no longer
-/// exists): the job's counters follow, and the job completes when its confirmed tasks reach its positions.
+/// exists): the job's counters follow (atomic increments: a busy job's events never contend), and the job completes
+/// when its confirmed tasks reach its positions.
 /// </summary>
 public sealed record RecordTaskMove(string JobId, string? PreviousStatus, string? Status) : ICommand<Result>;
 
@@ -28,11 +29,17 @@ public sealed class RecordTaskMoveHandler(IJobRepository jobs) : ICommandHandler
 {
     public async ValueTask<Result> Handle(RecordTaskMove command, CancellationToken cancellationToken)
     {
-        var job = await jobs.GetAsync(command.JobId, cancellationToken);
-        if (job is null) return Error.NotFound("Job with this Id not found");
-        job.CountTask(TaskStatusNames.StateOf(command.PreviousStatus), TaskStatusNames.StateOf(command.Status));
-        await jobs.SaveAsync(job, cancellationToken);
-        return Result.Success();
+        var delta = JobCounters.Zero.Move(TaskStatusNames.StateOf(command.PreviousStatus), TaskStatusNames.StateOf(command.Status));
+        if (!await jobs.AddToCountersAsync(command.JobId, delta, cancellationToken)) return Error.NotFound("Job with this Id not found");
+        if (delta.TasksConfirmed <= 0) return Result.Success();
+
+        // A confirmation may complete the job: its status is a versioned write, read again if another got there first.
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            var job = await jobs.GetAsync(command.JobId, cancellationToken);
+            if (job is null || !job.CompleteWhenDone() || await jobs.TrySaveAsync(job, cancellationToken)) return Result.Success();
+        }
+        return Error.Conflict($"Job {command.JobId} kept changing while its completion was recorded");
     }
 }
 

@@ -47,12 +47,16 @@ public sealed record JobCounters(int TotalTasks, int TasksDone, int TasksConfirm
         TasksPending = TasksPending - Is(previous, TaskState.Waiting) + Is(current, TaskState.Waiting),
         TasksConfirmed = TasksConfirmed - Is(previous, TaskState.Confirmed) + Is(current, TaskState.Confirmed),
         TasksDone = TasksDone - Is(previous, TaskState.Confirmed) + Is(current, TaskState.Confirmed),
-    }).NotBelowZero();
+    });
 
     private static int Is(TaskState? state, TaskState wanted) => state == wanted ? 1 : 0;
 
-    /// <summary>Events that arrive out of order never make a count negative; the next ones set it right.</summary>
-    private JobCounters NotBelowZero() => new(Math.Max(TotalTasks, 0), Math.Max(TasksDone, 0), Math.Max(TasksConfirmed, 0),
+    /// <summary>
+    /// The counters as shown: a task's events are handled by different consumers, so a move may be counted before the
+    /// task's apply and leave a count below zero for a moment. The stored counts are exact sums (the moves commute, so
+    /// they end right whatever the order); only what is shown is held at zero.
+    /// </summary>
+    public JobCounters Shown => new(Math.Max(TotalTasks, 0), Math.Max(TasksDone, 0), Math.Max(TasksConfirmed, 0),
         Math.Max(TasksRunning, 0), Math.Max(TasksPending, 0));
 }
 
@@ -170,13 +174,14 @@ public sealed class Job : AggregateRoot
     }
 
     /// <summary>
-    /// A task of this job moved (from <paramref name="previous"/> to <paramref name="current"/>; null: not there). The
-    /// counters follow; a job whose confirmed tasks reach its positions completes.
+    /// A job whose confirmed tasks reach its positions completes (its counters are kept by the repository's atomic
+    /// increments from the task events). False when it has not, or has already ended.
     /// </summary>
-    public void CountTask(TaskState? previous, TaskState? current)
+    public bool CompleteWhenDone()
     {
-        Counters = Counters.Move(previous, current);
-        if (!HasEnded && Counters.TasksConfirmed >= Terms.Positions) MoveTo(JobStatus.Completed);
+        if (HasEnded || Counters.TasksConfirmed < Terms.Positions) return false;
+        MoveTo(JobStatus.Completed);
+        return true;
     }
 
     public void ShareWith(string userId, SharePermission permission)

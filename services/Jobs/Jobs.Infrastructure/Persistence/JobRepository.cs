@@ -65,4 +65,30 @@ public sealed class JobRepository(IDocumentStore store, IIntegrationEventMap eve
 
     public Task SaveAsync(Job job, CancellationToken cancellationToken) =>
         _jobs.ReplaceAsync(JobMapping.ToDocument(job), OutboxMessages.From(events.TakeFrom(job)), cancellationToken);
+
+    public async Task<bool> TrySaveAsync(Job job, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SaveAsync(job, cancellationToken);
+            return true;
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return false;
+        }
+    }
+
+    public Task<bool> AddToCountersAsync(string jobId, JobCounters delta, CancellationToken cancellationToken)
+    {
+        var deltas = new Dictionary<string, long>
+        {
+            [nameof(JobDocument.TotalTasks)] = delta.TotalTasks,
+            [nameof(JobDocument.TasksDone)] = delta.TasksDone,
+            [nameof(JobDocument.TasksConfirmed)] = delta.TasksConfirmed,
+            [nameof(JobDocument.TasksRunning)] = delta.TasksRunning,
+            [nameof(JobDocument.TasksPending)] = delta.TasksPending,
+        };
+        return _jobs.IncrementAsync(jobId, deltas.Where(d => d.Value != 0).ToDictionary(), cancellationToken);
+    }
 }

@@ -25,7 +25,12 @@ public sealed class Applying(IJobTaskRepository tasks, IPlannedTaskRepository pl
     public const string DailyLimitReached = "This job's daily limit of new tasks is reached; try again tomorrow (UTC)";
     public const string AppliedAlready = "You have already applied to this job";
 
-    public async Task<Result<AppliedTask>> ApplyAsync(Caller caller, Job job, string? ip, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes a task of <paramref name="job"/> for the caller. <paramref name="beforeStore"/> may move the new task on
+    /// before it is first stored (a submission without an apply stores it submitted, so no other request sees it running).
+    /// </summary>
+    public async Task<Result<AppliedTask>> ApplyAsync(Caller caller, Job job, string? ip, CancellationToken cancellationToken,
+        Action<JobTask>? beforeStore = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var worker = await workers.GetAsync(caller.UserId, cancellationToken);
@@ -49,6 +54,7 @@ public sealed class Applying(IJobTaskRepository tasks, IPlannedTaskRepository pl
                 }
             }
             var task = JobTask.Apply(taskId, job.ForTask, new TaskWorker(caller.UserId, worker.Name ?? caller.Name, country, ip), planned?.Id, null, now);
+            beforeStore?.Invoke(task);
             await tasks.AddAsync(task, cancellationToken);
             return new AppliedTask(task, planned);
         }

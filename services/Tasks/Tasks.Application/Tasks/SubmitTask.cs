@@ -49,30 +49,52 @@ public sealed class SubmitTaskHandler(IJobReplica jobs, IJobTaskRepository tasks
         if (job.TakesDataDumps(hasPlannedTasks)) return Error.Forbidden(DataDumpNeedsAgent);
 
         var task = await tasks.FindAwaitingProofAsync(job.Id, command.Caller.UserId, cancellationToken);
-        if (task is null)
-        {
-            if (hasPlannedTasks) return Error.Validation(ApplyFirst);
-            var applied = await applying.ApplyAsync(command.Caller, job, command.Ip, cancellationToken);
-            if (!applied.IsSuccess) return applied.Error!;
-            // Read back as stored, so that the submission writes over the stored version.
-            task = await tasks.GetAsync(applied.Value.Task.Id, cancellationToken) ?? throw new InvalidOperationException("The task just applied for is gone.");
-        }
-        if (hasPlannedTasks && await CustomVarsRefusalAsync(task, command.CustomVars, cancellationToken) is { } mismatch) return Error.Validation(mismatch);
-
+        if (task is null && hasPlannedTasks) return Error.Validation(ApplyFirst);
+        if (task is not null && hasPlannedTasks && await CustomVarsRefusalAsync(task, command.CustomVars, cancellationToken) is { } mismatch)
+            return Error.Validation(mismatch);
         var files = ProofFiles.Read(job, command.Files);
         if (!files.IsSuccess) return files.Error!;
-        var stored = await proofFiles.StoreAsync(command.Caller.UserId, files.Value, cancellationToken);
 
-        var replaced = task.ProofFiles;
-        var previous = task.Status;
+        var stored = await proofFiles.StoreAsync(command.Caller.UserId, files.Value, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var checks = job.AutoRate && !string.IsNullOrEmpty(job.Vcode);
-        task.Submit(command.Proof, stored, command.Ip, checks, now);
-        if (checks) task.CompleteChecks(command.Proof.Contains(job.Vcode!, StringComparison.OrdinalIgnoreCase), now);
-        if (!await tasks.TrySaveAsync(task, cancellationToken))
+        void HandIn(JobTask t)
+        {
+            t.Submit(command.Proof, stored, command.Ip, checks, now);
+            if (checks) t.CompleteChecks(command.Proof.Contains(job.Vcode!, StringComparison.OrdinalIgnoreCase), now);
+        }
+
+        var previous = JobTaskStatus.Running;
+        IReadOnlyList<ProofFile> replaced = [];
+        try
+        {
+            if (task is null)
+            {
+                // No task waits for this worker's proof: take one through the same gates, stored already submitted.
+                var applied = await applying.ApplyAsync(command.Caller, job, command.Ip, cancellationToken, HandIn);
+                if (!applied.IsSuccess)
+                {
+                    await proofFiles.DeleteAsync(stored);
+                    return applied.Error!;
+                }
+                task = applied.Value.Task;
+            }
+            else
+            {
+                previous = task.Status;
+                replaced = task.ProofFiles;
+                HandIn(task);
+                if (!await tasks.TrySaveAsync(task, cancellationToken))
+                {
+                    await proofFiles.DeleteAsync(stored);
+                    return Error.Conflict("The task changed while it was submitted; submit again");
+                }
+            }
+        }
+        catch
         {
             await proofFiles.DeleteAsync(stored);
-            return Error.Conflict("The task changed while it was submitted; submit again");
+            throw;
         }
         await proofFiles.DeleteAsync(replaced);
         await outcomes.AfterMoveAsync(previous, task, cancellationToken);

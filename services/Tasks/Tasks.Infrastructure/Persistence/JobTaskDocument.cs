@@ -15,6 +15,11 @@ public sealed class JobTaskDocument : Document
     public string? PlannedTaskId { get; set; }
     public string? RemoteDeviceId { get; set; }
     public string Status { get; set; } = string.Empty;
+    /// <summary>
+    /// "{job}:{worker}" while the task waits for the worker's proof (running or notcomplete), else null (indexed): a
+    /// submission finds its task among the few of that pair that wait, however many tasks the worker has done.
+    /// </summary>
+    public string? AwaitingProofKey { get; set; }
     public DateTime Added { get; set; }
     public DateTime Updated { get; set; }
     public string? Proof { get; set; }

@@ -44,6 +44,7 @@ public static partial class JobTaskMapping
         PlannedTaskId = t.PlannedTaskId,
         RemoteDeviceId = t.RemoteDeviceId,
         Status = t.Status.ToWord(),
+        AwaitingProofKey = t.AwaitsProof && !t.IsRemoved ? AwaitingProofKeyOf(t.JobId, t.WorkerId) : null,
         Added = t.Added,
         Updated = t.Updated,
         Proof = t.Proof,
@@ -56,6 +57,8 @@ public static partial class JobTaskMapping
         FailureReason = t.FailureReason,
         Removed = t.IsRemoved,
     };
+
+    public static string AwaitingProofKeyOf(string jobId, string workerId) => $"{jobId}:{workerId}";
 
     /// <summary>The distinct words of a text, lower case: runs of letters and digits.</summary>
     public static List<string> WordsOf(string? text) => string.IsNullOrEmpty(text)

@@ -23,8 +23,10 @@ public sealed class JobTaskRepository(IDocumentStore store, IIntegrationEventMap
     public static async Task EnsureIndexesAsync(IDocumentStore store, CancellationToken cancellationToken)
     {
         var tasks = store.Collection<JobTaskDocument>(CollectionName);
-        // Per job (applicants, counts), per worker (recent tasks), per employer (proof checks), and the proofs' words.
-        foreach (var field in new[] { nameof(JobTaskDocument.JobId), nameof(JobTaskDocument.WorkerId), nameof(JobTaskDocument.EmployerId), "ProofWords[*]" })
+        // Per job (applicants, counts), per worker (recent tasks), per employer (proof checks), the proofs' words, and the
+        // tasks waiting for proof by job and worker (submissions).
+        foreach (var field in new[] { nameof(JobTaskDocument.JobId), nameof(JobTaskDocument.WorkerId), nameof(JobTaskDocument.EmployerId), "ProofWords[*]",
+            nameof(JobTaskDocument.AwaitingProofKey) })
             await tasks.EnsureIndexAsync(new IndexDefinition(field), cancellationToken);
     }
 
@@ -33,11 +35,7 @@ public sealed class JobTaskRepository(IDocumentStore store, IIntegrationEventMap
 
     public async Task<JobTask?> FindAwaitingProofAsync(string jobId, string workerId, CancellationToken cancellationToken)
     {
-        var filter = Filter.And(
-            Filter.Eq(nameof(JobTaskDocument.WorkerId), workerId),
-            Filter.Eq(nameof(JobTaskDocument.JobId), jobId),
-            Filter.In(nameof(JobTaskDocument.Status), [JobTaskStatus.Running.ToWord(), JobTaskStatus.NotComplete.ToWord()]),
-            NotRemoved);
+        var filter = Filter.Eq(nameof(JobTaskDocument.AwaitingProofKey), JobTaskMapping.AwaitingProofKeyOf(jobId, workerId));
         var found = await _tasks.FindAsync(filter, new SortBy(nameof(JobTaskDocument.Added), Descending: true), 0, 1, cancellationToken);
         return found.Items.Count == 0 ? null : JobTaskMapping.ToDomain(found.Items[0]);
     }
