@@ -25,6 +25,20 @@ public sealed class ProofUniqueTests(TasksApi api) : IClassFixture<TasksApi>
         (await UniqueAsync("search=developer42", owner: TasksApi.NewId())).Should().BeTrue("only the caller's jobs are searched");
     }
 
+    [Fact]
+    public async Task Short_terms_long_proofs_and_phrases_inside_longer_words_are_judged_right()
+    {
+        var job = await api.PostJobAsync(_owner, j => j with { Positions = 5 });
+        var longProof = string.Concat(Enumerable.Range(0, 900).Select(i => $"{i:x4}")) + " tail-marker-zq";
+        await TasksApi.SubmitAsync(api.ClientFor(TasksApi.NewId()), job, "code Q7 then signed upas well");
+        await TasksApi.SubmitAsync(api.ClientFor(TasksApi.NewId()), job, longProof);
+
+        (await UniqueAsync("search=q7&option=charactor")).Should().BeFalse("a term under three characters is searched too");
+        (await UniqueAsync("search=marker-zq&option=charactor")).Should().BeFalse("a proof too long to index whole is still read");
+        (await UniqueAsync("search=signed%20up&option=word")).Should().BeTrue("\"signed up\" stands only inside \"signed upas\"");
+        (await UniqueAsync("search=signed%20up&option=charactor")).Should().BeFalse();
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("search=")]

@@ -26,7 +26,7 @@ public sealed class JobTaskRepository(IDocumentStore store, IIntegrationEventMap
         // Per job (applicants, counts), per worker (recent tasks), per employer (proof checks), the proofs' words, and the
         // tasks waiting for proof by job and worker (submissions).
         foreach (var field in new[] { nameof(JobTaskDocument.JobId), nameof(JobTaskDocument.WorkerId), nameof(JobTaskDocument.EmployerId), "ProofWords[*]",
-            nameof(JobTaskDocument.AwaitingProofKey) })
+            "ProofGrams[*]", nameof(JobTaskDocument.ProofGramsPartial), nameof(JobTaskDocument.AwaitingProofKey) })
             await tasks.EnsureIndexAsync(new IndexDefinition(field), cancellationToken);
     }
 
@@ -76,25 +76,44 @@ public sealed class JobTaskRepository(IDocumentStore store, IIntegrationEventMap
     }
 
     /// <summary>
-    /// A whole word (or words) is looked up in the indexed proof words, so the check reads only tasks that have every
-    /// word; a substring is searched in the employer's tasks only (their index narrows the scan to that employer).
+    /// Both options read an index first and stop at the first task that has the term. A whole word (or words) is looked
+    /// up in the indexed proof words, so only tasks having every word are read (a phrase is then checked as a phrase).
+    /// A substring of three characters or more is looked up in the indexed three-character pieces (its first, middle and
+    /// last), so only tasks having those are read, and then the proofs too long to index whole; a shorter one is
+    /// searched in the employer's own tasks.
     /// </summary>
     public async Task<bool> ProofContainsAsync(string employerId, string term, ProofMatch match, CancellationToken cancellationToken)
     {
         var ofEmployer = Filter.And(Filter.Eq(nameof(JobTaskDocument.EmployerId), employerId), NotRemoved);
+        var inProof = Filter.ContainsText(term, nameof(JobTaskDocument.Proof));
         if (match == ProofMatch.Substring)
-            return await _tasks.FindOneAsync(Filter.And(ofEmployer, Filter.ContainsText(term, nameof(JobTaskDocument.Proof))), cancellationToken) is not null;
+        {
+            var grams = JobTaskMapping.GramsOf(term, out _);
+            if (grams.Count == 0) return await AnyAsync(Filter.And(ofEmployer, inProof), cancellationToken);
+            var some = new[] { grams[0], grams[grams.Count / 2], grams[^1] }.Distinct()
+                .Select(g => Filter.AnyEq(nameof(JobTaskDocument.ProofGrams), g));
+            return await AnyAsync(Filter.And([.. some, ofEmployer, inProof]), cancellationToken) ||
+                await AnyAsync(Filter.And(Filter.Eq(nameof(JobTaskDocument.ProofGramsPartial), true), ofEmployer, inProof), cancellationToken);
+        }
 
         var words = JobTaskMapping.WordsOf(term);
         if (words.Count == 0) return false;
-        var candidates = Filter.And([.. words.Select(w => Filter.AnyEq(nameof(JobTaskDocument.ProofWords), w)), ofEmployer]);
-        if (words.Count == 1) return await _tasks.FindOneAsync(candidates, cancellationToken) is not null;
+        var withWords = Filter.And([.. words.Select(w => Filter.AnyEq(nameof(JobTaskDocument.ProofWords), w)), ofEmployer]);
+        if (words.Count == 1) return await AnyAsync(withWords, cancellationToken);
 
+        // A phrase: the first task with every word and the text, checked at word boundaries; should that one have the
+        // text only inside longer words (rare), the tasks with every word are read in pages.
         var phrase = new Regex($@"(?<![\p{{L}}\p{{Nd}}]){Regex.Escape(term)}(?![\p{{L}}\p{{Nd}}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
             TimeSpan.FromSeconds(1));
-        var found = await _tasks.FindAsync(candidates, null, 0, MaxPhraseCandidates, cancellationToken);
-        return found.Items.Any(d => d.Proof is { } proof && phrase.IsMatch(proof));
+        var first = await _tasks.FindOneAsync(Filter.And(withWords, inProof), cancellationToken);
+        if (first is null) return false;
+        if (first.Proof is { } proof && phrase.IsMatch(proof)) return true;
+        var found = await _tasks.FindAsync(Filter.And(withWords, inProof), null, 0, MaxPhraseCandidates, cancellationToken);
+        return found.Items.Any(d => d.Proof is { } p && phrase.IsMatch(p));
     }
+
+    private async Task<bool> AnyAsync(Filter filter, CancellationToken cancellationToken) =>
+        await _tasks.FindOneAsync(filter, cancellationToken) is not null;
 
     public Task AddAsync(JobTask task, CancellationToken cancellationToken) =>
         _tasks.InsertAsync(JobTaskMapping.ToDocument(task), OutboxMessages.From(events.TakeFrom(task)), cancellationToken);
