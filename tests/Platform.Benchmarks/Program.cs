@@ -14,11 +14,11 @@ using Platform.Testing;
 // Platform benchmark: the whole platform (as ./platform up runs it), 10,000 jobs, then
 // GET /api/v1/jobs (a page of 20) and POST /api/v1/jobs through the gateway, through a plain YARP hop (the same proxy
 // with nothing on it: what any hop costs here) and straight to the Jobs service; 50 MiB uploads; apply and submit
-// through the gateway beside the create; the proof-uniqueness check over 100,000 tasks. It prints figures and asserts nothing.
+// through the gateway beside the create; the proof-uniqueness check over --proof-tasks tasks. It prints figures and asserts nothing.
 var seconds = Option("--seconds", 10);
 var concurrency = Option("--concurrency", 4);
 var jobCount = Option("--jobs", 10_000);
-var proofTasks = Option("--proof-tasks", 100_000);
+var proofTasks = Option("--proof-tasks", 20_000);
 
 
 var dataDir = Directory.CreateTempSubdirectory("platform-bench-").FullName;

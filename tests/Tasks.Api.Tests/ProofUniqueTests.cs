@@ -34,7 +34,7 @@ public sealed class ProofUniqueTests(TasksApi api) : IClassFixture<TasksApi>
         await TasksApi.SubmitAsync(api.ClientFor(TasksApi.NewId()), job, longProof);
 
         (await UniqueAsync("search=q7&option=charactor")).Should().BeFalse("a term under three characters is searched too");
-        (await UniqueAsync("search=marker-zq&option=charactor")).Should().BeFalse("a proof too long to index whole is still read");
+        (await UniqueAsync("search=marker-zq&option=charactor")).Should().BeFalse("the end of a long proof is read too");
         (await UniqueAsync("search=signed%20up&option=word")).Should().BeTrue("\"signed up\" stands only inside \"signed upas\"");
         (await UniqueAsync("search=signed%20up&option=charactor")).Should().BeFalse();
     }

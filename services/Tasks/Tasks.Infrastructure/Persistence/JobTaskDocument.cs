@@ -25,13 +25,6 @@ public sealed class JobTaskDocument : Document
     public string? Proof { get; set; }
     /// <summary>The proof's distinct words, lower case (indexed): the whole-word uniqueness check looks them up instead of scanning proofs.</summary>
     public List<string> ProofWords { get; set; } = [];
-    /// <summary>
-    /// The proof's distinct three-character pieces, lower case (indexed): a substring check reads only the tasks that
-    /// have its pieces. A long proof keeps its first pieces only and is marked <see cref="ProofGramsPartial"/>.
-    /// </summary>
-    public List<string> ProofGrams { get; set; } = [];
-    /// <summary>The proof has more distinct pieces than are indexed: a substring check reads it whole (indexed; few are).</summary>
-    public bool ProofGramsPartial { get; set; }
     public string? Comment { get; set; }
     public List<ProofFileDocument> ProofFiles { get; set; } = [];
     public string? FailureReason { get; set; }

@@ -49,8 +49,6 @@ public static partial class JobTaskMapping
         Updated = t.Updated,
         Proof = t.Proof,
         ProofWords = WordsOf(t.Proof),
-        ProofGrams = GramsOf(t.Proof, out var partial),
-        ProofGramsPartial = partial,
         Comment = t.Comment,
         ProofFiles = t.ProofFiles.Select(f => new ProofFileDocument
         {
@@ -59,28 +57,6 @@ public static partial class JobTaskMapping
         FailureReason = t.FailureReason,
         Removed = t.IsRemoved,
     };
-
-    /// <summary>At most this many distinct three-character pieces of a proof are indexed (a proof of about 1,000 characters).</summary>
-    public const int MaxIndexedGrams = 1000;
-
-    /// <summary>The distinct three-character pieces of a text, lower case, at most <see cref="MaxIndexedGrams"/>.</summary>
-    public static List<string> GramsOf(string? text, out bool partial)
-    {
-        partial = false;
-        if (string.IsNullOrEmpty(text) || text.Length < 3) return [];
-        var lower = text.ToLowerInvariant();
-        var grams = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i + 3 <= lower.Length; i++)
-        {
-            if (grams.Count == MaxIndexedGrams && !grams.Contains(lower.Substring(i, 3)))
-            {
-                partial = true;
-                break;
-            }
-            grams.Add(lower.Substring(i, 3));
-        }
-        return [.. grams];
-    }
 
     public static string AwaitingProofKeyOf(string jobId, string workerId) => $"{jobId}:{workerId}";
 
