@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Application.Ids;
 using Platform.Contracts.Identity;
@@ -30,21 +29,11 @@ public class JobsApi : ServiceFactory<Program>
 
     public static string NewUserId() => ObjectIds.New();
 
-    public ITestHarness Harness => Services.GetRequiredService<ITestHarness>();
-
     public async Task<string> CreateJobAsync(HttpClient client, Action<JsonObject>? change = null)
     {
         var response = await client.PostAsJsonAsync("/api/v1/jobs", ValidJob(change));
         response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["job_id"]!.GetValue<string>();
-    }
-
-    /// <summary>The first event of type <typeparamref name="T"/> Jobs published that matches; fails when none comes.</summary>
-    public async Task<T> PublishedAsync<T>(Func<T, bool> matches) where T : class
-    {
-        // The relay publishes after the write, so wait on the store's clock, not on the harness's bus inactivity.
-        await Eventually.HoldsAsync(() => Harness.Published.Select<T>(m => matches(m.Context.Message)).Any(), $"Jobs published a matching {typeof(T).Name}");
-        return Harness.Published.Select<T>(m => matches(m.Context.Message)).First().Context.Message;
     }
 
     /// <summary>Tells Jobs a user exists, as Identity's UserRegistered event does, and waits until it is known.</summary>

@@ -1,5 +1,7 @@
 using System.Net.Http.Headers;
 using MassTransit;
+using MassTransit.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -27,6 +29,23 @@ public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram> where TP
         builder.UseSetting("Auth:PublicKeyPem", Tokens.PublicKeyPem);
         builder.UseSetting("ConnectionStrings:rabbitmq", string.Empty);
         builder.ConfigureTestServices(services => services.AddMassTransitTestHarness());
+    }
+
+    /// <summary>The test harness bus: what the service published, and a bus to publish other services' events on.</summary>
+    public ITestHarness Harness => Services.GetRequiredService<ITestHarness>();
+
+    /// <summary>The integration events of type <typeparamref name="T"/> the service published that match.</summary>
+    public IReadOnlyList<T> Published<T>(Func<T, bool> matches) where T : class =>
+        Harness.Published.Select<T>(m => matches(m.Context.Message)).Select(m => m.Context.Message).ToList();
+
+    /// <summary>
+    /// The first matching <typeparamref name="T"/> the service published; fails when none comes. The outbox relay
+    /// publishes after the write, so this waits on the store's clock, not on the harness's bus inactivity.
+    /// </summary>
+    public async Task<T> PublishedAsync<T>(Func<T, bool> matches) where T : class
+    {
+        await Eventually.HoldsAsync(() => Published(matches).Count > 0, $"the service published a matching {typeof(T).Name}");
+        return Published(matches)[0];
     }
 
     public HttpClient ClientFor(string userId, string name = "Test User", string country = "US")

@@ -26,17 +26,6 @@ public sealed class TempFileTests : IDisposable
         _client = _api.ClientFor(ObjectIds.New());
     }
 
-    private sealed class StorageApi(TimeProvider clock) : ServiceFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            // The test sweeps itself, at the moments it chooses: the timed sweep (on the real clock) stays out of its way.
-            builder.UseSetting("Storage:SweepInterval", "1.00:00:00");
-            builder.ConfigureTestServices(services => services.AddSingleton(clock));
-        }
-    }
-
     private static MultipartFormDataContent Form(byte[] bytes, string fileName = "report.pdf", string field = "file", string type = "application/pdf")
     {
         var file = new ByteArrayContent(bytes);
@@ -51,11 +40,7 @@ public sealed class TempFileTests : IDisposable
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
 
-    private async Task<int> SweepAsync()
-    {
-        await using var scope = _api.Services.CreateAsyncScope();
-        return (await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new DeleteExpiredFiles())).Value;
-    }
+    private Task<int> SweepAsync() => _api.SweepAsync();
 
     [Fact]
     public async Task An_upload_answers_in_the_reference_shape_and_downloads_byte_for_byte()

@@ -106,6 +106,8 @@ public sealed class SubmitTests(TasksApi api) : IClassFixture<TasksApi>
         (await api.ClientFor(_owner).GetByteArrayAsync(url)).Should().Equal(Png);
         (await api.ClientFor(TasksApi.NewId()).GetAsync(url)).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await worker.GetAsync($"/api/v1/tasks/{taskId}/files/other")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await worker.GetAsync("/api/v1/tasks/not-an-id/files/screenshot")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await worker.GetAsync($"/api/v1/tasks/{TasksApi.NewId()}/files/screenshot")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
     public static TheoryData<string, string> BadFiles => new()

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using MassTransit;
-using MassTransit.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,8 +26,6 @@ public class TasksApi : ServiceFactory<Program>
 
     /// <summary>The emails Tasks queued, in order.</summary>
     public ConcurrentQueue<Notification> Mails { get; } = new();
-
-    public ITestHarness Harness => Services.GetRequiredService<ITestHarness>();
 
     public static string NewId() => ObjectIds.New();
 
@@ -117,17 +114,6 @@ public class TasksApi : ServiceFactory<Program>
 
     public static async Task<JsonObject> TaskAsync(HttpClient client, string taskId) =>
         (await client.GetFromJsonAsync<JsonObject>($"/api/v1/tasks?task_id={taskId}"))!;
-
-    /// <summary>The integration events of type <typeparamref name="T"/> Tasks published that match.</summary>
-    public IReadOnlyList<T> Published<T>(Func<T, bool> matches) where T : class =>
-        Harness.Published.Select<T>(m => matches(m.Context.Message)).Select(m => m.Context.Message).ToList();
-
-    /// <summary>Waits until Tasks published a matching <typeparamref name="T"/> (the relay publishes after the write).</summary>
-    public async Task<T> PublishedAsync<T>(Func<T, bool> matches) where T : class
-    {
-        await Eventually.HoldsAsync(() => Published(matches).Count > 0, $"Tasks published a matching {typeof(T).Name}");
-        return Published(matches)[0];
-    }
 }
 
 /// <summary>Keeps the emails Tasks queued (the end-to-end suite sends them to a real mail server).</summary>

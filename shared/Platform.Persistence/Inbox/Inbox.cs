@@ -90,18 +90,8 @@ public sealed class Inbox(IDocumentStore store, TimeProvider clock)
             Filter.Eq(nameof(InboxRecord.Completed), true),
             Filter.Lte(nameof(InboxRecord.ReceivedAt), clock.GetUtcNow().UtcDateTime - olderThan)), cancellationToken);
 
-    private async Task<bool> TryWriteAsync(InboxRecord record, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _records.ReplaceAsync(record, cancellationToken: cancellationToken);
-            return true;
-        }
-        catch (ConcurrencyConflictException)
-        {
-            return false;
-        }
-    }
+    private Task<bool> TryWriteAsync(InboxRecord record, CancellationToken cancellationToken) =>
+        _records.TryReplaceAsync(record, cancellationToken: cancellationToken);
 
     private static string Key(string consumer, string messageId) => $"{consumer}:{messageId}";
 }

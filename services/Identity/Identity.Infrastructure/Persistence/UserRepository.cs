@@ -29,26 +29,16 @@ public sealed class UserRepository(IDocumentStore store, IIntegrationEventMap ev
     public async Task<bool> ExistsAsync(string userId, CancellationToken cancellationToken) =>
         await _users.CountAsync(Filter.Eq(nameof(Document.Id), userId), cancellationToken) > 0;
 
-    public async Task<bool> TryAddAsync(User user, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _users.InsertAsync(ToDocument(user), OutboxMessages.From(events.TakeFrom(user)), cancellationToken);
-            return true;
-        }
-        catch (DuplicateKeyException)
-        {
-            return false;
-        }
-    }
+    public Task<bool> TryAddAsync(User user, CancellationToken cancellationToken) =>
+        _users.TryInsertAsync(ToDocument(user), OutboxMessages.From(events.TakeFrom(user)), cancellationToken);
 
-    /// <summary>Counts a verdict atomically (no read-modify-write, so concurrent verdicts all count); false when the user is unknown.</summary>
-    public async Task<bool> CountVerdictAsync(string userId, bool confirmed, CancellationToken cancellationToken)
-    {
-        if (!await _users.TryIncrementAsync(userId, nameof(UserDocument.ReviewedTasks), 1, long.MinValue / 2, cancellationToken)) return false;
-        if (confirmed) await _users.TryIncrementAsync(userId, nameof(UserDocument.ConfirmedTasks), 1, long.MinValue / 2, cancellationToken);
-        return true;
-    }
+    /// <summary>Counts a verdict in one atomic write (no read-modify-write, so concurrent verdicts all count); false when the user is unknown.</summary>
+    public Task<bool> CountVerdictAsync(string userId, bool confirmed, CancellationToken cancellationToken) =>
+        _users.IncrementAsync(userId, new Dictionary<string, long>
+        {
+            [nameof(UserDocument.ReviewedTasks)] = 1,
+            [nameof(UserDocument.ConfirmedTasks)] = confirmed ? 1 : 0,
+        }, cancellationToken);
 
     private static UserDocument ToDocument(User user) => new()
     {

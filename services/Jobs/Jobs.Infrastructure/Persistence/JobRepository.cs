@@ -66,18 +66,8 @@ public sealed class JobRepository(IDocumentStore store, IIntegrationEventMap eve
     public Task SaveAsync(Job job, CancellationToken cancellationToken) =>
         _jobs.ReplaceAsync(JobMapping.ToDocument(job), OutboxMessages.From(events.TakeFrom(job)), cancellationToken);
 
-    public async Task<bool> TrySaveAsync(Job job, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await SaveAsync(job, cancellationToken);
-            return true;
-        }
-        catch (ConcurrencyConflictException)
-        {
-            return false;
-        }
-    }
+    public Task<bool> TrySaveAsync(Job job, CancellationToken cancellationToken) =>
+        _jobs.TryReplaceAsync(JobMapping.ToDocument(job), OutboxMessages.From(events.TakeFrom(job)), cancellationToken);
 
     public Task<bool> AddToCountersAsync(string jobId, JobCounters delta, CancellationToken cancellationToken)
     {

@@ -18,15 +18,7 @@ public sealed class UserDirectory(IDocumentStore store) : IUserDirectory
     public async Task<bool> ExistsAsync(string userId, CancellationToken cancellationToken) =>
         await _users.GetAsync(userId, cancellationToken) is not null;
 
-    public async Task AddAsync(string userId, string name, string country, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _users.InsertAsync(new KnownUserDocument { Id = userId, Name = name, Country = country }, cancellationToken: cancellationToken);
-        }
-        catch (DuplicateKeyException)
-        {
-            // already known
-        }
-    }
+    /// <summary>Records the user; one already known stays as it is.</summary>
+    public Task AddAsync(string userId, string name, string country, CancellationToken cancellationToken) =>
+        _users.TryInsertAsync(new KnownUserDocument { Id = userId, Name = name, Country = country }, cancellationToken: cancellationToken);
 }

@@ -10,6 +10,9 @@ public interface IJobReplica
     /// <summary>Stores the job as Jobs posted it; a job already known is left as it is (the event was heard before).</summary>
     Task AddAsync(Job job, CancellationToken cancellationToken);
 
-    /// <summary>Replaces the stored job with <paramref name="job"/> (a status or share Jobs announced).</summary>
+    /// <summary>
+    /// Replaces the stored job with <paramref name="job"/> (a status or share Jobs announced) if it is still the version
+    /// <paramref name="job"/> was read from; else a concurrency conflict, which the bus retries with a fresh read.
+    /// </summary>
     Task SaveAsync(Job job, CancellationToken cancellationToken);
 }

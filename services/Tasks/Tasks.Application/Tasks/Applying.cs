@@ -61,10 +61,11 @@ public sealed class Applying(IJobTaskRepository tasks, IPlannedTaskRepository pl
         catch
         {
             await taken.ReturnAsync();
-            if (planned is not null)
+            // The planned task given out was stored: free it as stored now (the copy in hand has its old version).
+            if (planned is not null && await plannedTasks.GetAsync(planned.Id, CancellationToken.None) is { JobTaskId: var given } stored && given == taskId)
             {
-                planned.Free();
-                await plannedTasks.TrySaveAsync(planned, CancellationToken.None);
+                stored.Free();
+                await plannedTasks.TrySaveAsync(stored, CancellationToken.None);
             }
             throw;
         }

@@ -38,12 +38,14 @@ public sealed class ReinitiateTasksHandler(IJobReplica jobs, IJobTaskRepository 
     public async ValueTask<Result> Handle(ReinitiateTasks command, CancellationToken cancellationToken)
     {
         var named = new List<JobTask>();
+        var managed = new Dictionary<string, bool>();
         foreach (var id in command.TaskIds.Distinct())
         {
             var task = await tasks.GetAsync(id, cancellationToken);
             if (task is null) return Error.NotFound(TaskAccess.TaskNotFound);
-            var job = await jobs.GetAsync(task.JobId, cancellationToken);
-            if (job is null || !job.CanManage(command.Caller.UserId)) return Error.Forbidden(NoPermission);
+            if (!managed.TryGetValue(task.JobId, out var mayManage))
+                managed[task.JobId] = mayManage = await jobs.GetAsync(task.JobId, cancellationToken) is { } job && job.CanManage(command.Caller.UserId);
+            if (!mayManage) return Error.Forbidden(NoPermission);
             if (!task.HasFailedOrBeenDeclined) return Error.Validation(CannotReinitiate(task.Status));
             if (await plannedTasks.FindByJobTaskAsync(task.Id, cancellationToken) is null) return Error.NotFound(NoPlannedTask);
             named.Add(task);

@@ -53,6 +53,8 @@ public sealed record Job
     public required DateTime Added { get; init; }
     public required DateTime ExpiresAt { get; init; }
     public IReadOnlyDictionary<string, SharePermission> Shares { get; init; } = new Dictionary<string, SharePermission>();
+    /// <summary>The stored copy's version: a change is written only over the copy it was made from.</summary>
+    public long Version { get; init; }
 
     public TaskJob ForTask => new(Id, OwnerId, Title, JobPrice);
 

@@ -30,18 +30,11 @@ public enum JobTaskStatus
 
 public static class JobTaskStatusWords
 {
-    /// <summary>The status as the reference spells it: lower case (notcomplete in one word).</summary>
-    public static string ToWord(this JobTaskStatus status) => status.ToString().ToLowerInvariant();
+    private static readonly string[] Words = Enum.GetValues<JobTaskStatus>().Select(s => s.ToString().ToLowerInvariant()).ToArray();
+    private static readonly Dictionary<string, JobTaskStatus> ByWord = Enum.GetValues<JobTaskStatus>().ToDictionary(s => Words[(int)s], StringComparer.Ordinal);
 
-    public static bool TryParseWord(string? word, out JobTaskStatus status)
-    {
-        foreach (var candidate in Enum.GetValues<JobTaskStatus>())
-        {
-            if (candidate.ToWord() != word) continue;
-            status = candidate;
-            return true;
-        }
-        status = default;
-        return false;
-    }
+    /// <summary>The status as the reference spells it: lower case (notcomplete in one word).</summary>
+    public static string ToWord(this JobTaskStatus status) => Words[(int)status];
+
+    public static bool TryParseWord(string? word, out JobTaskStatus status) => ByWord.TryGetValue(word ?? string.Empty, out status);
 }

@@ -44,30 +44,18 @@ public sealed class JobReplica(IDocumentStore store) : IJobReplica
 
     public async Task<Job?> GetAsync(string jobId, CancellationToken cancellationToken) => ToDomain(await _jobs.GetAsync(jobId, cancellationToken));
 
-    public async Task AddAsync(Job job, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _jobs.InsertAsync(ToDocument(job, 0), null, cancellationToken);
-        }
-        catch (DuplicateKeyException)
-        {
-            // Heard before: the copy stands.
-        }
-    }
+    /// <summary>A job heard before keeps the copy it has.</summary>
+    public Task AddAsync(Job job, CancellationToken cancellationToken) => _jobs.TryInsertAsync(ToDocument(job), null, cancellationToken);
 
-    /// <summary>A replace at the stored version: an event handled meanwhile makes this one fail and be retried.</summary>
-    public async Task SaveAsync(Job job, CancellationToken cancellationToken)
-    {
-        var stored = await _jobs.GetAsync(job.Id, cancellationToken) ?? throw new InvalidOperationException($"Job {job.Id} is not stored.");
-        await _jobs.ReplaceAsync(ToDocument(job, stored.Version), null, cancellationToken);
-    }
+    /// <summary>A replace at the version the job was read at: an event handled meanwhile makes this one fail and be retried.</summary>
+    public Task SaveAsync(Job job, CancellationToken cancellationToken) => _jobs.ReplaceAsync(ToDocument(job), null, cancellationToken);
 
     private static Job? ToDomain(JobReplicaDocument? d) => d is null
         ? null
         : new Job
         {
             Id = d.Id,
+            Version = d.Version,
             OwnerId = d.OwnerId,
             Title = d.Title,
             JobType = d.JobType,
@@ -84,10 +72,10 @@ public sealed class JobReplica(IDocumentStore store) : IJobReplica
             Shares = d.Shares.ToDictionary(s => s.Key, s => Enum.Parse<SharePermission>(s.Value, ignoreCase: true)),
         };
 
-    private static JobReplicaDocument ToDocument(Job job, long version) => new()
+    private static JobReplicaDocument ToDocument(Job job) => new()
     {
         Id = job.Id,
-        Version = version,
+        Version = job.Version,
         OwnerId = job.OwnerId,
         Title = job.Title,
         JobType = job.JobType,

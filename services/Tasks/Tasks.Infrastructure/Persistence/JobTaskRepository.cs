@@ -109,18 +109,8 @@ public sealed class JobTaskRepository(IDocumentStore store, IIntegrationEventMap
     public Task AddAsync(JobTask task, CancellationToken cancellationToken) =>
         _tasks.InsertAsync(JobTaskMapping.ToDocument(task), OutboxMessages.From(events.TakeFrom(task)), cancellationToken);
 
-    public async Task<bool> TrySaveAsync(JobTask task, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _tasks.ReplaceAsync(JobTaskMapping.ToDocument(task), OutboxMessages.From(events.TakeFrom(task)), cancellationToken);
-            return true;
-        }
-        catch (ConcurrencyConflictException)
-        {
-            return false;
-        }
-    }
+    public Task<bool> TrySaveAsync(JobTask task, CancellationToken cancellationToken) =>
+        _tasks.TryReplaceAsync(JobTaskMapping.ToDocument(task), OutboxMessages.From(events.TakeFrom(task)), cancellationToken);
 
     private async Task<PagedList<JobTask>> PageAsync(Filter filter, SortBy sort, PageRequest page, CancellationToken cancellationToken)
     {

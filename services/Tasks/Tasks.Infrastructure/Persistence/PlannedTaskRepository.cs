@@ -64,18 +64,8 @@ public sealed class PlannedTaskRepository(IDocumentStore store) : IPlannedTaskRe
         foreach (var planned in plannedTasks) await _planned.InsertAsync(ToDocument(planned), null, cancellationToken);
     }
 
-    public async Task<bool> TrySaveAsync(PlannedTask plannedTask, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _planned.ReplaceAsync(ToDocument(plannedTask), null, cancellationToken);
-            return true;
-        }
-        catch (ConcurrencyConflictException)
-        {
-            return false;
-        }
-    }
+    public Task<bool> TrySaveAsync(PlannedTask plannedTask, CancellationToken cancellationToken) =>
+        _planned.TryReplaceAsync(ToDocument(plannedTask), null, cancellationToken);
 
     public Task<long> DeleteFreeAsync(IReadOnlyCollection<string> plannedTaskIds, CancellationToken cancellationToken) =>
         _planned.DeleteManyAsync(Filter.And(Filter.In(nameof(Document.Id), plannedTaskIds), Filter.Eq(nameof(PlannedTaskDocument.IsFree), true)),

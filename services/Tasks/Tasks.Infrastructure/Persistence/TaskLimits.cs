@@ -56,17 +56,11 @@ public sealed class TaskLimits(IDocumentStore store) : ITaskLimits
 
     public Task ReturnDailyTaskAsync(string jobId, DateOnly day, CancellationToken cancellationToken) => GiveBackAsync(DailyTasks(jobId, day), 1, cancellationToken);
 
+    /// <summary>Creates the counter on first use; one that exists (made earlier, or by a concurrent first use) stays.</summary>
     private async Task CreateAsync(string id, long left, CancellationToken cancellationToken)
     {
-        if (await _limits.GetAsync(id, cancellationToken) is not null) return;
-        try
-        {
-            await _limits.InsertAsync(new LimitDocument { Id = id, Left = left }, null, cancellationToken);
-        }
-        catch (DuplicateKeyException)
-        {
-            // Created by a concurrent first use: the same limit.
-        }
+        if (await _limits.GetAsync(id, cancellationToken) is null)
+            await _limits.TryInsertAsync(new LimitDocument { Id = id, Left = left }, null, cancellationToken);
     }
 
     private Task<bool> TakeAsync(string id, int count, CancellationToken cancellationToken) =>

@@ -29,44 +29,32 @@ public sealed class WorkerDirectory(IDocumentStore store) : IWorkerDirectory
 
     public async Task RecordUserAsync(string userId, string name, string email, string country, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; ; attempt++)
+        // A verdict may create or count the worker meanwhile: then the write is refused, and the worker read again.
+        for (var attempt = 0; attempt < 10; attempt++)
         {
             var stored = await _workers.GetAsync(userId, cancellationToken);
-            try
-            {
-                if (stored is null)
-                {
-                    await _workers.InsertAsync(new WorkerDocument { Id = userId, Name = name, Email = email, Country = country }, null, cancellationToken);
-                }
-                else
-                {
-                    stored.Name = name;
-                    stored.Email = email;
-                    stored.Country = country;
-                    await _workers.ReplaceAsync(stored, null, cancellationToken);
-                }
-                return;
-            }
-            catch (Exception e) when (e is DuplicateKeyException or ConcurrencyConflictException && attempt < 10)
-            {
-                // A verdict counted meanwhile: read again.
-            }
+            var written = stored is null
+                ? await _workers.TryInsertAsync(new WorkerDocument { Id = userId, Name = name, Email = email, Country = country }, null, cancellationToken)
+                : await _workers.TryReplaceAsync(Named(stored, name, email, country), null, cancellationToken);
+            if (written) return;
         }
+        throw new InvalidOperationException($"Worker {userId} kept changing while their name was recorded.");
     }
 
+    /// <summary>One write counts the verdict in both counts; a worker not known yet is created first.</summary>
     public async Task CountVerdictAsync(string userId, bool confirmed, CancellationToken cancellationToken)
     {
-        if (await _workers.GetAsync(userId, cancellationToken) is null)
-        {
-            try
-            {
-                await _workers.InsertAsync(new WorkerDocument { Id = userId }, null, cancellationToken);
-            }
-            catch (DuplicateKeyException)
-            {
-            }
-        }
-        await _workers.TryIncrementAsync(userId, nameof(WorkerDocument.Reviewed), 1, long.MinValue / 2, cancellationToken);
-        if (confirmed) await _workers.TryIncrementAsync(userId, nameof(WorkerDocument.Confirmed), 1, long.MinValue / 2, cancellationToken);
+        var deltas = new Dictionary<string, long> { [nameof(WorkerDocument.Reviewed)] = 1, [nameof(WorkerDocument.Confirmed)] = confirmed ? 1 : 0 };
+        if (await _workers.IncrementAsync(userId, deltas, cancellationToken)) return;
+        await _workers.TryInsertAsync(new WorkerDocument { Id = userId }, null, cancellationToken);
+        await _workers.IncrementAsync(userId, deltas, cancellationToken);
+    }
+
+    private static WorkerDocument Named(WorkerDocument worker, string name, string email, string country)
+    {
+        worker.Name = name;
+        worker.Email = email;
+        worker.Country = country;
+        return worker;
     }
 }

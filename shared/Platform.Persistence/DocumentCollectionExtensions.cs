@@ -1,0 +1,35 @@
+namespace Platform.Persistence;
+
+/// <summary>The two expected refusals of a write as results instead of exceptions, for callers that act on them.</summary>
+public static class DocumentCollectionExtensions
+{
+    /// <summary>Inserts the document (with its events); false when one with its id or a unique key is already stored.</summary>
+    public static async Task<bool> TryInsertAsync<T>(this IDocumentCollection<T> collection, T document, IEnumerable<OutboxMessage>? events = null,
+        CancellationToken cancellationToken = default) where T : Document
+    {
+        try
+        {
+            await collection.InsertAsync(document, events, cancellationToken);
+            return true;
+        }
+        catch (DuplicateKeyException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Replaces the document (with its events) if it is still at its version; false, and nothing written, when it is not.</summary>
+    public static async Task<bool> TryReplaceAsync<T>(this IDocumentCollection<T> collection, T document, IEnumerable<OutboxMessage>? events = null,
+        CancellationToken cancellationToken = default) where T : Document
+    {
+        try
+        {
+            await collection.ReplaceAsync(document, events, cancellationToken);
+            return true;
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return false;
+        }
+    }
+}
