@@ -31,6 +31,9 @@ public interface IDocumentCollection<T> where T : Document
 
     Task<FindResult<T>> FindAsync(Filter filter, SortBy? sort, int skip, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>The first <paramref name="limit"/> matches in <see cref="FindAsync"/>'s order, without counting them all (cheaper where totals aren't shown).</summary>
+    Task<IReadOnlyList<T>> ListAsync(Filter filter, SortBy? sort, int limit, CancellationToken cancellationToken = default);
+
     Task<long> CountAsync(Filter filter, CancellationToken cancellationToken = default);
 
     /// <summary>

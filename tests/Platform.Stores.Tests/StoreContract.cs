@@ -287,6 +287,23 @@ public abstract class StoreContract : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task A_range_on_an_indexed_key_and_a_list_without_totals_read_what_find_reads()
+    {
+        SkipUnlessReachable();
+        await Items.EnsureIndexAsync(new IndexDefinition(nameof(Counter.Title)));
+        foreach (var (id, title) in new[] { ("1", "emp-a:0003"), ("2", "emp-a:0001"), ("3", "emp-a:0002"), ("4", "emp-b:0001"), ("5", "emp-:0009"), ("6", "emp-a:0009") })
+            await Items.InsertAsync(new Counter { Id = id, Title = title, Remaining = int.Parse(id, System.Globalization.CultureInfo.InvariantCulture) });
+        var range = Filter.And(Filter.Gte(nameof(Counter.Title), "emp-a:0002"), Filter.Lte(nameof(Counter.Title), "emp-a:~"), Filter.Lte(nameof(Counter.Remaining), 5));
+        var byTitle = new SortBy(nameof(Counter.Title), false);
+
+        (await Items.FindAsync(range, byTitle, 0, 10)).Items.Select(d => d.Id).Should().Equal(["3", "1"], "both bounds hold, and the other condition too");
+        (await Items.ListAsync(range, byTitle, 10)).Select(d => d.Id).Should().Equal("3", "1");
+        (await Items.ListAsync(range, byTitle, 1)).Select(d => d.Id).Should().Equal("3");
+        (await Items.ListAsync(Filter.All, null, 3)).Select(d => d.Id).Should().Equal(["1", "2", "3"], "unsorted lists go by id, as finds do");
+        (await Items.ListAsync(Filter.Eq(nameof(Counter.Title), "none"), byTitle, 10)).Should().BeEmpty();
+    }
+
+    [SkippableFact]
     public async Task Strings_compare_and_sort_ordinally_in_both_stores()
     {
         SkipUnlessReachable();

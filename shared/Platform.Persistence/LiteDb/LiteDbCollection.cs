@@ -35,14 +35,18 @@ internal sealed class LiteDbCollection<T>(LiteDbStore store, string name) : IDoc
         Locked<T?>(() => Where(filter).FirstOrDefault(), cancellationToken);
 
     public Task<FindResult<T>> FindAsync(Filter filter, SortBy? sort, int skip, int limit, CancellationToken cancellationToken = default) =>
-        Locked(() =>
-        {
-            var total = Count(filter);
-            var page = sort is null
-                ? RawWhere(filter).OrderBy("$._id", Query.Ascending).Skip(skip).Limit(limit).ToList()
-                : SortedPage(filter, sort, skip, limit);
-            return new FindResult<T>(page.Select(d => store.Database.Mapper.ToObject<T>(d)).ToList(), total);
-        }, cancellationToken);
+        Locked(() => new FindResult<T>(Page(filter, sort, skip, limit), Count(filter)), cancellationToken);
+
+    public Task<IReadOnlyList<T>> ListAsync(Filter filter, SortBy? sort, int limit, CancellationToken cancellationToken = default) =>
+        Locked<IReadOnlyList<T>>(() => Page(filter, sort, 0, limit), cancellationToken);
+
+    private List<T> Page(Filter filter, SortBy? sort, int skip, int limit)
+    {
+        var page = sort is null
+            ? RawWhere(filter).OrderBy("$._id", Query.Ascending).Skip(skip).Limit(limit).ToList()
+            : SortedPage(filter, sort, skip, limit);
+        return page.Select(d => store.Database.Mapper.ToObject<T>(d)).ToList();
+    }
 
     /// <summary>
     /// One page in (key, id) order, the id following the key's direction. LiteDB orders by one key, walking its index,

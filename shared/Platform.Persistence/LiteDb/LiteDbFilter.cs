@@ -54,8 +54,28 @@ internal static class LiteDbFilter
         AnyMatchFilter f => $"{Path(f.Field)}[*].{f.SubField} ANY = {Param(p, f.Value)}",
         ContainsTextFilter f => "(" + string.Join(" OR ", f.Fields.Select(field =>
             $"INDEXOF(LOWER({Path(field)}), {Param(p, f.Term.ToLowerInvariant())}) >= 0")) + ")",
-        AndFilter f => "(" + string.Join(" AND ", f.Filters.Select(x => Render(x, p))) + ")",
+        AndFilter f => RenderAnd(f, p),
         OrFilter f => "(" + string.Join(" OR ", f.Filters.Select(x => Render(x, p))) + ")",
         _ => throw new NotSupportedException($"Filter {filter.GetType().Name} is not supported by LiteDB."),
     };
+
+    /// <summary>
+    /// A lower and an upper bound on one field become one BETWEEN, which LiteDB reads as a single index range; as two
+    /// conditions it would walk the index from one bound to the end and test the other on every document it loads.
+    /// </summary>
+    private static string RenderAnd(AndFilter filter, List<BsonValue> p)
+    {
+        var parts = new List<string>();
+        var bounded = new HashSet<Filter>();
+        foreach (var low in filter.Filters.OfType<CompareFilter>().Where(f => f.Op == CompareOp.Gte))
+        {
+            if (filter.Filters.OfType<CompareFilter>().FirstOrDefault(f => f.Op == CompareOp.Lte && f.Field == low.Field && !bounded.Contains(f)) is not { } high
+                || bounded.Contains(low)) continue;
+            bounded.Add(low);
+            bounded.Add(high);
+            parts.Add($"{Path(low.Field)} BETWEEN {Param(p, low.Value)} AND {Param(p, high.Value)}");
+        }
+        parts.AddRange(filter.Filters.Where(f => !bounded.Contains(f)).Select(x => Render(x, p)));
+        return "(" + string.Join(" AND ", parts) + ")";
+    }
 }

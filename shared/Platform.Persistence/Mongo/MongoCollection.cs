@@ -46,16 +46,20 @@ internal sealed class MongoCollection<T>(IMongoCollection<T> collection, Outbox.
     public async Task<FindResult<T>> FindAsync(Filter filter, SortBy? sort, int skip, int limit, CancellationToken cancellationToken = default)
     {
         var where = MongoFilter.Translate<T>(filter);
-        // Ties are broken by _id in the sort's direction, so that the compound (field, _id) index serves the whole sort.
-        var order = sort is null
-            ? Builders<T>.Sort.Ascending("_id")
-            : sort.Descending
-                ? Builders<T>.Sort.Descending(MongoFilter.Path(sort.Field)).Descending("_id")
-                : Builders<T>.Sort.Ascending(MongoFilter.Path(sort.Field)).Ascending("_id");
         var totalTask = collection.CountDocumentsAsync(where, cancellationToken: cancellationToken);
-        var items = await collection.Find(where).Sort(order).Skip(skip).Limit(limit).ToListAsync(cancellationToken);
+        var items = await collection.Find(where).Sort(Order(sort)).Skip(skip).Limit(limit).ToListAsync(cancellationToken);
         return new FindResult<T>(items, await totalTask);
     }
+
+    public async Task<IReadOnlyList<T>> ListAsync(Filter filter, SortBy? sort, int limit, CancellationToken cancellationToken = default) =>
+        await collection.Find(MongoFilter.Translate<T>(filter)).Sort(Order(sort)).Limit(limit).ToListAsync(cancellationToken);
+
+    /// <summary>Ties are broken by _id in the sort's direction, so that the compound (field, _id) index serves the whole sort.</summary>
+    private static SortDefinition<T> Order(SortBy? sort) => sort is null
+        ? Builders<T>.Sort.Ascending("_id")
+        : sort.Descending
+            ? Builders<T>.Sort.Descending(MongoFilter.Path(sort.Field)).Descending("_id")
+            : Builders<T>.Sort.Ascending(MongoFilter.Path(sort.Field)).Ascending("_id");
 
     public Task<long> CountAsync(Filter filter, CancellationToken cancellationToken = default) =>
         collection.CountDocumentsAsync(MongoFilter.Translate<T>(filter), cancellationToken: cancellationToken);
