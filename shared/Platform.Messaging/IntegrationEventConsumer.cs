@@ -20,8 +20,15 @@ public abstract class IntegrationEventConsumer<TEvent>(Inbox inbox, ISender send
     /// <summary>The command that does what this service does when it hears <paramref name="message"/>.</summary>
     protected abstract ICommand<Result> ToCommand(TEvent message);
 
+    /// <summary>
+    /// Whether this service does anything at all on <paramref name="message"/>. One it ignores is acknowledged without
+    /// touching the inbox: most events of a busy kind may be nothing to a consumer, and each claim is two writes.
+    /// </summary>
+    protected virtual bool Concerns(TEvent message) => true;
+
     public async Task Consume(ConsumeContext<TEvent> context)
     {
+        if (!Concerns(context.Message)) return;
         var messageId = (context.MessageId ?? throw new InvalidOperationException("A message without an id can't be deduplicated.")).ToString();
         var claim = await inbox.TryClaimAsync(ConsumerName, messageId, context.CancellationToken);
         if (claim is null) return;

@@ -69,4 +69,23 @@ public sealed class WorkerRatingTests(ServiceFactory<Program> api) : IClassFixtu
 
         await Eventually.HoldsAsync(async () => await RatingAsync(worker) == 75, "15 of 20 confirmed");
     }
+
+    [Fact]
+    public async Task Moves_that_are_no_verdict_are_acknowledged_without_an_inbox_claim()
+    {
+        var worker = await RegisterAsync();
+        var harness = api.Services.GetRequiredService<ITestHarness>();
+        var inbox = api.Services.GetRequiredService<Platform.Persistence.IDocumentStore>().Collection<Platform.Persistence.Inbox.InboxRecord>(Platform.Persistence.Inbox.Inbox.CollectionName);
+        var submitted = NewId.NextGuid();
+        var confirmed = NewId.NextGuid();
+
+        await MoveAsync(worker, "t1", "running", "pending", submitted);
+        await MoveAsync(worker, "t1", "pending", "confirmed", confirmed);
+        await Eventually.HoldsAsync(async () => await harness.Consumed.Any<TaskStatusChanged>(m => m.Context.MessageId == submitted), "the submission was heard");
+
+        await Eventually.HoldsAsync(async () => await inbox.FindOneAsync(Platform.Persistence.Filter.Eq(nameof(Platform.Persistence.Inbox.InboxRecord.MessageId), confirmed.ToString())) is not null,
+            "the verdict was claimed");
+        (await inbox.FindOneAsync(Platform.Persistence.Filter.Eq(nameof(Platform.Persistence.Inbox.InboxRecord.MessageId), submitted.ToString()))).Should().BeNull();
+        (await RatingAsync(worker)).Should().Be(100);
+    }
 }

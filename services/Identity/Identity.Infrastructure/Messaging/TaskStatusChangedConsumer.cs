@@ -2,6 +2,7 @@ using Identity.Application.Users;
 using Mediator;
 using Platform.Application.Results;
 using Platform.Contracts.Tasks;
+using Platform.Domain;
 using Platform.Messaging;
 using Platform.Persistence.Inbox;
 
@@ -11,4 +12,7 @@ namespace Identity.Infrastructure.Messaging;
 public sealed class TaskStatusChangedConsumer(Inbox inbox, ISender sender) : IntegrationEventConsumer<TaskStatusChanged>(inbox, sender)
 {
     protected override ICommand<Result> ToCommand(TaskStatusChanged m) => new RecordTaskVerdict(m.WorkerId, m.PreviousStatus, m.Status);
+
+    /// <summary>Only a first verdict counts: submissions and redo requests are nothing to Identity.</summary>
+    protected override bool Concerns(TaskStatusChanged m) => WorkerRating.IsNewVerdict(m.PreviousStatus, m.Status);
 }
