@@ -74,6 +74,10 @@ if (!builder.ExecutionContext.IsPublishMode)
     foreach (var service in services) service.WithEnvironment("ConnectionStrings__smtp", smtpUrl).WaitFor(mail);
 }
 
+// How often a busy job's owner is mailed about its completed tasks (seconds; the end-to-end suite shortens it).
+if (builder.Configuration["PLATFORM_TASK_DIGEST_SECONDS"] is { Length: > 0 } digestSeconds)
+    services.Single(s => s.Resource.Name == PlatformServices.Tasks.Name).WithEnvironment("Notifications__TaskDigestSeconds", digestSeconds);
+
 // The gateway's per-token rate limit can be raised for load tests (the benchmark does).
 if (builder.Configuration["PLATFORM_RATE_LIMIT_PER_SECOND"] is { Length: > 0 } rate)
     gateway.WithEnvironment("Gateway__RateLimitPerSecond", rate).WithEnvironment("Gateway__RateLimitBurst", rate);

@@ -41,6 +41,8 @@ public sealed class PlatformInstance : IAsyncDisposable
             $"PLATFORM_GATEWAY_PORT={GatewayPort}",
             $"PLATFORM_RABBITMQ_PORT={RabbitPort}",
             "PLATFORM_CONTAINERS=false",
+            // A job's task-completed emails after its first are held for a window: a short one, so the loop sees them.
+            "PLATFORM_TASK_DIGEST_SECONDS=2",
         ]);
         _app = await builder.BuildAsync();
         using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(4));

@@ -29,9 +29,13 @@ public class TasksApi : ServiceFactory<Program>
 
     public static string NewId() => ObjectIds.New();
 
+    public const double DigestSeconds = 1;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        // A job's task-completed emails after its first come in one email per window: a short one here.
+        builder.UseSetting("Notifications:TaskDigestSeconds", DigestSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureTestServices(services =>
         {
             services.Replace(ServiceDescriptor.Singleton<IProofFileStore>(ProofFiles));

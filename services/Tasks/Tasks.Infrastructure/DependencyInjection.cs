@@ -49,6 +49,12 @@ public static class DependencyInjection
         services.AddSingleton<INotifier>(sp => sp.GetRequiredService<MailQueue>());
         services.AddHostedService(sp => sp.GetRequiredService<MailQueue>());
         services.AddScoped<TaskEmails>();
+        // A job's completed tasks after its first are told in one email per Notifications:TaskDigestSeconds (default 60).
+        services.AddSingleton(builder.Configuration.GetValue<double?>("Notifications:TaskDigestSeconds") is { } digestSeconds
+            ? new TaskEmailOptions(TimeSpan.FromSeconds(digestSeconds))
+            : new TaskEmailOptions());
+        services.AddSingleton<TaskCompletionDigest>();
+        services.AddHostedService<TaskDigestSender>();
 
         services.AddScoped<Applying>();
         services.AddScoped<TaskOutcomes>();
