@@ -180,6 +180,10 @@ async Task MeasureTasks(Stats create)
                 new { job_id = submitJob, job_proof = $"Signed up as user{Random.Shared.Next()}@example.com with code {Guid.NewGuid():N}" })).EnsureSuccessStatusCode();
     }));
     Console.WriteLine($"seeded in {seededTasks.Elapsed.TotalSeconds:F0} s; the employer has {await TaskCountAsync(submitJob) + await TaskCountAsync(applyJob)} tasks");
+    // The first check reads the employer's proofs into Tasks' memory copy; later ones read only what changed since.
+    var cold = Stopwatch.StartNew();
+    (await http.GetAsync(new Uri(gateway, "/api/v1/jobs/proof-unique?search=nosuchword&option=word"))).EnsureSuccessStatusCode();
+    Console.WriteLine($"GET /api/v1/jobs/proof-unique, the first (reads the employer's proofs into memory): {cold.Elapsed.TotalMilliseconds:F0} ms");
     foreach (var (option, term) in new[] { ("word", "nosuchword"), ("word", "signed up as"), ("charactor", "nosuchsubstring"), ("charactor", "ned up a") })
     {
         var check = await Measure(gateway, origin => new HttpRequestMessage(HttpMethod.Get, new Uri(origin, $"/api/v1/jobs/proof-unique?search={Uri.EscapeDataString(term)}&option={option}")), seconds);

@@ -32,6 +32,9 @@ public static class DependencyInjection
         var services = builder.Services;
         services.AddSingleton<IIntegrationEventMap, TaskIntegrationEvents>();
         services.AddSingleton<IJobTaskRepository, JobTaskRepository>();
+        // The proof-uniqueness check's memory copy: Tasks:ProofCheck:SettleTime and :MaxCachedChars (see ProofCorpus).
+        services.AddSingleton(builder.Configuration.GetSection("Tasks:ProofCheck").Get<ProofCorpusOptions>() ?? new ProofCorpusOptions());
+        services.AddSingleton<ProofCorpus>();
         services.AddSingleton<IPlannedTaskRepository, PlannedTaskRepository>();
         services.AddSingleton<IJobReplica, JobReplica>();
         services.AddSingleton<ITaskLimits, TaskLimits>();

@@ -23,8 +23,11 @@ public sealed class JobTaskDocument : Document
     public DateTime Added { get; set; }
     public DateTime Updated { get; set; }
     public string? Proof { get; set; }
-    /// <summary>The proof's distinct words, lower case (indexed): the whole-word uniqueness check looks them up instead of scanning proofs.</summary>
-    public List<string> ProofWords { get; set; } = [];
+    /// <summary>
+    /// "{employer}:{ticks of the last write}" (indexed; see <see cref="ProofCorpus"/>): the proof-uniqueness check reads an
+    /// employer's tasks, and later only those written since, as one range of this key.
+    /// </summary>
+    public string EmployerChange { get; set; } = string.Empty;
     public string? Comment { get; set; }
     public List<ProofFileDocument> ProofFiles { get; set; } = [];
     public string? FailureReason { get; set; }

@@ -1,14 +1,9 @@
-using System.Text.RegularExpressions;
 using Tasks.Domain.Tasks;
 
 namespace Tasks.Infrastructure.Persistence;
 
-public static partial class JobTaskMapping
+public static class JobTaskMapping
 {
-    /// <summary>At most this many distinct words of a proof are indexed (a proof holds at most 10,000 characters).</summary>
-    public const int MaxIndexedWords = 2000;
-    public const int MaxWordLength = 64;
-
     public static JobTask? ToDomain(JobTaskDocument? d)
     {
         if (d is null || d.Removed) return null;
@@ -48,7 +43,6 @@ public static partial class JobTaskMapping
         Added = t.Added,
         Updated = t.Updated,
         Proof = t.Proof,
-        ProofWords = WordsOf(t.Proof),
         Comment = t.Comment,
         ProofFiles = t.ProofFiles.Select(f => new ProofFileDocument
         {
@@ -60,11 +54,4 @@ public static partial class JobTaskMapping
 
     public static string AwaitingProofKeyOf(string jobId, string workerId) => $"{jobId}:{workerId}";
 
-    /// <summary>The distinct words of a text, lower case: runs of letters and digits.</summary>
-    public static List<string> WordsOf(string? text) => string.IsNullOrEmpty(text)
-        ? []
-        : Word().Matches(text).Select(m => m.Value.ToLowerInvariant()).Where(w => w.Length <= MaxWordLength).Distinct().Take(MaxIndexedWords).ToList();
-
-    [GeneratedRegex(@"[\p{L}\p{Nd}]+")]
-    private static partial Regex Word();
 }
