@@ -89,6 +89,7 @@ foreach (var (name, request) in new (string, Func<Uri, HttpRequestMessage>)[]
     ("POST /api/v1/jobs", origin => new HttpRequestMessage(HttpMethod.Post, new Uri(origin, "/api/v1/jobs")) { Content = JsonContent.Create(NewJob()) }),
 })
 {
+    await WaitUntilQuiet();
     // Warm up every path, then alternate half-length runs (gateway, plain, direct, gateway, plain, direct) so that all
     // paths see the same machine state, and pool each path's samples.
     foreach (var path in paths) await Measure(path.Origin, request, Math.Max(3, seconds / 2));
@@ -157,6 +158,7 @@ async Task MeasureTasks(Stats create)
         }),
     })
     {
+        await WaitUntilQuiet();
         await Measure(gateway, request, Math.Max(2, seconds / 2), workerHttp);
         measured.Add((name, Stats.Of(await Measure(gateway, request, seconds, workerHttp), await Measure(gateway, request, seconds, workerHttp))));
     }
@@ -180,6 +182,7 @@ async Task MeasureTasks(Stats create)
                 new { job_id = submitJob, job_proof = $"Signed up as user{Random.Shared.Next()}@example.com with code {Guid.NewGuid():N}" })).EnsureSuccessStatusCode();
     }));
     Console.WriteLine($"seeded in {seededTasks.Elapsed.TotalSeconds:F0} s; the employer has {await TaskCountAsync(submitJob) + await TaskCountAsync(applyJob)} tasks");
+    await WaitUntilQuiet();
     // The first check reads the employer's proofs into Tasks' memory copy; later ones read only what changed since.
     var cold = Stopwatch.StartNew();
     (await http.GetAsync(new Uri(gateway, "/api/v1/jobs/proof-unique?search=nosuchword&option=word"))).EnsureSuccessStatusCode();
@@ -246,6 +249,31 @@ async Task MeasureUploads()
 static string ReadText(string path)
 {
     try { return File.ReadAllText(path); } catch (IOException) { return string.Empty; } catch (UnauthorizedAccessException) { return string.Empty; }
+}
+
+// Each scenario starts on a quiet machine: the events of the one before (a create stage leaves Tasks tens of thousands
+// of JobCreated to digest) are handled first, so a scenario is not measured against the last one's backlog.
+static async Task WaitUntilQuiet()
+{
+    var waited = Stopwatch.StartNew();
+    var (busy, total) = CpuTimes();
+    for (var quiet = 0; quiet < 2 && waited.Elapsed < TimeSpan.FromMinutes(3);)
+    {
+        await Task.Delay(1000);
+        var (nowBusy, nowTotal) = CpuTimes();
+        var use = (double)(nowBusy - busy) / Math.Max(1, nowTotal - total);
+        (busy, total) = (nowBusy, nowTotal);
+        quiet = use < 0.10 ? quiet + 1 : 0;
+    }
+    if (waited.Elapsed > TimeSpan.FromSeconds(3)) Console.WriteLine($"(waited {waited.Elapsed.TotalSeconds:F0} s for the machine to go quiet)");
+}
+
+// The machine's busy and total CPU time so far (the first line of /proc/stat; idle and iowait are not busy).
+static (long Busy, long Total) CpuTimes()
+{
+    var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(long.Parse).ToArray();
+    var total = fields.Sum();
+    return (total - fields[3] - fields[4], total);
 }
 
 static long Kilobytes(string pid, string field) =>
