@@ -32,4 +32,19 @@ public static class DocumentCollectionExtensions
             return false;
         }
     }
+
+    /// <summary>Every matching document, read in pages in id order (a long list is never one huge read).</summary>
+    public static async IAsyncEnumerable<T> ReadAllAsync<T>(this IDocumentCollection<T> collection, Filter filter, int pageSize = 1000,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default) where T : Document
+    {
+        string? after = null;
+        while (true)
+        {
+            var page = await collection.ListAsync(after is null ? filter : Filter.And(filter, Filter.Gte(nameof(Document.Id), after + "\0")), null, pageSize,
+                cancellationToken);
+            foreach (var document in page) yield return document;
+            if (page.Count < pageSize) yield break;
+            after = page[^1].Id;
+        }
+    }
 }

@@ -78,7 +78,14 @@ public static class PlatformServices
         new("planned-tasks-delete", "/api/v1/planned-tasks/delete"),
     ], MaxRequestBodyBytes: 71L * 1024 * 1024, Calls: ["storage"]);
 
-    public static readonly IReadOnlyList<PlatformService> All = [Identity, Jobs, Storage, Tasks];
+    /// <summary>Money: the double-entry ledger, deposits, withdrawals and balances. Its balance route is more specific than Identity's users/me.</summary>
+    public static readonly PlatformService Payments = new("payments", "Payments",
+    [
+        new("payments", "/api/v1/payments/{**rest}"),
+        new("users-me-balance", "/api/v1/users/me/balance"),
+    ]);
+
+    public static readonly IReadOnlyList<PlatformService> All = [Identity, Jobs, Storage, Tasks, Payments];
 
     public static PlatformService? Find(string name) => All.FirstOrDefault(s => s.Name == name);
 }

@@ -304,6 +304,18 @@ public abstract class StoreContract : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Reading_all_in_pages_returns_every_match_once_in_id_order()
+    {
+        SkipUnlessReachable();
+        for (var i = 0; i < 11; i++) await Items.InsertAsync(new Counter { Id = $"r{i:D2}", Remaining = i % 3 });
+
+        var all = new List<string>();
+        await foreach (var item in Items.ReadAllAsync(Filter.Lte(nameof(Counter.Remaining), 1), pageSize: 3)) all.Add(item.Id);
+
+        all.Should().Equal("r00", "r01", "r03", "r04", "r06", "r07", "r09", "r10");
+    }
+
+    [SkippableFact]
     public async Task Strings_compare_and_sort_ordinally_in_both_stores()
     {
         SkipUnlessReachable();

@@ -1,0 +1,29 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+using Platform.Api.Binding;
+
+namespace Payments.Api.Contracts;
+
+/// <summary>Route 17's body.</summary>
+public sealed record WithdrawRequest
+{
+    [JsonPropertyName("amount"), Required, Range(0d, 1_000_000_000d, MinimumIsExclusive = true), MaxDecimals(2)]
+    [Description("US dollars to withdraw, in cents; at least the minimum payout (1.00 unless configured).")]
+    public decimal? Amount { get; init; }
+
+    [JsonPropertyName("wallet_address"), Required, StringLength(100)]
+    [Description("A TRON address (T…, 34 characters, base58check) or an EVM address (0x and 40 hex digits, EIP-55 when mixed case); the payout network follows it.")]
+    public string? WalletAddress { get; init; }
+}
+
+/// <summary>Route 47's body.</summary>
+public sealed record DepositRequest
+{
+    [JsonPropertyName("amount"), Required, Range(0d, 1_000_000_000d, MinimumIsExclusive = true), MaxDecimals(2)]
+    [Description("US dollars to add to the balance, in cents.")]
+    public decimal? Amount { get; init; }
+}
+
+/// <summary>Route 18's query: the reference's page and limit.</summary>
+public sealed record TransactionsQuery : PageQuery;

@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Payments.Application.Balances;
+using Payments.Application.Withdrawals;
+using Payments.Domain.Transactions;
+
+namespace Payments.Api.Contracts;
+
+/// <summary>Route 19's body.</summary>
+public sealed record BalanceResponse(
+    [property: JsonPropertyName("balance")] decimal Balance,
+    [property: JsonPropertyName("active_balance")] decimal ActiveBalance,
+    [property: JsonPropertyName("pending_earnings")] decimal PendingEarnings)
+{
+    public static BalanceResponse From(BalanceView view) => new(view.Balance, view.Active, view.PendingEarnings);
+}
+
+/// <summary>Route 17's answer.</summary>
+public sealed record WithdrawResponse([property: JsonPropertyName("msg")] string Msg);
+
+/// <summary>A deposit or withdrawal in the reference's shape (amounts as strings, withdrawals negative).</summary>
+public sealed record TransactionResponse
+{
+    [JsonPropertyName("_id")] public required string Id { get; init; }
+    [JsonPropertyName("reference_id")] public string? ReferenceId { get; init; }
+    [JsonPropertyName("user_id")] public required string UserId { get; init; }
+    [JsonPropertyName("recipient_id")] public string? RecipientId { get; init; }
+    [JsonPropertyName("crypto_uuid")] public string? CryptoUuid { get; init; }
+    [JsonPropertyName("payment_type")] public required string PaymentType { get; init; }
+    [JsonPropertyName("payment_method")] public required string PaymentMethod { get; init; }
+    [JsonPropertyName("payment_details")] public string PaymentDetails { get; init; } = string.Empty;
+    [JsonPropertyName("transaction_fee")] public string TransactionFee { get; init; } = "0";
+    [JsonPropertyName("currency")] public string Currency { get; init; } = Domain.Ledger.Money.Currency;
+    [JsonPropertyName("amount")] public required string Amount { get; init; }
+    [JsonPropertyName("wallet_address")] public string? WalletAddress { get; init; }
+    [JsonPropertyName("network")] public string? Network { get; init; }
+    [JsonPropertyName("status")] public required string Status { get; init; }
+    [JsonPropertyName("reason")] public string? Reason { get; init; }
+    [JsonPropertyName("created")] public DateTime Created { get; init; }
+    [JsonPropertyName("updated")] public DateTime Updated { get; init; }
+    [JsonPropertyName("process_date")] public DateTime? ProcessDate { get; init; }
+    [JsonPropertyName("transaction_id")] public required string TransactionId { get; init; }
+    [JsonPropertyName("transaction_proof")] public string? TransactionProof { get; init; }
+    [JsonPropertyName("__v")] public long V { get; init; }
+
+    public static TransactionResponse From(PaymentTransaction t) => new()
+    {
+        Id = t.Id,
+        ReferenceId = t.ProviderReference,
+        UserId = t.UserId,
+        PaymentType = t.Type.ToString(),
+        PaymentMethod = t.Method,
+        Amount = (t.Type == Domain.Transactions.PaymentType.Withdrawal ? -t.Amount : t.Amount).ToString(CultureInfo.InvariantCulture),
+        WalletAddress = t.WalletAddress,
+        Network = t.Network,
+        Status = t.Status.ToString().ToLowerInvariant(),
+        Reason = t.Reason,
+        Created = t.Created,
+        Updated = t.Updated,
+        ProcessDate = t.Processed,
+        TransactionId = t.Id,
+        TransactionProof = t.ProviderReference,
+        V = t.Version,
+    };
+}
+
+/// <summary>Route 18's body.</summary>
+public sealed record TransactionHistoryResponse(
+    [property: JsonPropertyName("total_count")] long TotalCount,
+    [property: JsonPropertyName("transactions")] IReadOnlyList<TransactionResponse> Transactions,
+    [property: JsonPropertyName("page")] int Page,
+    [property: JsonPropertyName("balance")] decimal Balance,
+    [property: JsonPropertyName("total_withdraw")] decimal TotalWithdraw,
+    [property: JsonPropertyName("total_deposit")] decimal TotalDeposit)
+{
+    public static TransactionHistoryResponse From(TransactionHistory h) => new(h.Page.Total, h.Page.Items.Select(TransactionResponse.From).ToList(), h.Page.Page,
+        h.Balance, -h.TotalWithdrawn, h.TotalDeposited);
+}

@@ -1,0 +1,92 @@
+using FluentValidation;
+using Mediator;
+using Payments.Application.Ports;
+using Payments.Domain.Ledger;
+using Payments.Domain.Transactions;
+using Platform.Application;
+using Platform.Application.Ids;
+using Platform.Application.Results;
+
+namespace Payments.Application.Withdrawals;
+
+/// <summary>
+/// The caller withdraws to a wallet (route 17). The ledger moves the amount from their available account to payout
+/// clearing (refused, and nothing shown, when it would go below zero: of many racing withdrawals only those the balance
+/// covers pass); the payout provider then pays it (clearing → the provider's account) or fails it (the money goes back).
+/// </summary>
+public sealed record Withdraw(Caller Caller, decimal Amount, string WalletAddress) : ICommand<Result<PaymentTransaction>>;
+
+public sealed class WithdrawValidator : AbstractValidator<Withdraw>
+{
+    public WithdrawValidator(PaymentsOptions options)
+    {
+        RuleFor(x => x.Amount).GreaterThan(0).WithMessage("amount must be greater than 0")
+            .Must(Money.IsInCents).WithMessage("amount has at most 2 decimal places")
+            .GreaterThanOrEqualTo(options.MinimumPayout).WithMessage($"amount is below the minimum payout of {options.MinimumPayout:0.00}");
+        RuleFor(x => x.WalletAddress).Custom((address, context) =>
+        {
+            if (Domain.Transactions.WalletAddress.TryParse(address, out var refusal) is null) context.AddFailure(refusal);
+        });
+    }
+}
+
+public sealed class WithdrawHandler(IPaymentTransactionRepository transactions, IPayoutProvider payouts, ILedger ledger, TimeProvider clock)
+    : ICommandHandler<Withdraw, Result<PaymentTransaction>>
+{
+    public const string InsufficientBalance = "Insufficient balance";
+
+    public async ValueTask<Result<PaymentTransaction>> Handle(Withdraw command, CancellationToken cancellationToken)
+    {
+        var address = WalletAddress.TryParse(command.WalletAddress, out _)!;
+        var withdrawal = PaymentTransaction.Withdrawal(ObjectIds.New(), command.Caller.UserId, command.Amount, payouts.Name, address, Now);
+        // Recorded first (not shown while requested), so that money in clearing always has its withdrawal.
+        await transactions.AddAsync(withdrawal, cancellationToken);
+
+        var taken = await ledger.PostAsync(
+            Posting.Create(KeyOf(withdrawal), Accounts.Available(withdrawal.UserId), Accounts.PayoutClearing, withdrawal.Amount, "withdrawal", Now), cancellationToken);
+        if (taken == PostingOutcome.Insufficient)
+        {
+            withdrawal.Refuse(InsufficientBalance, Now);
+            await transactions.TrySaveAsync(withdrawal, cancellationToken);
+            return Error.Validation(InsufficientBalance);
+        }
+        withdrawal.Accept(Now);
+        await transactions.TrySaveAsync(withdrawal, cancellationToken);
+
+        var paid = await payouts.PayAsync(withdrawal, cancellationToken);
+        await WithdrawalOutcome.RecordAsync(withdrawal, paid, ledger, transactions, Now, cancellationToken);
+        return withdrawal.Status == TransactionStatus.Failed ? Error.Validation($"The payout failed: {withdrawal.Reason}") : withdrawal;
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public static string KeyOf(PaymentTransaction withdrawal) => $"withdrawal:{withdrawal.Id}";
+}
+
+/// <summary>
+/// What the payout provider said of a withdrawal, in the ledger and in its history: paid (clearing → the provider) or
+/// failed (clearing → back to the user). Used when the provider answers at once and when its webhook says later.
+/// </summary>
+public static class WithdrawalOutcome
+{
+    public static async Task RecordAsync(PaymentTransaction withdrawal, ProviderResult result, ILedger ledger, IPaymentTransactionRepository transactions,
+        DateTime now, CancellationToken cancellationToken)
+    {
+        switch (result.Status)
+        {
+            case ProviderStatus.Completed:
+                await ledger.PostAsync(Posting.Create($"{WithdrawHandler.KeyOf(withdrawal)}:paid", Accounts.PayoutClearing, Accounts.PayoutProvider,
+                    withdrawal.Amount, "payout", now), cancellationToken);
+                withdrawal.Complete(result.Reference, now);
+                break;
+            case ProviderStatus.Failed:
+                await ledger.PostAsync(Posting.Create($"{WithdrawHandler.KeyOf(withdrawal)}:returned", Accounts.PayoutClearing, Accounts.Available(withdrawal.UserId),
+                    withdrawal.Amount, "payout-return", now), cancellationToken);
+                withdrawal.Fail(result.Reason ?? "The payout provider failed the payout", now);
+                break;
+            default:
+                return;
+        }
+        await transactions.TrySaveAsync(withdrawal, cancellationToken);
+    }
+}

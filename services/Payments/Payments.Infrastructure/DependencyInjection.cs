@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Payments.Application;
+using Payments.Application.Balances;
+using Payments.Application.Events;
+using Payments.Application.Ports;
+using Payments.Infrastructure.Persistence;
+using Payments.Infrastructure.Providers;
+using Platform.Application.Events;
+using Platform.Messaging;
+using Platform.Persistence;
+
+namespace Payments.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string ServiceName = "payments";
+
+    /// <summary>
+    /// Payments' adapters: the ledger and the deposit and withdrawal records in the store (which the API host's setup
+    /// registers), the payment and payout providers (the sandboxes), and messaging (withdrawal events).
+    /// </summary>
+    public static IHostApplicationBuilder AddPaymentsInfrastructure(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(builder.Configuration.GetSection("Payments").Get<PaymentsOptions>() ?? new PaymentsOptions());
+        services.AddSingleton<IIntegrationEventMap, PaymentIntegrationEvents>();
+        services.AddSingleton<ILedger, Ledger>();
+        services.AddSingleton<IPaymentTransactionRepository, PaymentTransactionRepository>();
+        services.AddSingleton<IPaymentProvider, SandboxPaymentProvider>();
+        services.AddSingleton<IPayoutProvider, SandboxPayoutProvider>();
+        services.AddScoped<UserBalances>();
+
+        services.AddPlatformMessaging(builder.Configuration, ServiceName, typeof(DependencyInjection).Assembly);
+        services.AddOutboxSource<PaymentTransactionDocument>(PaymentTransactionRepository.CollectionName);
+        services.AddIndexes(Ledger.EnsureIndexesAsync);
+        services.AddIndexes(PaymentTransactionRepository.EnsureIndexesAsync);
+        return builder;
+    }
+}

@@ -1,0 +1,35 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace Platform.EndToEnd.Tests;
+
+/// <summary>Money through the gateway: a deposit through the sandbox provider, a withdrawal to a wallet, the balance and the history.</summary>
+[Collection(RunningPlatformCollection.Name)]
+public sealed class PaymentsTests(RunningPlatform running)
+{
+    [Fact]
+    public async Task A_user_deposits_withdraws_and_sees_both_in_history_and_balance()
+    {
+        var user = await running.Platform.RegisterAsync("Payer Pat");
+
+        var deposit = await user.Client.PostAsJsonAsync("/api/v1/payments/deposit", new JsonObject { ["amount"] = 20 });
+        deposit.StatusCode.Should().Be(HttpStatusCode.Created, await deposit.Content.ReadAsStringAsync());
+        var withdraw = await user.Client.PostAsJsonAsync("/api/v1/payments/withdraw",
+            new JsonObject { ["amount"] = 5.5, ["wallet_address"] = "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t" });
+        withdraw.StatusCode.Should().Be(HttpStatusCode.OK, await withdraw.Content.ReadAsStringAsync());
+        (await user.Client.PostAsJsonAsync("/api/v1/payments/withdraw", new JsonObject { ["amount"] = 100, ["wallet_address"] = "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t" }))
+            .StatusCode.Should().Be(HttpStatusCode.BadRequest, "the balance doesn't cover it");
+
+        var balance = (await user.Client.GetFromJsonAsync<JsonObject>("/api/v1/users/me/balance"))!;
+        balance["balance"]!.GetValue<decimal>().Should().Be(14.5m);
+        balance["active_balance"]!.GetValue<decimal>().Should().Be(14.5m);
+        balance["pending_earnings"]!.GetValue<decimal>().Should().Be(0);
+        var history = (await user.Client.GetFromJsonAsync<JsonObject>("/api/v1/payments/withdrawals"))!;
+        history["total_count"]!.GetValue<long>().Should().Be(2);
+        history["total_withdraw"]!.GetValue<decimal>().Should().Be(-5.5m);
+        history["total_deposit"]!.GetValue<decimal>().Should().Be(20);
+        history["transactions"]![0]!["amount"]!.GetValue<string>().Should().Be("-5.5");
+        (await user.Client.GetFromJsonAsync<JsonObject>("/api/v1/users/me"))!.ContainsKey("rating").Should().BeTrue("users/me stays Identity's");
+    }
+}
