@@ -4,7 +4,14 @@ namespace Platform.Contracts.Tasks;
 
 /// <summary>A worker applied to a job (or a device was assigned): a running task now holds a position.</summary>
 public sealed record TaskApplied(string TaskId, string JobId, string WorkerId, string EmployerId, string? PlannedTaskId, string? RemoteDeviceId)
-    : IntegrationEvent;
+    : IntegrationEvent
+{
+    /// <summary>
+    /// The status the new task has: running after an apply; pending or processing when a submission took the task and
+    /// handed its proof in at once (no TaskStatusChanged follows for that move). Absent in older messages: running.
+    /// </summary>
+    public string Status { get; init; } = "running";
+}
 
 /// <summary>The worker handed in proof; the task is now <paramref name="Status"/> (pending or processing). Payments shows its pay as pending earnings.</summary>
 public sealed record TaskSubmitted(string TaskId, string JobId, string WorkerId, string Status, decimal Amount) : IntegrationEvent;

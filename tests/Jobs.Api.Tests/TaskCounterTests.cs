@@ -54,6 +54,17 @@ public sealed class TaskCounterTests(JobsApi api) : IClassFixture<JobsApi>
     }
 
     [Fact]
+    public async Task A_task_submitted_with_its_apply_counts_in_the_status_it_starts_in()
+    {
+        var id = await api.CreateJobAsync(api.ClientFor(_ownerId));
+
+        await PublishAsync(new TaskApplied("direct", id, "w", _ownerId, null, null) { Status = "pending" });
+        await PublishAsync(new TaskApplied("applied", id, "w2", _ownerId, null, null));
+
+        await Eventually.HoldsAsync(async () => Counters(await JobAsync(id)) == (2, 1, 1, 0, 0), "one pending task, one running");
+    }
+
+    [Fact]
     public async Task A_replayed_event_counts_once()
     {
         var id = await api.CreateJobAsync(api.ClientFor(_ownerId));

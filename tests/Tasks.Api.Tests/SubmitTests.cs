@@ -43,7 +43,10 @@ public sealed class SubmitTests(TasksApi api) : IClassFixture<TasksApi>
         task["worker_ip"]!.GetValue<string>().Should().Be("203.0.113.7");
         task["country_code"]!.GetValue<string>().Should().Be("DE");
         task["worker_name"]!.GetValue<string>().Should().Be("Wendy Worker");
-        await api.PublishedAsync<TaskSubmitted>(e => e.TaskId == task["_id"]!.GetValue<string>() && e.Status == "pending" && e.Amount == 0.25m);
+        var taskId = task["_id"]!.GetValue<string>();
+        await api.PublishedAsync<TaskSubmitted>(e => e.TaskId == taskId && e.Status == "pending" && e.Amount == 0.25m);
+        (await api.PublishedAsync<TaskApplied>(e => e.TaskId == taskId)).Status.Should().Be("pending", "the task is announced once, in the status it starts in");
+        api.Published<TaskStatusChanged>(e => e.TaskId == taskId).Should().BeEmpty("it never was running anywhere");
     }
 
     [Fact]

@@ -43,6 +43,28 @@ public sealed class JobTaskStateMachineTests
     }
 
     [Fact]
+    public void A_task_taken_and_handed_in_at_once_is_announced_once_in_the_status_it_starts_in()
+    {
+        var task = JobTask.ApplySubmitted("t1", Job, Worker with { Ip = "203.0.113.7" }, "done", [], automaticChecks: false, Now);
+
+        task.Status.Should().Be(Pending);
+        task.Proof.Should().Be("done");
+        task.Worker.Ip.Should().Be("203.0.113.7");
+        task.DomainEvents.Should().HaveCount(2);
+        task.DomainEvents[0].Should().BeOfType<TaskAppliedDomainEvent>().Which.Status.Should().Be(Pending);
+        task.DomainEvents[1].Should().BeOfType<TaskSubmittedDomainEvent>().Which.Status.Should().Be(Pending);
+
+        var checkedTask = JobTask.ApplySubmitted("t2", Job, Worker, "code 42", [], automaticChecks: true, Now);
+        checkedTask.CompleteChecks(passed: true, Now);
+        checkedTask.DomainEvents.OfType<TaskAppliedDomainEvent>().Single().Status.Should().Be(Processing);
+        checkedTask.DomainEvents.OfType<TaskStatusChangedDomainEvent>().Should().ContainSingle()
+            .Which.Should().Match<TaskStatusChangedDomainEvent>(e => e.Previous == Processing && e.Current == Confirmed, "the verdict is a move, told as one");
+        checkedTask.DomainEvents.OfType<TaskConfirmedDomainEvent>().Should().ContainSingle();
+        FluentActions.Invoking(() => JobTask.ApplySubmitted("t3", Job, Worker, new string('x', JobTask.MaxProofLength + 1), [], false, Now))
+            .Should().Throw<JobTaskRuleException>();
+    }
+
+    [Fact]
     public void An_employer_cannot_apply_to_their_own_job()
     {
         FluentActions.Invoking(() => JobTask.Apply("t1", Job, Worker with { UserId = "employer" }, null, null, Now)).Should().Throw<JobTaskRuleException>();

@@ -7,10 +7,10 @@ using Platform.Persistence.Inbox;
 
 namespace Jobs.Infrastructure.Messaging;
 
-/// <summary>A new task counts as running.</summary>
+/// <summary>A new task counts in the status it starts in (running after an apply; pending when submitted at once).</summary>
 public sealed class TaskAppliedConsumer(Inbox inbox, ISender sender) : IntegrationEventConsumer<TaskApplied>(inbox, sender)
 {
-    protected override ICommand<Result> ToCommand(TaskApplied message) => new RecordTaskMove(message.JobId, null, "running");
+    protected override ICommand<Result> ToCommand(TaskApplied message) => new RecordTaskMove(message.JobId, null, message.Status);
 }
 
 /// <summary>A task's move between statuses moves it between the job's counters.</summary>

@@ -11,7 +11,10 @@ public sealed class TaskIntegrationEvents : IIntegrationEventMap
 {
     public IEnumerable<IntegrationEvent> Map(IDomainEvent domainEvent) => domainEvent switch
     {
-        TaskAppliedDomainEvent e => [new TaskApplied(e.Task.Id, e.Task.JobId, e.Task.WorkerId, e.Task.EmployerId, e.Task.PlannedTaskId, e.Task.RemoteDeviceId)],
+        TaskAppliedDomainEvent e => [new TaskApplied(e.Task.Id, e.Task.JobId, e.Task.WorkerId, e.Task.EmployerId, e.Task.PlannedTaskId, e.Task.RemoteDeviceId)
+        {
+            Status = e.Status.ToWord(),
+        }],
         TaskSubmittedDomainEvent e => [new TaskSubmitted(e.Task.Id, e.Task.JobId, e.Task.WorkerId, e.Status.ToWord(), e.Task.Pay)],
         TaskStatusChangedDomainEvent e => [new TaskStatusChanged(e.Task.Id, e.Task.JobId, e.Task.WorkerId, e.Previous.ToWord(), e.Current.ToWord())],
         TaskConfirmedDomainEvent e => [new TaskConfirmed(e.Task.Id, e.Task.JobId, e.Task.WorkerId, e.Task.EmployerId, e.Task.Pay)],

@@ -25,12 +25,15 @@ public sealed class Applying(IJobTaskRepository tasks, IPlannedTaskRepository pl
     public const string DailyLimitReached = "This job's daily limit of new tasks is reached; try again tomorrow (UTC)";
     public const string AppliedAlready = "You have already applied to this job";
 
+    /// <summary>The new task a submission takes and hands in at once (see <see cref="JobTask.ApplySubmitted"/>), made from its id, job and worker.</summary>
+    public delegate JobTask NewTask(string id, TaskJob job, TaskWorker worker, DateTime now);
+
     /// <summary>
-    /// Takes a task of <paramref name="job"/> for the caller. <paramref name="beforeStore"/> may move the new task on
-    /// before it is first stored (a submission without an apply stores it submitted, so no other request sees it running).
+    /// Takes a task of <paramref name="job"/> for the caller: a running one, or the one <paramref name="newTask"/> makes
+    /// (a submission without an apply stores its task already submitted, so no other request sees it running).
     /// </summary>
     public async Task<Result<AppliedTask>> ApplyAsync(Caller caller, Job job, string? ip, CancellationToken cancellationToken,
-        Action<JobTask>? beforeStore = null)
+        NewTask? newTask = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var worker = await workers.GetAsync(caller.UserId, cancellationToken);
@@ -53,8 +56,8 @@ public sealed class Applying(IJobTaskRepository tasks, IPlannedTaskRepository pl
                     return Error.Forbidden(NoPlannedTasksLeft);
                 }
             }
-            var task = JobTask.Apply(taskId, job.ForTask, new TaskWorker(caller.UserId, worker.Name ?? caller.Name, country, ip), planned?.Id, null, now);
-            beforeStore?.Invoke(task);
+            var taskWorker = new TaskWorker(caller.UserId, worker.Name ?? caller.Name, country, ip);
+            var task = newTask is null ? JobTask.Apply(taskId, job.ForTask, taskWorker, planned?.Id, null, now) : newTask(taskId, job.ForTask, taskWorker, now);
             await tasks.AddAsync(task, cancellationToken);
             return new AppliedTask(task, planned);
         }

@@ -58,9 +58,8 @@ public sealed class SubmitTaskHandler(IJobReplica jobs, IJobTaskRepository tasks
         var stored = await proofFiles.StoreAsync(command.Caller.UserId, files.Value, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var checks = job.AutoRate && !string.IsNullOrEmpty(job.Vcode);
-        void HandIn(JobTask t)
+        void CheckCode(JobTask t)
         {
-            t.Submit(command.Proof, stored, command.Ip, checks, now);
             if (checks) t.CompleteChecks(command.Proof.Contains(job.Vcode!, StringComparison.OrdinalIgnoreCase), now);
         }
 
@@ -71,7 +70,12 @@ public sealed class SubmitTaskHandler(IJobReplica jobs, IJobTaskRepository tasks
             if (task is null)
             {
                 // No task waits for this worker's proof: take one through the same gates, stored already submitted.
-                var applied = await applying.ApplyAsync(command.Caller, job, command.Ip, cancellationToken, HandIn);
+                var applied = await applying.ApplyAsync(command.Caller, job, command.Ip, cancellationToken, (id, taskJob, worker, at) =>
+                {
+                    var submitted = JobTask.ApplySubmitted(id, taskJob, worker, command.Proof, stored, checks, at);
+                    CheckCode(submitted);
+                    return submitted;
+                });
                 if (!applied.IsSuccess)
                 {
                     await proofFiles.DeleteAsync(stored);
@@ -83,7 +87,8 @@ public sealed class SubmitTaskHandler(IJobReplica jobs, IJobTaskRepository tasks
             {
                 previous = task.Status;
                 replaced = task.ProofFiles;
-                HandIn(task);
+                task.Submit(command.Proof, stored, command.Ip, checks, now);
+                CheckCode(task);
                 if (!await tasks.TrySaveAsync(task, cancellationToken))
                 {
                     await proofFiles.DeleteAsync(stored);

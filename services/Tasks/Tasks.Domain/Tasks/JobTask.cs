@@ -98,11 +98,31 @@ public sealed class JobTask : AggregateRoot
 
     public static JobTask Apply(string id, TaskJob job, TaskWorker worker, string? plannedTaskId, string? remoteDeviceId, DateTime now)
     {
+        var task = New(id, job, worker, plannedTaskId, remoteDeviceId, now);
+        task.Raise(new TaskAppliedDomainEvent(task, task.Status));
+        return task;
+    }
+
+    /// <summary>
+    /// A task taken and handed in at once (a submission to a job without planned tasks, with no apply first): it is
+    /// first stored already submitted, so it is announced once, as applied in the status the submission gave it
+    /// (pending, or processing for the automatic checks), and never as a move out of running.
+    /// </summary>
+    public static JobTask ApplySubmitted(string id, TaskJob job, TaskWorker worker, string proof, IReadOnlyList<ProofFile> files, bool automaticChecks,
+        DateTime now)
+    {
+        var task = New(id, job, worker, null, null, now);
+        task.HandIn(proof, files, worker.Ip, automaticChecks ? JobTaskStatus.Processing : JobTaskStatus.Pending, now);
+        task.Raise(new TaskAppliedDomainEvent(task, task.Status));
+        task.Raise(new TaskSubmittedDomainEvent(task, task.Status));
+        return task;
+    }
+
+    private static JobTask New(string id, TaskJob job, TaskWorker worker, string? plannedTaskId, string? remoteDeviceId, DateTime now)
+    {
         if (worker.UserId == job.EmployerId) throw new JobTaskRuleException("You can't apply to your own job");
         if (job.Pay <= 0) throw new JobTaskRuleException("A task pays more than 0");
-        var task = new JobTask(new JobTaskRecord(id, job, worker, plannedTaskId, remoteDeviceId, JobTaskStatus.Running, now, now, null, null, [], null, 0));
-        task.Raise(new TaskAppliedDomainEvent(task));
-        return task;
+        return new JobTask(new JobTaskRecord(id, job, worker, plannedTaskId, remoteDeviceId, JobTaskStatus.Running, now, now, null, null, [], null, 0));
     }
 
     public static JobTask Restore(JobTaskRecord record) => new(record);
@@ -115,12 +135,20 @@ public sealed class JobTask : AggregateRoot
     {
         if (!AwaitsProof)
             throw new JobTaskRuleException($"The task is {Status.ToWord()}; only a running or notcomplete task can be submitted");
+        var previous = Status;
+        HandIn(proof, files, ip, automaticChecks ? JobTaskStatus.Processing : JobTaskStatus.Pending, now);
+        Raise(new TaskStatusChangedDomainEvent(this, previous, Status));
+        Raise(new TaskSubmittedDomainEvent(this, Status));
+    }
+
+    private void HandIn(string proof, IReadOnlyList<ProofFile> files, string? ip, JobTaskStatus status, DateTime now)
+    {
         if (proof.Length > MaxProofLength) throw new JobTaskRuleException($"job_proof must be at most {MaxProofLength} characters");
         Proof = proof;
         ProofFiles = files;
         if (ip is not null) Worker = Worker with { Ip = ip };
-        MoveTo(automaticChecks ? JobTaskStatus.Processing : JobTaskStatus.Pending, now);
-        Raise(new TaskSubmittedDomainEvent(this, Status));
+        Status = status;
+        Updated = now;
     }
 
     /// <summary>The automatic checks finished: passed confirms the task, otherwise it waits for the employer.</summary>

@@ -3,7 +3,7 @@ using Platform.Domain;
 namespace Tasks.Domain.Tasks;
 
 /// <summary>A worker applied (or a device was assigned): a running task holds a position.</summary>
-public sealed record TaskAppliedDomainEvent(JobTask Task) : IDomainEvent;
+public sealed record TaskAppliedDomainEvent(JobTask Task, JobTaskStatus Status) : IDomainEvent;
 
 /// <summary>The worker handed in proof; the task went to <paramref name="Status"/> (pending, or processing for automatic checks).</summary>
 public sealed record TaskSubmittedDomainEvent(JobTask Task, JobTaskStatus Status) : IDomainEvent;

@@ -32,8 +32,9 @@ public sealed class JobTaskRepository(IDocumentStore store, IIntegrationEventMap
     public async Task<JobTask?> FindAwaitingProofAsync(string jobId, string workerId, CancellationToken cancellationToken)
     {
         var filter = Filter.Eq(nameof(JobTaskDocument.AwaitingProofKey), JobTaskMapping.AwaitingProofKeyOf(jobId, workerId));
-        var found = await _tasks.ListAsync(filter, new SortBy(nameof(JobTaskDocument.Added), Descending: true), 1, cancellationToken);
-        return found.Count == 0 ? null : JobTaskMapping.ToDomain(found[0]);
+        // A pair has few tasks waiting (one, or a few for a few_times job): read them in one index lookup, take the newest.
+        var found = await _tasks.ListAsync(filter, null, 100, cancellationToken);
+        return JobTaskMapping.ToDomain(found.MaxBy(d => d.Added));
     }
 
     public Task<PagedList<JobTask>> ListForWorkerAsync(string workerId, PageRequest page, CancellationToken cancellationToken) =>
