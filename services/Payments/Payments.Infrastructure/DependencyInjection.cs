@@ -10,6 +10,7 @@ using Payments.Infrastructure.Providers;
 using Platform.Application.Events;
 using Platform.Messaging;
 using Platform.Persistence;
+using Platform.Persistence.Scheduling;
 
 namespace Payments.Infrastructure;
 
@@ -28,6 +29,9 @@ public static class DependencyInjection
         services.AddSingleton<IIntegrationEventMap, PaymentIntegrationEvents>();
         services.AddSingleton<ILedger, Ledger>();
         services.AddSingleton<IPaymentTransactionRepository, PaymentTransactionRepository>();
+        services.AddSingleton<IdempotencyRecords>();
+        services.AddSingleton<IIdempotencyRecords>(sp => sp.GetRequiredService<IdempotencyRecords>());
+        services.AddPeriodicSweep("Idempotency-key purge", TimeSpan.FromHours(1), (sp, ct) => sp.GetRequiredService<IdempotencyRecords>().PurgeAsync(ct));
         services.AddSingleton<IPaymentProvider, SandboxPaymentProvider>();
         services.AddSingleton<IPayoutProvider, SandboxPayoutProvider>();
         services.AddScoped<UserBalances>();
@@ -36,6 +40,7 @@ public static class DependencyInjection
         services.AddOutboxSource<PaymentTransactionDocument>(PaymentTransactionRepository.CollectionName);
         services.AddIndexes(Ledger.EnsureIndexesAsync);
         services.AddIndexes(PaymentTransactionRepository.EnsureIndexesAsync);
+        services.AddIndexes(IdempotencyRecords.EnsureIndexesAsync);
         return builder;
     }
 }

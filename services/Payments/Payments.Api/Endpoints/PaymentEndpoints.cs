@@ -16,25 +16,27 @@ public static class PaymentEndpoints
     {
         var payments = app.MapGroup("/api/v1/payments").WithTags("Payments");
         payments.MapPost("/withdraw", Withdraw).WithName("Withdraw")
-            .Produces<WithdrawResponse>().Produces<ErrorBody>(400)
-            .WithSummary("Withdraw from the available balance to a TRON or EVM wallet.");
+            .Produces<WithdrawResponse>().Produces<ErrorBody>(400).Produces<ErrorBody>(409).Produces<ErrorBody>(422)
+            .WithSummary("Withdraw from the available balance to a TRON or EVM wallet. An Idempotency-Key header makes a retry safe.");
         payments.MapGet("/withdrawals", History).WithName("ListTransactions")
             .Produces<TransactionHistoryResponse>().Produces<ErrorBody>(400).Produces<ErrorBody>(404)
             .WithSummary("The caller's deposits and withdrawals, newest first, with their balance and totals.");
         payments.MapPost("/deposit", Deposit).WithName("Deposit")
-            .Produces<TransactionResponse>(201).Produces<ErrorBody>(400)
-            .WithSummary("Fund the caller's balance; the sandbox payment provider (local runs) completes it at once.");
+            .Produces<TransactionResponse>(201).Produces<ErrorBody>(400).Produces<ErrorBody>(409).Produces<ErrorBody>(422)
+            .WithSummary("Fund the caller's balance; the sandbox payment provider (local runs) completes it at once. An Idempotency-Key header makes a retry safe.");
         app.MapGet("/api/v1/users/me/balance", Balance).WithTags("Payments").WithName("GetBalance")
             .Produces<BalanceResponse>()
             .WithSummary("The caller's balance, active (spendable) balance and pending earnings.");
         return app;
     }
 
-    private static async Task<IResult> Withdraw(Body<WithdrawRequest> body, ClaimsPrincipal principal, ISender mediator, CancellationToken ct)
+    private static async Task<IResult> Withdraw(Body<WithdrawRequest> body, HttpContext http, ClaimsPrincipal principal, ISender mediator, CancellationToken ct)
     {
         if (!body.TryRead(out var request, out var refusal)) return refusal;
-        var result = await mediator.Send(new Withdraw(principal.ToCaller(), request.Amount!.Value, request.WalletAddress!), ct);
-        return result.ToHttp(_ => Results.Ok(new WithdrawResponse("withdraw done")));
+        var caller = principal.ToCaller();
+        return await IdempotentRequests.RunAsync(http, caller.UserId, request, async operationId =>
+            (await mediator.Send(new Withdraw(caller, request.Amount!.Value, request.WalletAddress!, operationId), ct))
+            .ToHttp(_ => Results.Ok(new WithdrawResponse("withdraw done"))));
     }
 
     private static async Task<IResult> History(Query<TransactionsQuery> query, ClaimsPrincipal principal, ISender mediator, CancellationToken ct)
@@ -43,11 +45,13 @@ public static class PaymentEndpoints
         return (await mediator.Send(new ListTransactions(principal.ToCaller(), q.ToPage()), ct)).ToHttp(h => Results.Ok(TransactionHistoryResponse.From(h)));
     }
 
-    private static async Task<IResult> Deposit(Body<DepositRequest> body, ClaimsPrincipal principal, ISender mediator, CancellationToken ct)
+    private static async Task<IResult> Deposit(Body<DepositRequest> body, HttpContext http, ClaimsPrincipal principal, ISender mediator, CancellationToken ct)
     {
         if (!body.TryRead(out var request, out var refusal)) return refusal;
-        var result = await mediator.Send(new DepositFunds(principal.ToCaller(), request.Amount!.Value), ct);
-        return result.ToHttp(t => Results.Json(TransactionResponse.From(t), statusCode: StatusCodes.Status201Created));
+        var caller = principal.ToCaller();
+        return await IdempotentRequests.RunAsync(http, caller.UserId, request, async operationId =>
+            (await mediator.Send(new DepositFunds(caller, request.Amount!.Value, operationId), ct))
+            .ToHttp(t => Results.Json(TransactionResponse.From(t), statusCode: StatusCodes.Status201Created)));
     }
 
     private static async Task<IResult> Balance(ClaimsPrincipal principal, ISender mediator, CancellationToken ct) =>

@@ -12,9 +12,10 @@ namespace Payments.Application.Deposits;
 /// <summary>
 /// The caller funds their balance (route 47): the payment provider collects the amount, and a posting from the
 /// provider's account to the caller's available account (keyed by the deposit) makes it spendable. The deposit shows
-/// in the caller's history, pending until the provider completes it (the sandbox does at once).
+/// in the caller's history, pending until the provider completes it (the sandbox does at once). With an
+/// <paramref name="OperationId"/> (from an Idempotency-Key) the deposit has that id, and a retry resumes it where it stopped.
 /// </summary>
-public sealed record DepositFunds(Caller Caller, decimal Amount) : ICommand<Result<PaymentTransaction>>;
+public sealed record DepositFunds(Caller Caller, decimal Amount, string? OperationId = null) : ICommand<Result<PaymentTransaction>>;
 
 public sealed class DepositFundsValidator : AbstractValidator<DepositFunds>
 {
@@ -31,8 +32,14 @@ public sealed class DepositFundsHandler(IPaymentTransactionRepository transactio
 {
     public async ValueTask<Result<PaymentTransaction>> Handle(DepositFunds command, CancellationToken cancellationToken)
     {
-        var deposit = PaymentTransaction.Deposit(ObjectIds.New(), command.Caller.UserId, command.Amount, provider.Name, clock.GetUtcNow().UtcDateTime);
-        await transactions.AddAsync(deposit, cancellationToken);
+        var deposit = command.OperationId is { } id ? await transactions.GetAsync(id, cancellationToken) : null;
+        if (deposit is null)
+        {
+            deposit = PaymentTransaction.Deposit(command.OperationId ?? ObjectIds.New(), command.Caller.UserId, command.Amount, provider.Name, clock.GetUtcNow().UtcDateTime);
+            await transactions.AddAsync(deposit, cancellationToken);
+        }
+        if (deposit.Status == TransactionStatus.Paid) return deposit;
+        if (deposit.Status == TransactionStatus.Failed) return Error.Validation(deposit.Reason!);
 
         var collected = await provider.CollectAsync(deposit, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;

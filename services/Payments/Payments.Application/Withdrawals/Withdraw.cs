@@ -13,8 +13,10 @@ namespace Payments.Application.Withdrawals;
 /// The caller withdraws to a wallet (route 17). The ledger moves the amount from their available account to payout
 /// clearing (refused, and nothing shown, when it would go below zero: of many racing withdrawals only those the balance
 /// covers pass); the payout provider then pays it (clearing → the provider's account) or fails it (the money goes back).
+/// With an <paramref name="OperationId"/> (from an Idempotency-Key) the withdrawal has that id, and a retry resumes it
+/// where it stopped: its posting is keyed by it, so the money is taken once.
 /// </summary>
-public sealed record Withdraw(Caller Caller, decimal Amount, string WalletAddress) : ICommand<Result<PaymentTransaction>>;
+public sealed record Withdraw(Caller Caller, decimal Amount, string WalletAddress, string? OperationId = null) : ICommand<Result<PaymentTransaction>>;
 
 public sealed class WithdrawValidator : AbstractValidator<Withdraw>
 {
@@ -37,10 +39,21 @@ public sealed class WithdrawHandler(IPaymentTransactionRepository transactions, 
 
     public async ValueTask<Result<PaymentTransaction>> Handle(Withdraw command, CancellationToken cancellationToken)
     {
-        var address = WalletAddress.TryParse(command.WalletAddress, out _)!;
-        var withdrawal = PaymentTransaction.Withdrawal(ObjectIds.New(), command.Caller.UserId, command.Amount, payouts.Name, address, Now);
-        // Recorded first (not shown while requested), so that money in clearing always has its withdrawal.
-        await transactions.AddAsync(withdrawal, cancellationToken);
+        var withdrawal = command.OperationId is { } id ? await transactions.GetAsync(id, cancellationToken) : null;
+        if (withdrawal is null)
+        {
+            var address = WalletAddress.TryParse(command.WalletAddress, out _)!;
+            withdrawal = PaymentTransaction.Withdrawal(command.OperationId ?? ObjectIds.New(), command.Caller.UserId, command.Amount, payouts.Name, address, Now);
+            // Recorded first (not shown while requested), so that money in clearing always has its withdrawal.
+            await transactions.AddAsync(withdrawal, cancellationToken);
+        }
+        switch (withdrawal.Status)
+        {
+            case TransactionStatus.Refused: return Error.Validation(InsufficientBalance);
+            case TransactionStatus.Failed: return Error.Validation($"The payout failed: {withdrawal.Reason}");
+            case TransactionStatus.Paid: return withdrawal;
+            case TransactionStatus.Pending: return await PayAsync(withdrawal, cancellationToken);
+        }
 
         var taken = await ledger.PostAsync(
             Posting.Create(KeyOf(withdrawal), Accounts.Available(withdrawal.UserId), Accounts.PayoutClearing, withdrawal.Amount, "withdrawal", Now), cancellationToken);
@@ -50,9 +63,14 @@ public sealed class WithdrawHandler(IPaymentTransactionRepository transactions, 
             await transactions.TrySaveAsync(withdrawal, cancellationToken);
             return Error.Validation(InsufficientBalance);
         }
+        // Posted now or by an earlier attempt with the same operation id: either way the money is in clearing.
         withdrawal.Accept(Now);
         await transactions.TrySaveAsync(withdrawal, cancellationToken);
+        return await PayAsync(withdrawal, cancellationToken);
+    }
 
+    private async Task<Result<PaymentTransaction>> PayAsync(PaymentTransaction withdrawal, CancellationToken cancellationToken)
+    {
         var paid = await payouts.PayAsync(withdrawal, cancellationToken);
         await WithdrawalOutcome.RecordAsync(withdrawal, paid, ledger, transactions, Now, cancellationToken);
         return withdrawal.Status == TransactionStatus.Failed ? Error.Validation($"The payout failed: {withdrawal.Reason}") : withdrawal;
