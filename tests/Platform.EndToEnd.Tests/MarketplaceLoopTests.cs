@@ -81,6 +81,10 @@ public sealed class MarketplaceLoopTests(RunningPlatform running)
         (await ann.Client.GetByteArrayAsync(fileUrl)).Should().Equal(Png);
         (await bob.Client.GetAsync(fileUrl)).StatusCode.Should().Be(HttpStatusCode.NotFound, "another worker's proof is not Bob's to see");
 
+        async Task<decimal> PendingEarningsAsync(User worker) =>
+            (await ReadAsync(await worker.Client.GetAsync("/api/v1/users/me/balance"), HttpStatusCode.OK))["pending_earnings"]!.GetValue<decimal>();
+        await Eventually.HoldsAsync(async () => await PendingEarningsAsync(ann) == 0.5m, "Payments shows Ann's submitted pay as pending");
+
         var confirm = await employer.Client.PostAsJsonAsync("/api/v1/jobs/tasks/status",
             new JsonObject { ["JobTasks_Ids"] = new JsonArray(taskIds[ann]), ["status"] = "confirmed", ["job_id"] = job, ["comment"] = "Thanks" });
         confirm.StatusCode.Should().Be(HttpStatusCode.OK, await confirm.Content.ReadAsStringAsync());
@@ -100,6 +104,8 @@ public sealed class MarketplaceLoopTests(RunningPlatform running)
                 counters["tasks_done_count"]!.GetValue<int>() == 1 && counters["tasks_pending_count"]!.GetValue<int>() == 0 &&
                 counters["tasks_running_count"]!.GetValue<int>() == 0;
         }, "Jobs' counters followed the tasks");
+
+        await Eventually.HoldsAsync(async () => await PendingEarningsAsync(ann) == 0 && await PendingEarningsAsync(bob) == 0, "reviewed pay is no longer pending");
 
         await Eventually.HoldsAsync(async () =>
             (await ReadAsync(await bob.Client.GetAsync("/api/v1/users/me"), HttpStatusCode.OK))["rating"]!.GetValue<int>() == 0,

@@ -20,7 +20,8 @@ public static class DependencyInjection
 
     /// <summary>
     /// Payments' adapters: the ledger and the deposit and withdrawal records in the store (which the API host's setup
-    /// registers), the payment and payout providers (the sandboxes), and messaging (withdrawal events).
+    /// registers), the payment and payout providers (the sandboxes), and messaging: withdrawal events out, Tasks' submission
+    /// and review events in (pending earnings).
     /// </summary>
     public static IHostApplicationBuilder AddPaymentsInfrastructure(this IHostApplicationBuilder builder)
     {
@@ -31,6 +32,7 @@ public static class DependencyInjection
         services.AddSingleton<IPaymentTransactionRepository, PaymentTransactionRepository>();
         services.AddSingleton<IdempotencyRecords>();
         services.AddSingleton<IIdempotencyRecords>(sp => sp.GetRequiredService<IdempotencyRecords>());
+        services.AddSingleton<IPendingEarnings, PendingEarnings>();
         services.AddPeriodicSweep("Idempotency-key purge", TimeSpan.FromHours(1), (sp, ct) => sp.GetRequiredService<IdempotencyRecords>().PurgeAsync(ct));
         services.AddSingleton<IPaymentProvider, SandboxPaymentProvider>();
         services.AddSingleton<IPayoutProvider, SandboxPayoutProvider>();
@@ -41,6 +43,7 @@ public static class DependencyInjection
         services.AddIndexes(Ledger.EnsureIndexesAsync);
         services.AddIndexes(PaymentTransactionRepository.EnsureIndexesAsync);
         services.AddIndexes(IdempotencyRecords.EnsureIndexesAsync);
+        services.AddIndexes(PendingEarnings.EnsureIndexesAsync);
         return builder;
     }
 }
