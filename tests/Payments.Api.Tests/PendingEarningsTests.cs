@@ -42,6 +42,7 @@ public sealed class PendingEarningsTests(PaymentsApi api) : IClassFixture<Paymen
 
         // An automatic confirmation stamped at the same instant as its submission, heard first.
         await PublishAsync(new TaskStatusChanged("early", "j2", workerId, "processing", "confirmed") { OccurredAt = _start });
+        await Eventually.HoldsAsync(async () => await api.Harness.Consumed.Any<TaskStatusChanged>(m => m.Context.Message.TaskId == "early"), "the review heard first");
         await PublishAsync(new TaskSubmitted("early", "j2", workerId, "processing", 3m) { OccurredAt = _start });
         await PublishAsync(new TaskSubmitted("twice", "j2", workerId, "pending", 2m) { OccurredAt = _start }, replayed);
         await PublishAsync(new TaskSubmitted("twice", "j2", workerId, "pending", 2m) { OccurredAt = _start }, replayed);

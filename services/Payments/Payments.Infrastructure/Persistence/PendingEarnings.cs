@@ -11,8 +11,8 @@ public sealed class PendingEarningDocument : Document
     public bool Open { get; set; }
     /// <summary>"{worker}:open" while open, else null (indexed: a worker's open entries are one lookup).</summary>
     public string? OpenKey { get; set; }
-    /// <summary>When the last event applied to it occurred.</summary>
-    public DateTimeOffset At { get; set; }
+    /// <summary>When the last event applied to it occurred, in UTC ticks (exact: the embedded store keeps dates to the millisecond).</summary>
+    public long AtTicks { get; set; }
 }
 
 /// <summary>Pending earnings per task in the store; each change is a versioned write that only a newer event makes.</summary>
@@ -42,11 +42,11 @@ public sealed class PendingEarnings(IDocumentStore store) : IPendingEarnings
             }
             // An older event changes nothing; at the same instant the review wins (a submission and its automatic
             // confirmation can be stamped alike, and must end closed whichever is heard first).
-            if (open ? at <= entry.At : at < entry.At) return;
+            if (open ? at.UtcTicks <= entry.AtTicks : at.UtcTicks < entry.AtTicks) return;
             entry.Open = open;
             entry.OpenKey = open ? OpenKeyOf(workerId) : null;
             if (open) entry.Amount = amount;
-            entry.At = at;
+            entry.AtTicks = at.UtcTicks;
             if (await _entries.TryReplaceAsync(entry, null, cancellationToken)) return;
         }
         throw new InvalidOperationException($"Task {taskId}'s pending earning kept changing; giving up.");
@@ -64,6 +64,6 @@ public sealed class PendingEarnings(IDocumentStore store) : IPendingEarnings
 
     private static PendingEarningDocument New(string taskId, string workerId, decimal amount, bool open, DateTimeOffset at) => new()
     {
-        Id = taskId, WorkerId = workerId, Amount = open ? amount : 0, Open = open, OpenKey = open ? OpenKeyOf(workerId) : null, At = at,
+        Id = taskId, WorkerId = workerId, Amount = open ? amount : 0, Open = open, OpenKey = open ? OpenKeyOf(workerId) : null, AtTicks = at.UtcTicks,
     };
 }
