@@ -14,6 +14,12 @@ public abstract record Filter
     public static Filter In(string field, IEnumerable<object> values) => new InFilter(field, values.ToArray());
     public static Filter Gte(string field, object value) => new CompareFilter(field, CompareOp.Gte, value);
     public static Filter Lte(string field, object value) => new CompareFilter(field, CompareOp.Lte, value);
+    /// <summary><paramref name="low"/> ≤ field ≤ <paramref name="high"/>: on an indexed field, one index range in both stores.</summary>
+    public static Filter Between(string field, object low, object high) => And(Gte(field, low), Lte(field, high));
+    /// <summary>The string field starts with <paramref name="prefix"/> (a range of the field's index, not a scan).</summary>
+    public static Filter StartsWith(string field, string prefix) => Between(field, prefix, PrefixEnd(prefix));
+    /// <summary>A string above every string that starts with <paramref name="prefix"/> (for a range that starts inside the prefix).</summary>
+    public static string PrefixEnd(string prefix) => prefix + char.MaxValue;
     /// <summary>The array field has an element equal to <paramref name="value"/>.</summary>
     public static Filter AnyEq(string arrayField, object value) => new AnyEqFilter(arrayField, value);
     /// <summary>The array of sub-documents has an element whose <paramref name="subField"/> equals <paramref name="value"/>.</summary>
@@ -27,9 +33,11 @@ public abstract record Filter
     public static Filter And(params Filter[] filters) => Combine(filters, and: true);
     public static Filter Or(params Filter[] filters) => Combine(filters, and: false);
 
+    /// <summary>Nested ANDs (and ORs) are flattened, so a store sees every condition at one level and can pick an index range among them.</summary>
     private static Filter Combine(Filter[] filters, bool and)
     {
-        var parts = filters.Where(f => f is not AllFilter).ToArray();
+        var parts = filters.Where(f => f is not AllFilter)
+            .SelectMany(f => and && f is AndFilter a ? a.Filters : !and && f is OrFilter o ? o.Filters : [f]).ToArray();
         if (parts.Length == 0) return All;
         if (parts.Length == 1) return parts[0];
         return and ? new AndFilter(parts) : new OrFilter(parts);

@@ -48,9 +48,10 @@ public sealed class PendingEarningsTests(PaymentsApi api) : IClassFixture<Paymen
         await PublishAsync(new TaskSubmitted("twice", "j2", workerId, "pending", 2m) { OccurredAt = _start }, replayed);
         await PublishAsync(new TaskSubmitted("other", "j2", PaymentsApi.NewId(), "pending", 9m) { OccurredAt = _start });
 
-        await Eventually.HoldsAsync(async () => await api.Harness.Consumed.Any<TaskSubmitted>(m => m.Context.Message.TaskId == "other"), "all heard");
-        await Eventually.HoldsAsync(async () => await PendingAsync(worker) == 2m, "only the unreviewed task, once");
-        await Task.Delay(300);
-        (await PendingAsync(worker)).Should().Be(2m);
+        // The harness lists a message id once; the replay's second delivery is the inbox's to drop.
+        await Eventually.HoldsAsync(() => new[] { "early", "twice", "other" }.All(t => api.Harness.Consumed.Select<TaskSubmitted>(m => m.Context.Message.TaskId == t).Any()),
+            "every submission heard");
+
+        (await PendingAsync(worker)).Should().Be(2m, "only the unreviewed task, once");
     }
 }

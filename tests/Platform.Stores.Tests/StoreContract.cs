@@ -301,6 +301,9 @@ public abstract class StoreContract : IAsyncLifetime
         (await Items.ListAsync(range, byTitle, 1)).Select(d => d.Id).Should().Equal("3");
         (await Items.ListAsync(Filter.All, null, 3)).Select(d => d.Id).Should().Equal(["1", "2", "3"], "unsorted lists go by id, as finds do");
         (await Items.ListAsync(Filter.Eq(nameof(Counter.Title), "none"), byTitle, 10)).Should().BeEmpty();
+        (await Items.ListAsync(Filter.StartsWith(nameof(Counter.Title), "emp-a:"), byTitle, 10)).Select(d => d.Id).Should().Equal("2", "3", "1", "6");
+        (await Items.ListAsync(Filter.And(Filter.StartsWith(nameof(Counter.Title), "emp-"), Filter.Lte(nameof(Counter.Remaining), 4)), byTitle, 10))
+            .Select(d => d.Id).Should().Equal(["2", "3", "1", "4"], "a nested condition reads like a flat one");
     }
 
     [SkippableFact]

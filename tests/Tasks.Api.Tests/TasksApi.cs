@@ -29,7 +29,7 @@ public class TasksApi : ServiceFactory<Program>
 
     public static string NewId() => ObjectIds.New();
 
-    public const double DigestSeconds = 1;
+    public const double DigestSeconds = 2;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -24,6 +24,3 @@ public sealed record DepositRequest
     [Description("US dollars to add to the balance, in cents.")]
     public decimal? Amount { get; init; }
 }
-
-/// <summary>Route 18's query: the reference's page and limit.</summary>
-public sealed record TransactionsQuery : PageQuery;

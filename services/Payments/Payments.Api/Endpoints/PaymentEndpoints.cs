@@ -39,7 +39,7 @@ public static class PaymentEndpoints
             .ToHttp(_ => Results.Ok(new WithdrawResponse("withdraw done"))));
     }
 
-    private static async Task<IResult> History(Query<TransactionsQuery> query, ClaimsPrincipal principal, ISender mediator, CancellationToken ct)
+    private static async Task<IResult> History(Query<PageQuery> query, ClaimsPrincipal principal, ISender mediator, CancellationToken ct)
     {
         if (!query.TryRead(out var q, out var refusal)) return refusal;
         return (await mediator.Send(new ListTransactions(principal.ToCaller(), q.ToPage()), ct)).ToHttp(h => Results.Ok(TransactionHistoryResponse.From(h)));

@@ -68,10 +68,7 @@ public sealed class Ledger(IDocumentStore store) : ILedger
 
     private async Task<long> LastSlotAsync(string account, CancellationToken cancellationToken)
     {
-        var last = await _postings.ListAsync(Filter.And(
-                Filter.Gte(nameof(PostingDocument.DebitSlot), account + "#"),
-                Filter.Lte(nameof(PostingDocument.DebitSlot), account + "#~")),
-            new SortBy(nameof(PostingDocument.DebitSlot), Descending: true), 1, cancellationToken);
+        var last = await _postings.ListAsync(Filter.StartsWith(nameof(PostingDocument.DebitSlot), account + "#"), new SortBy(nameof(PostingDocument.DebitSlot), Descending: true), 1, cancellationToken);
         return last.Count == 0 ? 0 : long.Parse(last[0].DebitSlot.AsSpan(account.Length + 1), CultureInfo.InvariantCulture);
     }
 
@@ -80,10 +77,8 @@ public sealed class Ledger(IDocumentStore store) : ILedger
         - await SumAsync(Filter.Eq(nameof(PostingDocument.Debit), account), cancellationToken);
 
     public async Task<decimal> BalanceOfAccountsStartingWithAsync(string prefix, CancellationToken cancellationToken) =>
-        await SumAsync(Range(nameof(PostingDocument.Credit), prefix), cancellationToken)
-        - await SumAsync(Range(nameof(PostingDocument.Debit), prefix), cancellationToken);
-
-    private static Filter Range(string field, string prefix) => Filter.And(Filter.Gte(field, prefix), Filter.Lte(field, prefix + "~"));
+        await SumAsync(Filter.StartsWith(nameof(PostingDocument.Credit), prefix), cancellationToken)
+        - await SumAsync(Filter.StartsWith(nameof(PostingDocument.Debit), prefix), cancellationToken);
 
     /// <summary>The sum of the matching postings' amounts, read in pages.</summary>
     private async Task<decimal> SumAsync(Filter filter, CancellationToken cancellationToken)

@@ -55,9 +55,7 @@ public sealed class PaymentTransactionRepository(IDocumentStore store, IIntegrat
         return (deposited, withdrawn);
     }
 
-    private static Filter ShownOf(string userId) => Filter.And(
-        Filter.Gte(nameof(PaymentTransactionDocument.ShownKey), userId + ":"),
-        Filter.Lte(nameof(PaymentTransactionDocument.ShownKey), userId + ":~"));
+    private static Filter ShownOf(string userId) => Filter.StartsWith(nameof(PaymentTransactionDocument.ShownKey), userId + ":");
 
     private static string Word(TransactionStatus status) => status.ToString().ToLowerInvariant();
 

@@ -56,7 +56,9 @@ public sealed class ProofCorpus(IDocumentStore store, ProofCorpusOptions options
     /// <summary>The key a task write stamps: its employer, then the write's time, so one employer's changes are one index range in time order.</summary>
     public static string ChangeKey(string employerId, DateTime at) => $"{employerId}:{at.Ticks.ToString("D19", CultureInfo.InvariantCulture)}";
 
-    private static string EndOf(string employerId) => employerId + ":~";
+    /// <summary>The employer's changes stamped at <paramref name="from"/> or later (one range of the indexed key).</summary>
+    private static Filter ChangedSince(string employerId, DateTime from) =>
+        Filter.Between(nameof(JobTaskDocument.EmployerChange), ChangeKey(employerId, from), Filter.PrefixEnd(employerId + ":"));
 
     public async Task<bool> ContainsAsync(string employerId, string term, ProofMatch match, CancellationToken cancellationToken)
     {
@@ -92,10 +94,8 @@ public sealed class ProofCorpus(IDocumentStore store, ProofCorpusOptions options
     /// <summary>Whether a proof written since <paramref name="settled"/> has the term (the store narrows by text, then the match is judged here).</summary>
     private async Task<bool> RecentContainsAsync(string employerId, string term, string needle, ProofMatch match, DateTime settled, CancellationToken cancellationToken)
     {
-        var recent = await _tasks.ListAsync(Filter.And(
-            Filter.Gte(nameof(JobTaskDocument.EmployerChange), ChangeKey(employerId, settled)),
-            Filter.Lte(nameof(JobTaskDocument.EmployerChange), EndOf(employerId)),
-            Filter.ContainsText(term, nameof(JobTaskDocument.Proof))), null, MaxRecentMatches, cancellationToken);
+        var recent = await _tasks.ListAsync(Filter.And(ChangedSince(employerId, settled), Filter.ContainsText(term, nameof(JobTaskDocument.Proof))),
+            null, MaxRecentMatches, cancellationToken);
         return recent.Any(d => !d.Removed && d.Proof is { } proof && Matches(proof.ToLowerInvariant(), needle, match));
     }
 
@@ -106,8 +106,7 @@ public sealed class ProofCorpus(IDocumentStore store, ProofCorpusOptions options
         while (true)
         {
             var page = await _tasks.ListAsync(Filter.And(
-                Filter.Gte(nameof(JobTaskDocument.EmployerChange), after),
-                Filter.Lte(nameof(JobTaskDocument.EmployerChange), EndOf(employerId)),
+                Filter.Between(nameof(JobTaskDocument.EmployerChange), after, Filter.PrefixEnd(employerId + ":")),
                 Filter.ContainsText(term, nameof(JobTaskDocument.Proof))), new SortBy(nameof(JobTaskDocument.EmployerChange), false), PageSize, cancellationToken);
             if (page.Any(d => !d.Removed && d.Proof is { } proof && Matches(proof.ToLowerInvariant(), needle, match))) return true;
             if (page.Count < PageSize) return false;
@@ -123,9 +122,7 @@ public sealed class ProofCorpus(IDocumentStore store, ProofCorpusOptions options
         var to = ChangeKey(employerId, settled);
         while (true)
         {
-            var page = await _tasks.ListAsync(Filter.And(
-                Filter.Gte(nameof(JobTaskDocument.EmployerChange), from),
-                Filter.Lte(nameof(JobTaskDocument.EmployerChange), to)), new SortBy(nameof(JobTaskDocument.EmployerChange), false), PageSize, cancellationToken);
+            var page = await _tasks.ListAsync(Filter.Between(nameof(JobTaskDocument.EmployerChange), from, to), new SortBy(nameof(JobTaskDocument.EmployerChange), false), PageSize, cancellationToken);
             foreach (var task in page)
             {
                 // The range's upper end is inclusive; a change stamped exactly at it waits for the next catch-up.
