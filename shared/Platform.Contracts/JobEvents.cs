@@ -69,3 +69,9 @@ public sealed record JobStatusChanged(string JobId, string OwnerId, string Previ
 
 /// <summary>An owner shared a job (permission "view" or "edit"), or removed a share (permission null).</summary>
 public sealed record JobShared(string JobId, string OwnerId, string UserId, string? Permission) : IntegrationEvent;
+
+/// <summary>
+/// Jobs gave up on posting a job after asking Payments to fund it (it could not tell whether the funding went through,
+/// or it stopped before saving the job): the job never existed, and Payments gives back whatever it held for it.
+/// </summary>
+public sealed record JobFundingAbandoned(string JobId, string OwnerId) : IntegrationEvent;

@@ -46,13 +46,14 @@ public static class PlatformServices
         new("jwks", "/.well-known/jwks.json", Public: true),
     ]);
 
+    /// <summary>A job is funded by Payments before it is posted.</summary>
     public static readonly PlatformService Jobs = new("jobs", "Jobs",
     [
         new("jobs", "/api/v1/jobs"),
         new("jobs-sub", "/api/v1/jobs/{**rest}"),
         new("automations-root", "/api/v1/automations"),
         new("automations", "/api/v1/automations/{**rest}"),
-    ]);
+    ], Calls: ["payments"]);
 
     /// <summary>Files: uploads of up to 50 MiB (plus the multipart framing), so its routes take larger bodies.</summary>
     public static readonly PlatformService Storage = new("storage", "Storage",

@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Jobs.Application.Ports;
+using Jobs.Infrastructure.Payments;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Application.Ids;
 using Platform.Contracts.Identity;
@@ -8,9 +12,18 @@ using Platform.Testing;
 
 namespace Jobs.Api.Tests;
 
-/// <summary>The Jobs service in memory, with helpers that speak its wire format.</summary>
+/// <summary>The Jobs service in memory, with helpers that speak its wire format. Payments' job funding is <see cref="Payments"/>.</summary>
 public class JobsApi : ServiceFactory<Program>
 {
+    public FakePayments Payments { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services =>
+            services.AddHttpClient<IJobFunding, PaymentsJobFunding>().ConfigurePrimaryHttpMessageHandler(() => Payments));
+    }
+
     public static JsonObject ValidJob(Action<JsonObject>? change = null)
     {
         var job = new JsonObject

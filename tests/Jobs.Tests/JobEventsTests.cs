@@ -23,7 +23,7 @@ public sealed class JobEventsTests
     {
         var schema = new InputSchema([new FieldSchema("count", "number", true, 1, 10)]);
         var automation = new Automation("6f1c2a52-5d0e-4b7f-9a59-2f3c1d7e8a90", "owner", "Rater", schema, null, new InputSchema([]), Added);
-        var job = Job.Post("j1", Owner, Terms(automation.Id), automation, Added);
+        var job = Funded(Job.Post("j1", Owner, Terms(automation.Id), automation, Added));
 
         var created = _map.TakeFrom(job).Should().ContainSingle().Which.Should().BeOfType<JobCreated>().Subject;
 
@@ -43,7 +43,7 @@ public sealed class JobEventsTests
     [Fact]
     public void A_manual_job_is_created_without_automation_or_schemas()
     {
-        var job = Job.Post("j1", Owner, Terms(), null, Added);
+        var job = Funded(Job.Post("j1", Owner, Terms(), null, Added));
 
         var created = (JobCreated)_map.TakeFrom(job).Single();
 
@@ -56,7 +56,7 @@ public sealed class JobEventsTests
     [Fact]
     public void Each_change_is_recorded_once_and_a_change_that_changes_nothing_records_nothing()
     {
-        var job = Job.Post("j1", Owner, Terms(), null, Added);
+        var job = Funded(Job.Post("j1", Owner, Terms(), null, Added));
         _map.TakeFrom(job);
 
         job.ChangeStatus(JobStatus.Active).Should().BeFalse();
@@ -85,5 +85,12 @@ public sealed class JobEventsTests
 
         FluentActions.Invoking(() => Job.Post("j1", Owner, terms, null, Added)).Should().Throw<ArgumentException>();
         FluentActions.Invoking(() => Job.Post("j1", Owner, terms, other, Added)).Should().Throw<ArgumentException>();
+    }
+
+    /// <summary>Payments held the job's cost (price × positions plus a 10% fee): the job is posted.</summary>
+    private static Job Funded(Job job)
+    {
+        job.MarkFunded(job.Terms.JobPrice * job.Terms.Positions * 1.1m);
+        return job;
     }
 }

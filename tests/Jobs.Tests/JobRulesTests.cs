@@ -17,13 +17,36 @@ public sealed class JobRulesTests
     }
 
     [Fact]
-    public void A_posted_job_is_active_with_zero_counters_and_costs_price_times_positions()
+    public void A_job_waits_unseen_for_its_funding_then_is_active_with_zero_counters_and_costs_what_was_charged()
+    {
+        var job = Job.Post("j1", Owner, Terms(), null, DateTime.UtcNow);
+        job.Status.Should().Be(JobStatus.Funding);
+        job.IsPosted.Should().BeFalse();
+        job.DomainEvents.Should().BeEmpty("nobody hears of a job before it is funded");
+        job.TotalPrice.Should().Be(0.18m, "before it is funded the job's cost is its price times its positions");
+
+        job.MarkFunded(0.198m);
+
+        job.Status.Should().Be(JobStatus.Active);
+        job.IsPosted.Should().BeTrue();
+        job.Counters.Should().Be(JobCounters.Zero);
+        job.TotalPrice.Should().Be(0.198m);
+        FluentActions.Invoking(() => job.MarkFunded(0.198m)).Should().Throw<JobRuleException>("a job is funded once");
+    }
+
+    [Fact]
+    public void A_job_whose_funding_is_abandoned_is_never_posted_and_says_so()
     {
         var job = Job.Post("j1", Owner, Terms(), null, DateTime.UtcNow);
 
-        job.Status.Should().Be(JobStatus.Active);
-        job.Counters.Should().Be(JobCounters.Zero);
-        job.TotalPrice.Should().Be(0.18m);
+        job.AbandonFunding();
+
+        job.Status.Should().Be(JobStatus.Abandoned);
+        job.IsPosted.Should().BeFalse();
+        job.DomainEvents.Should().ContainSingle().Which.Should().BeOfType<JobFundingAbandonedDomainEvent>();
+        FluentActions.Invoking(() => job.MarkFunded(0.198m)).Should().Throw<JobRuleException>();
+        FluentActions.Invoking(() => job.ChangeStatus(JobStatus.Active)).Should().Throw<JobRuleException>();
+        job.EndIfDue(DateTime.UtcNow.AddDays(10)).Should().BeFalse("a job never posted never ends");
     }
 
     [Theory]
@@ -48,7 +71,7 @@ public sealed class JobRulesTests
     [Fact]
     public void Shares_decide_who_may_view_and_who_may_edit()
     {
-        var job = Job.Post("j1", Owner, Terms(), null, DateTime.UtcNow);
+        var job = Funded(Job.Post("j1", Owner, Terms(), null, DateTime.UtcNow));
         job.ShareWith("viewer", SharePermission.View);
         job.ShareWith("editor", SharePermission.Edit);
         job.ChangeStatus(JobStatus.Inactive);
@@ -66,7 +89,7 @@ public sealed class JobRulesTests
     [Fact]
     public void Sharing_again_replaces_the_permission_and_the_owner_cannot_be_a_share()
     {
-        var job = Job.Post("j1", Owner, Terms(), null, DateTime.UtcNow);
+        var job = Funded(Job.Post("j1", Owner, Terms(), null, DateTime.UtcNow));
         job.ShareWith("u", SharePermission.View);
         job.ShareWith("u", SharePermission.Edit);
 
@@ -79,7 +102,7 @@ public sealed class JobRulesTests
     [Fact]
     public void Setting_the_same_status_again_changes_nothing()
     {
-        var job = Job.Post("j1", Owner, Terms(), null, DateTime.UtcNow);
+        var job = Funded(Job.Post("j1", Owner, Terms(), null, DateTime.UtcNow));
 
         job.ChangeStatus(JobStatus.Active).Should().BeFalse();
         job.ChangeStatus(JobStatus.Inactive).Should().BeTrue();
@@ -134,7 +157,7 @@ public sealed class JobRulesTests
     public void A_job_past_its_duration_ends_expired_unless_every_position_is_done()
     {
         var added = new DateTime(2026, 1, 1, 12, 0, 0, DateTimeKind.Utc);
-        var open = Job.Post("j1", Owner, Terms(), null, added);
+        var open = Funded(Job.Post("j1", Owner, Terms(), null, added));
         var done = Job.Restore("j2", Owner, Terms(), JobStatus.Inactive, added, JobCounters.Zero with { TasksConfirmed = 3 }, [], 1);
 
         open.EndIfDue(added.AddDays(3).AddSeconds(-1)).Should().BeFalse("three days have not passed");
@@ -151,11 +174,18 @@ public sealed class JobRulesTests
     [InlineData(JobStatus.Inactive)]
     public void An_ended_job_cannot_be_switched_back_on_or_off(JobStatus wanted)
     {
-        var job = Job.Post("j1", Owner, Terms(), null, DateTime.UtcNow.AddDays(-10));
+        var job = Funded(Job.Post("j1", Owner, Terms(), null, DateTime.UtcNow.AddDays(-10)));
         job.EndIfDue(DateTime.UtcNow);
 
         var act = () => job.ChangeStatus(wanted);
 
         act.Should().Throw<JobRuleException>().WithMessage("The job is expired; its status can no longer change");
+    }
+
+    /// <summary>Payments held the job's cost (price × positions plus a 10% fee): the job is posted.</summary>
+    private static Job Funded(Job job)
+    {
+        job.MarkFunded(job.Terms.JobPrice * job.Terms.Positions * 1.1m);
+        return job;
     }
 }

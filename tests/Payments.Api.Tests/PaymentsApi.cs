@@ -1,6 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Payments.Infrastructure.Persistence;
 using Platform.Application.Ids;
+using Platform.Persistence;
 using Platform.Testing;
 
 namespace Payments.Api.Tests;
@@ -18,6 +21,32 @@ public class PaymentsApi : ServiceFactory<Program>
 
     public static async Task<HttpResponseMessage> WithdrawAsync(HttpClient user, decimal amount, string address = TronAddress) =>
         await user.PostAsJsonAsync("/api/v1/payments/withdraw", new JsonObject { ["amount"] = amount, ["wallet_address"] = address });
+
+    /// <summary>Jobs asks Payments to fund a job (the internal route, with the employer's token).</summary>
+    public static async Task<HttpResponseMessage> FundJobAsync(HttpClient employer, string jobId, int positions, decimal jobPrice) =>
+        await employer.PostAsJsonAsync("/internal/job-funding", new JsonObject { ["job_id"] = jobId, ["positions"] = positions, ["job_price"] = jobPrice });
+
+    /// <summary>A user with <paramref name="amount"/> deposited.</summary>
+    public async Task<(string Id, HttpClient Client)> UserWithAsync(decimal amount)
+    {
+        var id = NewId();
+        var client = ClientFor(id);
+        if (amount > 0) (await DepositAsync(client, amount)).EnsureSuccessStatusCode();
+        return (id, client);
+    }
+
+    /// <summary>Every account's balance recomputed from all the postings in the store, with no help from the service's own sums.</summary>
+    public async Task<IReadOnlyDictionary<string, decimal>> RecomputedBalancesAsync()
+    {
+        var balances = new Dictionary<string, decimal>();
+        var postings = Services.GetRequiredService<IDocumentStore>().Collection<PostingDocument>(Ledger.CollectionName);
+        await foreach (var posting in postings.ReadAllAsync(Filter.All))
+        {
+            balances[posting.Debit] = balances.GetValueOrDefault(posting.Debit) - posting.Amount;
+            balances[posting.Credit] = balances.GetValueOrDefault(posting.Credit) + posting.Amount;
+        }
+        return balances;
+    }
 
     public static async Task<(decimal Balance, decimal Active, decimal Pending)> BalanceAsync(HttpClient user)
     {

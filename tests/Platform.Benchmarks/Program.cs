@@ -64,6 +64,10 @@ await WaitReady();
 
 var token = await SignIn();
 http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+// Jobs are paid for when posted: the benchmark's employer deposits enough for every job it may post (each deposit is
+// at most 100,000, Payments' default limit).
+for (var deposited = 0; deposited < 50; deposited++)
+    (await http.PostAsJsonAsync(new Uri(gateway, "/api/v1/payments/deposit"), new { amount = 100_000 })).EnsureSuccessStatusCode();
 
 // Half the seeding workers post through the gateway and half straight to Jobs, so that both paths are as warm
 // (JIT tiering, connection pools) when measuring starts: a cold gateway against a warm service is not a fair ratio.
@@ -126,7 +130,8 @@ return 0;
 
 // Apply and submit through the gateway, measured as the job creation was, and compared with its p50 (target: each at
 // most 1.5 times the create's). A worker applies to a job open to anyone any number of times (few_times, no task limit,
-// 1,000,000 positions); submitting to a job without planned tasks takes a task and hands in its proof in one request.
+// 1,000,000 positions at 0.01, so that its 11,000 hold fits the deposit); submitting to a job without planned tasks
+// takes a task and hands in its proof in one request.
 // Then the proof-uniqueness check (route 4) over the employer's tasks, once they number --proof-tasks.
 async Task MeasureTasks(Stats create)
 {
@@ -137,6 +142,7 @@ async Task MeasureTasks(Stats create)
     {
         var job = NewJob();
         job["positions"] = 1_000_000;
+        job["job_price"] = 0.01;
         job["few_times"] = true;
         return job;
     });

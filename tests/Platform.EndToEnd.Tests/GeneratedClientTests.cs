@@ -43,6 +43,10 @@ public sealed class GeneratedClientTests(RunningPlatform running)
 
         var ann = Client(new BaseBearerTokenAuthenticationProvider(new StaticToken(token.AccessToken!)));
         var tag = Guid.NewGuid().ToString("N")[..10];
+        // Jobs are paid for when posted.
+        var deposit = await ann.Api.V1.Payments.Deposit.PostAsync(new DepositRequest { Amount = 5 });
+        deposit!.Status.Should().Be("paid");
+        (await ann.Api.V1.Users.Me.Balance.GetAsync())!.ActiveBalance.Should().Be(5);
         var created = await ann.Api.V1.Jobs.PostAsync(new CreateJobRequest
         {
             Title = $"Create a Google account {tag}", Category = CreateJobRequest_category.Google, Description = "…", Proof = "The email",
@@ -54,6 +58,7 @@ public sealed class GeneratedClientTests(RunningPlatform running)
         job!.Title.Should().Be($"Create a Google account {tag}");
         job.Status.Should().Be("active");
         job.JobPrice.Should().Be(0.06);
+        job.Price.Should().Be("0.198", "3 × (0.06 + the 10% fee)");
 
         var found = await ann.Api.V1.Jobs.GetAsync(r =>
         {

@@ -7,9 +7,10 @@ using Platform.Testing;
 namespace Platform.EndToEnd.Tests;
 
 /// <summary>
-/// The marketplace loop through the gateway: an employer posts a job with planned tasks, two workers apply, get their
-/// variables and submit proof with a file, the employer reviews them, the job's counters follow, and the confirmed
-/// task is announced once.
+/// The marketplace loop through the gateway: an employer deposits and posts a funded job with planned tasks, two workers
+/// apply, get their variables and submit proof with a file, the employer reviews them, the job's counters follow, the
+/// confirmed task is announced once and pays its worker and her referrer, and switching the job off gives the
+/// employer back what its unused position held.
 /// </summary>
 [Collection(RunningPlatformCollection.Name)]
 public sealed class MarketplaceLoopTests(RunningPlatform running)
@@ -27,8 +28,10 @@ public sealed class MarketplaceLoopTests(RunningPlatform running)
     {
         var platform = running.Platform;
         var employer = await platform.RegisterAsync("Employer Erin");
-        var ann = await platform.RegisterAsync("Worker Ann", "DE");
+        var rita = await platform.RegisterAsync("Referrer Rita");
+        var ann = await platform.RegisterAsync("Worker Ann", "DE", referrer: rita);
         var bob = await platform.RegisterAsync("Worker Bob", "FR");
+        await employer.DepositAsync(5m);
 
         var created = await ReadAsync(await employer.Client.PostAsJsonAsync("/api/v1/jobs", new JsonObject
         {
@@ -42,6 +45,9 @@ public sealed class MarketplaceLoopTests(RunningPlatform running)
             ["files"] = new JsonArray(new JsonObject { ["name"] = "screenshot", ["required"] = true, ["types"] = new JsonArray("image/png") }),
         }), HttpStatusCode.Created);
         var job = created["job_id"]!.GetValue<string>();
+        (await ReadAsync(await employer.Client.GetAsync($"/api/v1/jobs/{job}"), HttpStatusCode.OK))["price"]!.GetValue<string>()
+            .Should().Be("1.10", "2 positions × (0.50 + the 10% fee)");
+        (await employer.BalanceAsync()).Should().Be((5m, 3.90m, 0m), "the job's cost is held: still the employer's, not spendable");
 
         // Tasks hears of the job through Jobs' event; until then the job is unknown there.
         HttpResponseMessage plan = null!;
@@ -118,8 +124,19 @@ public sealed class MarketplaceLoopTests(RunningPlatform running)
 
         var (confirmed, _) = await EventProbe.WaitForAsync<TaskConfirmed>(e => e.TaskId == taskIds[ann]);
         (confirmed.WorkerId, confirmed.EmployerId, confirmed.JobId, confirmed.Amount).Should().Be((ann.UserId, employer.UserId, job, 0.5m));
+
+        await Eventually.HoldsAsync(async () => await ann.BalanceAsync() == (0.5m, 0.5m, 0m), "Ann was paid for her confirmed task");
+        await Eventually.HoldsAsync(async () => await rita.BalanceAsync() == (0.025m, 0.025m, 0m), "Rita, who referred Ann, got 5% of Ann's pay");
+        (await bob.BalanceAsync()).Should().Be((0m, 0m, 0m), "a declined task pays nothing");
+        await Eventually.HoldsAsync(async () => await employer.BalanceAsync() == (4.45m, 3.90m, 0m),
+            "Ann's unit left the hold; Bob's declined position stays held for the open job");
+
+        (await employer.Client.PatchAsJsonAsync($"/api/v1/jobs/{job}/status", new { status = "inactive" })).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        await Eventually.HoldsAsync(async () => await employer.BalanceAsync() == (4.45m, 4.45m, 0m), "switched off, the unused position's 0.55 came back");
+
         await Task.Delay(1000);
         EventProbe.Received.Select(r => r.Message).OfType<TaskConfirmed>().Where(e => e.JobId == job).Should().ContainSingle("one task was confirmed, once");
+        (await ann.BalanceAsync()).Should().Be((0.5m, 0.5m, 0m), "paid once");
     }
 
     [Fact]
@@ -128,6 +145,7 @@ public sealed class MarketplaceLoopTests(RunningPlatform running)
         var platform = running.Platform;
         var employer = await platform.RegisterAsync("Employer Eve");
         var worker = await platform.RegisterAsync("Worker Wes");
+        await employer.DepositAsync(10m);
         var job = (await ReadAsync(await employer.Client.PostAsJsonAsync("/api/v1/jobs", new JsonObject
         {
             ["title"] = "Review an app", ["category"] = "Review", ["description"] = "Write a review.", ["proof"] = "Its link",

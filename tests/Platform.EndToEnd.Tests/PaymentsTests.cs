@@ -4,7 +4,10 @@ using System.Text.Json.Nodes;
 
 namespace Platform.EndToEnd.Tests;
 
-/// <summary>Money through the gateway: a deposit through the sandbox provider, a withdrawal to a wallet, the balance and the history.</summary>
+/// <summary>
+/// Money through the gateway: a deposit through the sandbox provider, a withdrawal to a wallet, the balance and the
+/// history; jobs paid for when posted, Jobs asking Payments across the service boundary.
+/// </summary>
 [Collection(RunningPlatformCollection.Name)]
 public sealed class PaymentsTests(RunningPlatform running)
 {
@@ -31,5 +34,25 @@ public sealed class PaymentsTests(RunningPlatform running)
         history["total_deposit"]!.GetValue<decimal>().Should().Be(20);
         history["transactions"]![0]!["amount"]!.GetValue<string>().Should().Be("-5.5");
         (await user.Client.GetFromJsonAsync<JsonObject>("/api/v1/users/me"))!.ContainsKey("rating").Should().BeTrue("users/me stays Identity's");
+    }
+
+    [Fact]
+    public async Task Of_50_jobs_posted_at_once_against_a_balance_that_covers_10_exactly_10_exist()
+    {
+        var employer = await running.Platform.RegisterAsync("Racing Rae");
+        await employer.DepositAsync(11m);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => employer.Client.PostAsJsonAsync("/api/v1/jobs", new
+        {
+            title = $"{tag} race {i}", category = "Other", description = "d", proof = "p", duration = 1, positions = 1, job_price = 1,
+        })));
+
+        answers.Count(a => a.StatusCode == HttpStatusCode.Created).Should().Be(10, "each job costs 1.10 (1.00 and the 10% fee) of 11.00");
+        var refused = answers.Where(a => a.StatusCode != HttpStatusCode.Created).ToList();
+        refused.Should().HaveCount(40).And.OnlyContain(a => a.StatusCode == HttpStatusCode.BadRequest);
+        (await refused[0].Content.ReadFromJsonAsync<JsonObject>())!["error"]!.GetValue<string>().Should().StartWith("Insufficient balance to fund this job");
+        (await employer.Client.GetFromJsonAsync<JsonObject>("/api/v1/jobs/mine?limit=100"))!["total"]!.GetValue<long>().Should().Be(10, "a refused post leaves no job");
+        (await employer.BalanceAsync()).Should().Be((11m, 0m, 0m), "all of it held for the 10 jobs");
     }
 }

@@ -70,10 +70,11 @@ public sealed class PlatformInstance : IAsyncDisposable
         }
     }
 
-    public async Task<User> RegisterAsync(string name, string country = "US")
+    /// <summary>Signs a new user up (through <paramref name="referrer"/>'s referral, when given) and signs them in.</summary>
+    public async Task<User> RegisterAsync(string name, string country = "US", User? referrer = null)
     {
         var email = $"{name.ToLowerInvariant().Replace(' ', '.')}-{Guid.NewGuid():N}@example.com";
-        var response = await Gateway.PostAsJsonAsync("/api/v1/auth/register", new { email, password = "correct horse battery", name, country });
+        var response = await Gateway.PostAsJsonAsync("/api/v1/auth/register", new { email, password = "correct horse battery", name, country, referrer_id = referrer?.UserId });
         response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
         var user = new User(body["user_id"]!.GetValue<string>(), email, body["client_id"]!.GetValue<string>(), body["client_secret"]!.GetValue<string>());
@@ -125,5 +126,19 @@ public sealed record User(string UserId, string Email, string ClientId, string C
         token.IsError.Should().BeFalse(token.Error);
         Client = new HttpClient { BaseAddress = platform.Gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         Client.SetBearerToken(token.AccessToken!);
+    }
+
+    /// <summary>Adds <paramref name="amount"/> to the user's balance (route 47; the sandbox provider completes it at once): jobs are paid for when posted.</summary>
+    public async Task DepositAsync(decimal amount)
+    {
+        var response = await Client.PostAsJsonAsync("/api/v1/payments/deposit", new { amount });
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Route 19: balance, active_balance and pending_earnings.</summary>
+    public async Task<(decimal Balance, decimal Active, decimal Pending)> BalanceAsync()
+    {
+        var body = (await Client.GetFromJsonAsync<JsonObject>("/api/v1/users/me/balance"))!;
+        return (body["balance"]!.GetValue<decimal>(), body["active_balance"]!.GetValue<decimal>(), body["pending_earnings"]!.GetValue<decimal>());
     }
 }

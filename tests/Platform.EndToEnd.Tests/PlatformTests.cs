@@ -71,6 +71,7 @@ public sealed class PlatformTests(RunningPlatform running)
         var employer = await Platform.RegisterAsync("Employer");
         var worker = await Platform.RegisterAsync("Worker", "DE");
         var tag = Guid.NewGuid().ToString("N")[..8];
+        await employer.DepositAsync(50m);
 
         var cheap = await Create(employer, Job($"{tag} cheap signup", 0.05m));
         var dear = await Create(employer, Job($"{tag} premium review", 2.5m, "Review", "DE"));
@@ -108,6 +109,7 @@ public sealed class PlatformTests(RunningPlatform running)
     {
         var traceId = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
         var employer = await Platform.RegisterAsync("Publisher");
+        await employer.DepositAsync(10m);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/jobs") { Content = JsonContent.Create(Job("Traced job", 1m)) };
         request.Headers.Add("traceparent", $"00-{traceId}-{Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..16]}-01");
 

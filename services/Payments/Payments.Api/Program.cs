@@ -15,6 +15,7 @@ builder.Services.AddMediator(options =>
 var app = builder.Build();
 app.UsePlatformApi();
 app.MapPaymentEndpoints();
+app.MapJobFundingEndpoints();
 app.Run();
 
 public partial class Program;

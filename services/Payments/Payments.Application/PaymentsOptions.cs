@@ -1,8 +1,14 @@
 namespace Payments.Application;
 
-/// <summary>The money rules operators set: the smallest withdrawal and the largest single deposit.</summary>
+/// <summary>
+/// The money rules operators set: the smallest withdrawal, the largest single deposit, the platform's fee on each
+/// position of a job (a percentage of the job price, which the employer pays on top) and the referral bonus (a
+/// percentage of a confirmed task's pay, paid from platform revenue to the worker's referrer).
+/// </summary>
 public sealed record PaymentsOptions
 {
     public decimal MinimumPayout { get; init; } = 1.00m;
     public decimal MaximumDeposit { get; init; } = 100_000m;
+    public decimal JobFeePercent { get; init; } = 10m;
+    public decimal ReferralBonusPercent { get; init; } = 5m;
 }

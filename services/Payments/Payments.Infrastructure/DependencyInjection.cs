@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Payments.Application;
 using Payments.Application.Balances;
 using Payments.Application.Events;
+using Payments.Application.Funding;
 using Payments.Application.Ports;
 using Payments.Infrastructure.Persistence;
 using Payments.Infrastructure.Providers;
@@ -20,8 +21,9 @@ public static class DependencyInjection
 
     /// <summary>
     /// Payments' adapters: the ledger and the deposit and withdrawal records in the store (which the API host's setup
-    /// registers), the payment and payout providers (the sandboxes), and messaging: withdrawal events out, Tasks' submission
-    /// and review events in (pending earnings).
+    /// registers), job fundings and task positions, the payment and payout providers (the sandboxes), and messaging:
+    /// withdrawal events out; in, Identity's registrations (referrers), Jobs' status changes and abandoned fundings (holds)
+    /// and Tasks' task events (pending earnings, holds, worker pay).
     /// </summary>
     public static IHostApplicationBuilder AddPaymentsInfrastructure(this IHostApplicationBuilder builder)
     {
@@ -33,6 +35,10 @@ public static class DependencyInjection
         services.AddSingleton<IdempotencyRecords>();
         services.AddSingleton<IIdempotencyRecords>(sp => sp.GetRequiredService<IdempotencyRecords>());
         services.AddSingleton<IPendingEarnings, PendingEarnings>();
+        services.AddSingleton<IJobFundings, JobFundings>();
+        services.AddSingleton<ITaskPositions, TaskPositions>();
+        services.AddSingleton<IReferrals, Referrals>();
+        services.AddSingleton<JobHolds>();
         services.AddPeriodicSweep("Idempotency-key purge", TimeSpan.FromHours(1), (sp, ct) => sp.GetRequiredService<IdempotencyRecords>().PurgeAsync(ct));
         services.AddSingleton<IPaymentProvider, SandboxPaymentProvider>();
         services.AddSingleton<IPayoutProvider, SandboxPayoutProvider>();
@@ -44,6 +50,7 @@ public static class DependencyInjection
         services.AddIndexes(PaymentTransactionRepository.EnsureIndexesAsync);
         services.AddIndexes(IdempotencyRecords.EnsureIndexesAsync);
         services.AddIndexes(PendingEarnings.EnsureIndexesAsync);
+        services.AddIndexes(TaskPositions.EnsureIndexesAsync);
         return builder;
     }
 }

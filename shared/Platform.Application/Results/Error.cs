@@ -10,6 +10,8 @@ public enum ErrorKind
     Unauthorized,
     /// <summary>The input is larger than the use case takes (a 413).</summary>
     TooLarge,
+    /// <summary>A service this use case depends on gave no answer; nothing was done, and the caller may try again (a 503).</summary>
+    Unavailable,
 }
 
 /// <summary>A failure a caller can act on. <see cref="Messages"/> lists every rule broken (validation), in order.</summary>
@@ -23,4 +25,5 @@ public sealed record Error(ErrorKind Kind, IReadOnlyList<string> Messages)
     public static Error Forbidden(string message) => new(ErrorKind.Forbidden, [message]);
     public static Error Conflict(string message) => new(ErrorKind.Conflict, [message]);
     public static Error TooLarge(string message) => new(ErrorKind.TooLarge, [message]);
+    public static Error Unavailable(string message) => new(ErrorKind.Unavailable, [message]);
 }

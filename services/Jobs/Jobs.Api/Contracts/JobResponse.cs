@@ -27,6 +27,7 @@ public sealed record JobResponse
     [JsonPropertyName("positions")] public required string Positions { get; init; }
     [JsonPropertyName("daily_limit")] public int DailyLimit { get; init; }
     [JsonPropertyName("job_price")] public decimal JobPrice { get; init; }
+    /// <summary>What the employer was charged: positions × (job_price + the platform's fee).</summary>
     [JsonPropertyName("price")] public required string Price { get; init; }
     [JsonPropertyName("status")] public required string Status { get; init; }
     /// <summary>The proof files a submission carries (name, required, media types).</summary>

@@ -24,9 +24,11 @@ public static class JobEndpoints
         jobs.MapGet("/{job_id}", Get).WithName("GetJob")
             .Produces<JobResponse>().Produces<ErrorBody>(404).WithSummary("Job details with the linked automation's schemas.");
         jobs.MapPost("/", Create).WithName("CreateJob")
-            .Produces<JobCreatedResponse>(201).Produces<ErrorBody>(400).ProducesProblem(413).WithSummary("Create a job (starts active).");
+            .Produces<JobCreatedResponse>(201).Produces<ErrorBody>(400).ProducesProblem(413).Produces<ErrorBody>(503)
+            .WithSummary("Create a job, paid for up front: positions × (job_price + the platform fee) is held from the caller's available balance (400 when it doesn't cover it), and the job starts active.");
         jobs.MapPatch("/{job_id}/status", ChangeStatus).WithName("ChangeJobStatus")
-            .Produces(204).Produces<ErrorBody>(400).Produces<ErrorBody>(403).Produces<ErrorBody>(404).WithSummary("Set a job active or inactive.");
+            .Produces(204).Produces<ErrorBody>(400).Produces<ErrorBody>(403).Produces<ErrorBody>(404).Produces<ErrorBody>(503)
+            .WithSummary("Set a job active or inactive. Inactive gives back what its unused positions hold; active again holds them again (400 when the owner's balance doesn't cover it).");
         jobs.MapPut("/{job_id}/shares/{user_id}", Share).WithName("ShareJob")
             .Produces(204).Produces<ErrorBody>(400).Produces<ErrorBody>(403).Produces<ErrorBody>(404).WithSummary("Share a job with a user (view or edit).");
         jobs.MapDelete("/{job_id}/shares/{user_id}", Unshare).WithName("UnshareJob")

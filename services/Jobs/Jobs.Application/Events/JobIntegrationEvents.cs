@@ -16,6 +16,7 @@ public sealed class JobIntegrationEvents : IIntegrationEventMap
         JobPostedDomainEvent posted => [Created(posted.Job, posted.Automation)],
         JobStatusChangedDomainEvent changed =>
             [new JobStatusChanged(changed.Job.Id, changed.Job.Owner.UserId, changed.Previous.ToWire(), changed.Current.ToWire())],
+        JobFundingAbandonedDomainEvent abandoned => [new JobFundingAbandoned(abandoned.Job.Id, abandoned.Job.Owner.UserId)],
         JobShareChangedDomainEvent shared =>
             [new JobShared(shared.Job.Id, shared.Job.Owner.UserId, shared.UserId, shared.Permission?.ToWire())],
         _ => throw new ArgumentException($"Jobs has no integration event for {domainEvent.GetType().Name}.", nameof(domainEvent)),

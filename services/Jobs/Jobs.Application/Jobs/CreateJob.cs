@@ -10,7 +10,14 @@ using Platform.Application.Results;
 
 namespace Jobs.Application.Jobs;
 
-/// <summary>An employer posts a job; it starts active. A devices_automation job links an existing automation.</summary>
+/// <summary>
+/// An employer posts a job. A devices_automation job links an existing automation. The job is paid for up front:
+/// it is saved waiting for its funding (seen by nobody), Payments holds positions × (job price + the platform's fee)
+/// from the employer's available balance, and only then is the job active and announced (JobCreated). A balance that
+/// does not cover it refuses the post (400) and the job is deleted. Should Payments give no answer, the job is
+/// abandoned (Payments hears of it and gives back anything it held) and the post fails with 503; a post that stops
+/// half way is abandoned the same way by <see cref="AbandonUnfundedJobs"/>.
+/// </summary>
 public sealed record CreateJob(Caller Caller, JobTerms Terms) : ICommand<Result<string>>;
 
 public sealed class CreateJobValidator : AbstractValidator<CreateJob>
@@ -58,7 +65,7 @@ public sealed class CreateJobValidator : AbstractValidator<CreateJob>
     }
 }
 
-public sealed class CreateJobHandler(IJobRepository jobs, IAutomationRepository automations, TimeProvider clock)
+public sealed class CreateJobHandler(IJobRepository jobs, IAutomationRepository automations, IJobFunding funding, TimeProvider clock)
     : ICommandHandler<CreateJob, Result<string>>
 {
     public async ValueTask<Result<string>> Handle(CreateJob command, CancellationToken cancellationToken)
@@ -71,7 +78,23 @@ public sealed class CreateJobHandler(IJobRepository jobs, IAutomationRepository 
         var owner = new JobOwner(command.Caller.UserId, command.Caller.Name, command.Caller.Country);
         var job = Job.Post(ObjectIds.New(), owner, terms, automation, clock.GetUtcNow().UtcDateTime);
         await jobs.AddAsync(job, cancellationToken);
-        return job.Id;
+
+        var answer = await funding.FundAsync(job.Id, terms.Positions, terms.JobPrice, cancellationToken);
+        switch (answer.Status)
+        {
+            case FundingStatus.Funded:
+                job.MarkFunded(answer.Charged);
+                // Refused only when the funding sweep abandoned the post meanwhile (Payments then gives the money back).
+                if (await jobs.TrySaveAsync(job, CancellationToken.None)) return job.Id;
+                return Error.Unavailable("The job took too long to fund and was abandoned; nothing was charged. Try again.");
+            case FundingStatus.Refused:
+                await jobs.DeleteAsync(job.Id, CancellationToken.None);
+                return Error.Validation(answer.Reason ?? "Insufficient balance to fund this job");
+            default:
+                job.AbandonFunding();
+                await jobs.SaveAsync(job, CancellationToken.None);
+                return Error.Unavailable("The job could not be funded just now (the payments service did not answer); nothing was charged. Try again.");
+        }
     }
 
     private static JobTerms Normalize(JobTerms terms) => terms with

@@ -16,9 +16,20 @@ public static class JobWireNames
         JobStatus.Inactive => "inactive",
         JobStatus.Completed => "completed",
         JobStatus.Expired => "expired",
+        JobStatus.Funding => "funding",
+        JobStatus.Abandoned => "abandoned",
         _ => throw new ArgumentOutOfRangeException(nameof(status)),
     };
 
+    /// <summary>A status as stored: a status a caller may name, or one of a job not (yet) posted, which callers never see.</summary>
+    public static JobStatus ParseStored(string? value) => value switch
+    {
+        "funding" => JobStatus.Funding,
+        "abandoned" => JobStatus.Abandoned,
+        _ => TryParseStatus(value, out var status) ? status : JobStatus.Inactive,
+    };
+
+    /// <summary>A status a caller may name (one of <see cref="Statuses"/>).</summary>
     public static bool TryParseStatus(string? value, out JobStatus status)
     {
         switch (value)

@@ -9,11 +9,21 @@ namespace Jobs.Application.Ports;
 /// </summary>
 public interface IJobRepository
 {
+    /// <summary>A posted job (one still waiting for its funding, or abandoned, is not found).</summary>
     Task<Job?> GetAsync(string jobId, CancellationToken cancellationToken);
     Task<PagedList<Job>> SearchAsync(JobSearch search, PageRequest page, CancellationToken cancellationToken);
 
     /// <summary>Jobs not yet ended whose duration has passed at <paramref name="now"/>, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<Job>> FindDueToEndAsync(DateTime now, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Jobs saved at or before <paramref name="addedBefore"/> that still wait for their funding (their post stopped half way).</summary>
+    Task<IReadOnlyList<Job>> FindWaitingForFundingAsync(DateTime addedBefore, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Deletes abandoned jobs saved at or before <paramref name="addedBefore"/> whose event has gone out; returns how many.</summary>
+    Task<long> DeleteAbandonedAsync(DateTime addedBefore, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a job outright (one whose funding was refused: it never existed).</summary>
+    Task DeleteAsync(string jobId, CancellationToken cancellationToken);
 
     /// <summary>Stores a new job with its events.</summary>
     Task AddAsync(Job job, CancellationToken cancellationToken);

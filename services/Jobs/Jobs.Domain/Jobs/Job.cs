@@ -79,8 +79,13 @@ public sealed class Job : AggregateRoot
 {
     private readonly List<JobShare> _shares;
 
-    private Job(string id, JobOwner owner, JobTerms terms, JobStatus status, DateTime added, JobCounters counters, IEnumerable<JobShare> shares, long version)
+    /// <summary>The automation a job being posted links (for its JobCreated); only known to the instance that posted it.</summary>
+    private Automation? _automation;
+
+    private Job(string id, JobOwner owner, JobTerms terms, JobStatus status, DateTime added, JobCounters counters, IEnumerable<JobShare> shares, long version,
+        decimal? charged = null)
     {
+        Charged = charged;
         Id = id;
         Owner = owner;
         Terms = terms;
@@ -98,15 +103,25 @@ public sealed class Job : AggregateRoot
     public DateTime Added { get; }
     public JobCounters Counters { get; private set; }
     public IReadOnlyList<JobShare> Shares => _shares;
-    /// <summary>The stored version this instance was read at (optimistic concurrency).</summary>
-    public long Version { get; }
+    /// <summary>The stored version this instance was read or last written at (optimistic concurrency).</summary>
+    public long Version { get; private set; }
 
-    /// <summary>Total cost of the job: price per task times positions.</summary>
-    public decimal TotalPrice => Terms.JobPrice * Terms.Positions;
+    /// <summary>The store wrote this instance at <paramref name="version"/>.</summary>
+    public void MarkStored(long version) => Version = version;
+
+    /// <summary>What the employer was charged for the job (the pay of every position plus the platform's fee); null until funded.</summary>
+    public decimal? Charged { get; private set; }
+
+    /// <summary>What the job cost its employer: what was charged (the price per task times positions, before funding).</summary>
+    public decimal TotalPrice => Charged ?? Terms.JobPrice * Terms.Positions;
+
+    /// <summary>Whether anyone may see the job: not while it waits for its funding, nor once that was abandoned.</summary>
+    public bool IsPosted => Status is not (JobStatus.Funding or JobStatus.Abandoned);
 
     /// <summary>
-    /// Posts a job; it starts active. <paramref name="automation"/> is the automation the terms link (found by the caller),
-    /// which a devices_automation job must have.
+    /// Posts a job; it starts <see cref="JobStatus.Funding"/>, seen by nobody until <see cref="MarkFunded"/>.
+    /// <paramref name="automation"/> is the automation the terms link (found by the caller), which a devices_automation
+    /// job must have.
     /// </summary>
     public static Job Post(string id, JobOwner owner, JobTerms terms, Automation? automation, DateTime now)
     {
@@ -119,13 +134,30 @@ public sealed class Job : AggregateRoot
             throw new ArgumentException("The automation passed is not the one the terms link.", nameof(automation));
         // Times are kept to the millisecond, so that the job, its event and its stored copy agree.
         var added = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
-        var job = new Job(id, owner, terms, JobStatus.Active, added, JobCounters.Zero, [], 0);
-        job.Raise(new JobPostedDomainEvent(job, automation));
-        return job;
+        return new Job(id, owner, terms, JobStatus.Funding, added, JobCounters.Zero, [], 0) { _automation = automation };
     }
 
-    public static Job Restore(string id, JobOwner owner, JobTerms terms, JobStatus status, DateTime added, JobCounters counters, IEnumerable<JobShare> shares, long version) =>
-        new(id, owner, terms, status, added, counters, shares, version);
+    public static Job Restore(string id, JobOwner owner, JobTerms terms, JobStatus status, DateTime added, JobCounters counters, IEnumerable<JobShare> shares, long version,
+        decimal? charged = null) =>
+        new(id, owner, terms, status, added, counters, shares, version, charged);
+
+    /// <summary>Payments holds the job's cost, <paramref name="charged"/>: the job is active, and the world hears of it.</summary>
+    public void MarkFunded(decimal charged)
+    {
+        if (Status != JobStatus.Funding) throw new JobRuleException($"The job is {Status.ToString().ToLowerInvariant()}, not waiting for its funding");
+        if (charged <= 0) throw new JobRuleException("A funded job was charged more than 0");
+        Charged = charged;
+        Status = JobStatus.Active;
+        Raise(new JobPostedDomainEvent(this, _automation));
+    }
+
+    /// <summary>The funding could not be confirmed: the job is never posted, and Payments gives back whatever it held.</summary>
+    public void AbandonFunding()
+    {
+        if (Status != JobStatus.Funding) throw new JobRuleException($"The job is {Status.ToString().ToLowerInvariant()}, not waiting for its funding");
+        Status = JobStatus.Abandoned;
+        Raise(new JobFundingAbandonedDomainEvent(this));
+    }
 
     public bool IsOwnedBy(string userId) => Owner.UserId == userId;
 
@@ -149,6 +181,7 @@ public sealed class Job : AggregateRoot
     public bool ChangeStatus(JobStatus status)
     {
         if (status is not (JobStatus.Active or JobStatus.Inactive)) throw new JobRuleException("status must be active or inactive");
+        if (!IsPosted) throw new JobRuleException("The job was never posted");
         if (Status == status) return false;
         if (HasEnded) throw new JobRuleException($"The job is {Status.ToString().ToLowerInvariant()}; its status can no longer change");
         MoveTo(status);
@@ -161,7 +194,7 @@ public sealed class Job : AggregateRoot
     /// </summary>
     public bool EndIfDue(DateTime now)
     {
-        if (HasEnded || now < ExpiresAt) return false;
+        if (HasEnded || !IsPosted || now < ExpiresAt) return false;
         MoveTo(Counters.TasksConfirmed >= Terms.Positions ? JobStatus.Completed : JobStatus.Expired);
         return true;
     }
@@ -179,7 +212,7 @@ public sealed class Job : AggregateRoot
     /// </summary>
     public bool CompleteWhenDone()
     {
-        if (HasEnded || Counters.TasksConfirmed < Terms.Positions) return false;
+        if (HasEnded || !IsPosted || Counters.TasksConfirmed < Terms.Positions) return false;
         MoveTo(JobStatus.Completed);
         return true;
     }

@@ -11,3 +11,6 @@ public sealed record JobStatusChangedDomainEvent(Job Job, JobStatus Previous, Jo
 
 /// <summary>The owner shared the job with a user, changed the share, or removed it (<see cref="Permission"/> null).</summary>
 public sealed record JobShareChangedDomainEvent(Job Job, string UserId, SharePermission? Permission) : IDomainEvent;
+
+/// <summary>The job was never posted: Payments may have held its cost, and must give it back.</summary>
+public sealed record JobFundingAbandonedDomainEvent(Job Job) : IDomainEvent;

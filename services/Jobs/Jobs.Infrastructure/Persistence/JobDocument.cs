@@ -30,6 +30,8 @@ public sealed class JobDocument : Document
     public List<string> WorkerInvites { get; set; } = [];
     public int TaskLimit { get; set; }
     public List<ProofFileDocument> Files { get; set; } = [];
+    /// <summary>What the employer was charged (null for a job posted before funding, or not yet funded).</summary>
+    public decimal? Charged { get; set; }
     public string Status { get; set; } = string.Empty;
     public DateTime Added { get; set; }
     /// <summary>Added + duration: when the expiry sweep ends the job (indexed for the sweep).</summary>

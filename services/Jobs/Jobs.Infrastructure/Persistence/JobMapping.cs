@@ -46,7 +46,9 @@ internal static class JobMapping
             TasksConfirmed = job.Counters.TasksConfirmed,
             TasksRunning = job.Counters.TasksRunning,
             TasksPending = job.Counters.TasksPending,
-            Viewers = [job.Owner.UserId, .. job.Shares.Select(s => s.UserId)],
+            // A job not posted is seen by nobody: no viewer finds it in their list.
+            Viewers = job.IsPosted ? [job.Owner.UserId, .. job.Shares.Select(s => s.UserId)] : [],
+            Charged = job.Charged,
             Shares = job.Shares.Select(s => new JobShareDocument { UserId = s.UserId, Permission = s.Permission.ToWire() }).ToList(),
         };
     }
@@ -54,7 +56,7 @@ internal static class JobMapping
     public static Job? ToDomain(JobDocument? d)
     {
         if (d is null) return null;
-        if (!JobWireNames.TryParseStatus(d.Status, out var status)) status = JobStatus.Inactive;
+        var status = JobWireNames.ParseStored(d.Status);
         var terms = new JobTerms(d.Title, d.Categories, d.Description, d.Proof, d.IsProofFile, d.AutoRate, d.Vcode, d.TargetWorkers,
             d.FewTimes, d.Premium, d.Featured, d.DurationDays, d.Positions, d.DailyLimit, d.JobPrice, d.JobType, d.PaymentType, d.AutomationId)
         {
@@ -64,6 +66,6 @@ internal static class JobMapping
         return Job.Restore(d.Id, new JobOwner(d.OwnerId, d.OwnerName, d.OwnerCountry), terms, status, d.Added,
             new JobCounters(d.TotalTasks, d.TasksDone, d.TasksConfirmed, d.TasksRunning, d.TasksPending),
             d.Shares.Select(s => new JobShare(s.UserId, JobWireNames.ParsePermission(s.Permission))),
-            d.Version);
+            d.Version, d.Charged);
     }
 }

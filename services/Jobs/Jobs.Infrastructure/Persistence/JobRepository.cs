@@ -24,7 +24,27 @@ public sealed class JobRepository(IDocumentStore store, IIntegrationEventMap eve
     }
 
     public async Task<Job?> GetAsync(string jobId, CancellationToken cancellationToken) =>
-        JobMapping.ToDomain(await _jobs.GetAsync(jobId, cancellationToken));
+        JobMapping.ToDomain(await _jobs.GetAsync(jobId, cancellationToken)) is { IsPosted: true } job ? job : null;
+
+    public async Task<IReadOnlyList<Job>> FindWaitingForFundingAsync(DateTime addedBefore, int limit, CancellationToken cancellationToken)
+    {
+        var waiting = Filter.And(Filter.Lte(nameof(JobDocument.Added), addedBefore), Filter.Eq(nameof(JobDocument.Status), JobStatus.Funding.ToWire()));
+        return (await _jobs.ListAsync(waiting, new SortBy(nameof(JobDocument.Added), Descending: false), limit, cancellationToken))
+            .Select(d => JobMapping.ToDomain(d)!).ToList();
+    }
+
+    public async Task<long> DeleteAbandonedAsync(DateTime addedBefore, CancellationToken cancellationToken)
+    {
+        // Only once their event is out: the outbox travels in the document.
+        var abandoned = await _jobs.ListAsync(Filter.And(Filter.Lte(nameof(JobDocument.Added), addedBefore), Filter.Eq(nameof(JobDocument.Status), JobStatus.Abandoned.ToWire())),
+            null, 1000, cancellationToken);
+        var deleted = 0L;
+        foreach (var job in abandoned.Where(d => d.Outbox.Count == 0))
+            if (await _jobs.DeleteAsync(job.Id, cancellationToken)) deleted++;
+        return deleted;
+    }
+
+    public Task DeleteAsync(string jobId, CancellationToken cancellationToken) => _jobs.DeleteAsync(jobId, cancellationToken);
 
     public async Task<PagedList<Job>> SearchAsync(JobSearch search, PageRequest page, CancellationToken cancellationToken)
     {
@@ -60,14 +80,27 @@ public sealed class JobRepository(IDocumentStore store, IIntegrationEventMap eve
         return found.Items.Select(d => JobMapping.ToDomain(d)!).ToList();
     }
 
-    public Task AddAsync(Job job, CancellationToken cancellationToken) =>
-        _jobs.InsertAsync(JobMapping.ToDocument(job), OutboxMessages.From(events.TakeFrom(job)), cancellationToken);
+    public async Task AddAsync(Job job, CancellationToken cancellationToken)
+    {
+        var document = JobMapping.ToDocument(job);
+        await _jobs.InsertAsync(document, OutboxMessages.From(events.TakeFrom(job)), cancellationToken);
+        job.MarkStored(document.Version);
+    }
 
-    public Task SaveAsync(Job job, CancellationToken cancellationToken) =>
-        _jobs.ReplaceAsync(JobMapping.ToDocument(job), OutboxMessages.From(events.TakeFrom(job)), cancellationToken);
+    public async Task SaveAsync(Job job, CancellationToken cancellationToken)
+    {
+        var document = JobMapping.ToDocument(job);
+        await _jobs.ReplaceAsync(document, OutboxMessages.From(events.TakeFrom(job)), cancellationToken);
+        job.MarkStored(document.Version);
+    }
 
-    public Task<bool> TrySaveAsync(Job job, CancellationToken cancellationToken) =>
-        _jobs.TryReplaceAsync(JobMapping.ToDocument(job), OutboxMessages.From(events.TakeFrom(job)), cancellationToken);
+    public async Task<bool> TrySaveAsync(Job job, CancellationToken cancellationToken)
+    {
+        var document = JobMapping.ToDocument(job);
+        if (!await _jobs.TryReplaceAsync(document, OutboxMessages.From(events.TakeFrom(job)), cancellationToken)) return false;
+        job.MarkStored(document.Version);
+        return true;
+    }
 
     public Task<bool> AddToCountersAsync(string jobId, JobCounters delta, CancellationToken cancellationToken)
     {

@@ -24,3 +24,16 @@ public sealed record DepositRequest
     [Description("US dollars to add to the balance, in cents.")]
     public decimal? Amount { get; init; }
 }
+
+/// <summary>What Jobs asks Payments to fund before it posts a job (internal route, never routed by the gateway).</summary>
+public sealed record FundJobRequest
+{
+    [JsonPropertyName("job_id"), Required, StringLength(24, MinimumLength = 24)]
+    public string? JobId { get; init; }
+
+    [JsonPropertyName("positions"), Required, Range(1, int.MaxValue)]
+    public int? Positions { get; init; }
+
+    [JsonPropertyName("job_price"), Required, Range(0d, 1_000_000_000d, MinimumIsExclusive = true), MaxDecimals(4)]
+    public decimal? JobPrice { get; init; }
+}

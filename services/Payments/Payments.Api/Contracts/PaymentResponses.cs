@@ -76,3 +76,9 @@ public sealed record TransactionHistoryResponse(
     public static TransactionHistoryResponse From(TransactionHistory h) => new(h.Page.Total, h.Page.Items.Select(TransactionResponse.From).ToList(), h.Page.Page,
         h.Balance, -h.TotalWithdrawn, h.TotalDeposited);
 }
+
+/// <summary>What a job costs its employer (internal route): <c>charged</c> in all, <c>fee_per_task</c> per position of it the platform's.</summary>
+public sealed record JobFundingResponse(
+    [property: JsonPropertyName("job_id")] string JobId,
+    [property: JsonPropertyName("charged")] decimal Charged,
+    [property: JsonPropertyName("fee_per_task")] decimal FeePerTask);

@@ -1,0 +1,67 @@
+using Mediator;
+using Microsoft.Extensions.Logging;
+using Payments.Application.Funding;
+using Payments.Application.Ports;
+using Payments.Domain.Funding;
+using Payments.Domain.Ledger;
+using Platform.Application.Results;
+
+namespace Payments.Application.Earnings;
+
+/// <summary>
+/// A task was confirmed (TaskConfirmed): its unit leaves the job's hold, the pay to the worker's available balance and
+/// the fee to platform revenue, and the worker's referrer (if any) gets the referral bonus from revenue. Each of the
+/// three postings is keyed by the task, so a task pays once however often the event comes.
+/// </summary>
+public sealed record PayConfirmedTask(string TaskId, string JobId, string WorkerId) : ICommand<Result>;
+
+public sealed partial class PayConfirmedTaskHandler(
+    ITaskPositions positions, IJobFundings fundings, IReferrals referrals, JobHolds holds, ILedger ledger, PaymentsOptions options,
+    TimeProvider clock, ILogger<PayConfirmedTaskHandler> logger) : ICommandHandler<PayConfirmedTask, Result>
+{
+    public async ValueTask<Result> Handle(PayConfirmedTask command, CancellationToken cancellationToken)
+    {
+        await positions.RecordAsync(command.TaskId, command.JobId, TaskPosition.Confirmed, cancellationToken);
+        var funding = await fundings.GetAsync(command.JobId, cancellationToken);
+        if (funding is null || funding.IsCancelled)
+        {
+            LogUnfunded(command.TaskId, command.JobId);
+            return Result.Success();
+        }
+
+        await TakeFromHoldAsync(funding, Keys.Pay(command.TaskId), Accounts.Available(command.WorkerId), funding.JobPrice, "task-pay", cancellationToken);
+        if (funding.FeePerTask > 0)
+            await TakeFromHoldAsync(funding, Keys.Fee(command.TaskId), Accounts.Revenue, funding.FeePerTask, "task-fee", cancellationToken);
+
+        var bonus = JobFunding.ReferralBonusFor(funding.JobPrice, options.ReferralBonusPercent);
+        if (bonus > 0 && await referrals.ReferrerOfAsync(command.WorkerId, cancellationToken) is { } referrer && referrer != command.WorkerId)
+            await ledger.PostAsync(Posting.Create(Keys.Referral(command.TaskId), Accounts.Revenue, Accounts.Available(referrer), bonus, "referral-bonus", Now), cancellationToken);
+
+        await holds.SettleAsync(command.JobId, null, strict: false, cancellationToken);
+        return Result.Success();
+    }
+
+    /// <summary>
+    /// From the job's hold; should the hold fall short (a task applied in the instant its job closed, whose unit could
+    /// not be held again), from the employer's available balance. When neither covers it the event is retried later.
+    /// </summary>
+    private async Task TakeFromHoldAsync(JobFunding funding, string key, string to, decimal amount, string cause, CancellationToken cancellationToken)
+    {
+        if (await ledger.PostAsync(Posting.Create(key, JobHolds.HeldAccount(funding), to, amount, cause, Now), cancellationToken) != PostingOutcome.Insufficient) return;
+        if (await ledger.PostAsync(Posting.Create(key, Accounts.Available(funding.EmployerId), to, amount, cause, Now), cancellationToken) != PostingOutcome.Insufficient) return;
+        throw new InvalidOperationException($"Neither job {funding.JobId}'s hold nor its employer's balance covers {amount} for {key}; the event will be retried.");
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>The ledger keys of a confirmed task's postings.</summary>
+    public static class Keys
+    {
+        public static string Pay(string taskId) => $"task:{taskId}:pay";
+        public static string Fee(string taskId) => $"task:{taskId}:fee";
+        public static string Referral(string taskId) => $"task:{taskId}:referral";
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId} was confirmed, but its job {JobId} has no funding here: nothing is paid")]
+    private partial void LogUnfunded(string taskId, string jobId);
+}

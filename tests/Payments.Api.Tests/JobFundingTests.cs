@@ -1,0 +1,189 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using MassTransit;
+using Payments.Domain.Ledger;
+using Platform.Contracts.Identity;
+using Platform.Contracts.Jobs;
+using Platform.Contracts.Tasks;
+using Platform.Testing;
+
+namespace Payments.Api.Tests;
+
+/// <summary>
+/// The money of the marketplace: a job's cost held from its employer when it is posted (10% fee by default), a
+/// confirmed task paying its worker, the fee and the referral bonus (5% by default) once, a closed job giving back
+/// what its unused positions hold. Jobs' and Tasks' events are published here as those services publish them.
+/// </summary>
+public sealed class JobFundingTests(PaymentsApi api) : IClassFixture<PaymentsApi>
+{
+    private Task PublishAsync<T>(T message) where T : class => api.Harness.Bus.Publish(message, c => c.MessageId = NewId.NextGuid());
+
+    private static async Task<decimal> FundedAsync(HttpClient employer, string jobId, int positions, decimal price)
+    {
+        var response = await PaymentsApi.FundJobAsync(employer, jobId, positions, price);
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["charged"]!.GetValue<decimal>();
+    }
+
+    private async Task ExpectBalanceAsync(HttpClient user, decimal balance, decimal active, string because) =>
+        await Eventually.HoldsAsync(async () => await PaymentsApi.BalanceAsync(user) is var b && b.Balance == balance && b.Active == active,
+            $"{because}: balance {balance}, active {active} (is {await PaymentsApi.BalanceAsync(user)})");
+
+    [Fact]
+    public async Task Posting_a_job_holds_positions_times_price_plus_the_fee_and_balance_still_counts_it()
+    {
+        var (_, employer) = await api.UserWithAsync(10m);
+        var jobId = PaymentsApi.NewId();
+
+        (await FundedAsync(employer, jobId, 3, 1m)).Should().Be(3.30m);
+        (await FundedAsync(employer, jobId, 3, 1m)).Should().Be(3.30m, "asking again for the same job answers the same");
+
+        (await PaymentsApi.BalanceAsync(employer)).Should().Be((10m, 6.70m, 0m), "the hold is the employer's own money, not spendable");
+    }
+
+    [Fact]
+    public async Task A_balance_that_does_not_cover_the_job_refuses_it_and_nothing_is_held()
+    {
+        var (_, employer) = await api.UserWithAsync(3.29m);
+        var jobId = PaymentsApi.NewId();
+
+        var refused = await PaymentsApi.FundJobAsync(employer, jobId, 3, 1m);
+
+        refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadFromJsonAsync<JsonObject>())!["error"]!.GetValue<string>()
+            .Should().Be("Insufficient balance to fund this job: it costs 3.30 (3 × (1.00 + a 0.10 fee))");
+        (await PaymentsApi.BalanceAsync(employer)).Should().Be((3.29m, 3.29m, 0m));
+    }
+
+    [Theory]
+    [InlineData("{}", "job_id")]
+    [InlineData("{\"job_id\":\"nope\",\"positions\":1,\"job_price\":1}", "job_id")]
+    [InlineData("{\"job_id\":\"6650f0c2a3b4c5d6e7f80910\",\"positions\":0,\"job_price\":1}", "positions")]
+    [InlineData("{\"job_id\":\"6650f0c2a3b4c5d6e7f80910\",\"positions\":\"3\",\"job_price\":1}", "positions")]
+    [InlineData("{\"job_id\":\"6650f0c2a3b4c5d6e7f80910\",\"positions\":1,\"job_price\":-1}", "job_price")]
+    [InlineData("{\"job_id\":\"6650f0c2a3b4c5d6e7f80910\",\"positions\":1,\"job_price\":0.00001}", "job_price")]
+    public async Task A_funding_request_that_breaks_the_contract_is_a_400(string body, string field)
+    {
+        var (_, employer) = await api.UserWithAsync(10m);
+        var response = await employer.PostAsync("/internal/job-funding", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).Should().Contain(field);
+        (await PaymentsApi.BalanceAsync(employer)).Active.Should().Be(10m);
+    }
+
+    [Fact]
+    public async Task Of_50_jobs_posted_at_once_against_a_balance_that_covers_10_exactly_10_are_funded()
+    {
+        var (_, employer) = await api.UserWithAsync(11m);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => PaymentsApi.FundJobAsync(employer, PaymentsApi.NewId(), 1, 1m)));
+
+        answers.Count(a => a.StatusCode == HttpStatusCode.OK).Should().Be(10, "each costs 1.10 of 11.00");
+        answers.Count(a => a.StatusCode == HttpStatusCode.BadRequest).Should().Be(40);
+        (await PaymentsApi.BalanceAsync(employer)).Should().Be((11m, 0m, 0m));
+    }
+
+    [Fact]
+    public async Task A_confirmed_task_pays_the_worker_the_fee_and_the_referrer_once_however_often_it_is_heard()
+    {
+        var (employerId, employer) = await api.UserWithAsync(10m);
+        var (referrerId, referrer) = await api.UserWithAsync(0m);
+        var workerId = PaymentsApi.NewId();
+        var worker = api.ClientFor(workerId);
+        await PublishAsync(new UserRegistered(workerId, "w@example.com", "Walt", "DE", referrerId));
+        await Eventually.HoldsAsync(() => api.Harness.Consumed.Any<UserRegistered>(m => m.Context.Message.UserId == workerId), "the referral heard");
+        var jobId = PaymentsApi.NewId();
+        await FundedAsync(employer, jobId, 2, 2m);
+        var revenueBefore = await RevenueAsync();
+
+        await PublishAsync(new TaskApplied("task-a", jobId, workerId, employerId, null, null));
+        // Tasks publishes one TaskConfirmed per task; a redelivery (or a replayed outbox) is a second message.
+        await PublishAsync(new TaskConfirmed("task-a", jobId, workerId, employerId, 2m));
+        await PublishAsync(new TaskConfirmed("task-a", jobId, workerId, employerId, 2m));
+
+        await ExpectBalanceAsync(worker, 2m, 2m, "the worker has the pay");
+        await ExpectBalanceAsync(referrer, 0.10m, 0.10m, "the referrer has 5% of the pay");
+        await Eventually.HoldsAsync(() => api.Harness.Consumed.Select<TaskConfirmed>(m => m.Context.Message.TaskId == "task-a").Count() == 2, "both heard");
+        await ExpectBalanceAsync(employer, 7.80m, 5.60m, "one of two positions paid: 2 × 2.20 held, one unit gone");
+        (await PaymentsApi.BalanceAsync(worker)).Active.Should().Be(2m, "paid once");
+        (await RevenueAsync() - revenueBefore).Should().Be(0.10m, "the 0.20 fee in, the 0.10 bonus out");
+        await ExpectLedgerAddsUpAsync();
+    }
+
+    [Fact]
+    public async Task Deactivating_gives_back_unused_positions_keeps_the_units_of_tasks_in_flight_and_reopening_holds_them_again()
+    {
+        var (employerId, employer) = await api.UserWithAsync(20m);
+        var workerId = PaymentsApi.NewId();
+        var jobId = PaymentsApi.NewId();
+        await FundedAsync(employer, jobId, 5, 1m); // 5.50 held
+        await PublishAsync(new TaskApplied("done", jobId, workerId, employerId, null, null));
+        await PublishAsync(new TaskApplied("review", jobId, workerId, employerId, null, null) { Status = "pending" });
+        await PublishAsync(new TaskApplied("running", jobId, PaymentsApi.NewId(), employerId, null, null));
+        await PublishAsync(new TaskConfirmed("done", jobId, workerId, employerId, 1m));
+        await ExpectBalanceAsync(employer, 18.90m, 14.50m, "one task paid, 4 positions held");
+        await Eventually.HoldsAsync(() => api.Harness.Consumed.Select<TaskApplied>(m => m.Context.Message.JobId == jobId).Count() == 3, "every apply heard");
+
+        await PublishAsync(new JobStatusChanged(jobId, employerId, "active", "inactive"));
+        await ExpectBalanceAsync(employer, 18.90m, 16.70m, "two tasks in flight keep 2 × 1.10; two unused positions come back");
+
+        await PublishAsync(new TaskStatusChanged("running", jobId, workerId, "running", "failed"));
+        await ExpectBalanceAsync(employer, 18.90m, 17.80m, "a failed task's unit comes back from a closed job");
+
+        (await employer.PostAsync($"/internal/job-funding/{jobId}/reopen", null)).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        await ExpectBalanceAsync(employer, 18.90m, 14.50m, "reopened, the 4 unpaid positions are held again");
+
+        await PublishAsync(new TaskConfirmed("review", jobId, workerId, employerId, 1m));
+        await PublishAsync(new JobStatusChanged(jobId, employerId, "active", "expired") { OccurredAt = DateTimeOffset.UtcNow.AddSeconds(1) });
+        await ExpectBalanceAsync(employer, 17.80m, 17.80m, "expired with nothing in flight: all that is unpaid comes back");
+        await ExpectLedgerAddsUpAsync();
+    }
+
+    [Fact]
+    public async Task Reopening_needs_the_balance_to_cover_the_unpaid_positions_again()
+    {
+        var (employerId, employer) = await api.UserWithAsync(2.20m);
+        var jobId = PaymentsApi.NewId();
+        await FundedAsync(employer, jobId, 2, 1m);
+        await PublishAsync(new JobStatusChanged(jobId, employerId, "active", "inactive"));
+        await ExpectBalanceAsync(employer, 2.20m, 2.20m, "nothing in flight: all comes back");
+        (await PaymentsApi.WithdrawAsync(employer, 1.10m)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var refused = await employer.PostAsync($"/internal/job-funding/{jobId}/reopen", null);
+
+        refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await PaymentsApi.BalanceAsync(employer)).Should().Be((1.10m, 1.10m, 0m), "nothing moved");
+        (await employer.PostAsync($"/internal/job-funding/{PaymentsApi.NewId()}/reopen", null)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task An_abandoned_job_gives_its_money_back_and_can_not_be_funded_again()
+    {
+        var (employerId, employer) = await api.UserWithAsync(5m);
+        var jobId = PaymentsApi.NewId();
+        await FundedAsync(employer, jobId, 2, 1m);
+        var neverFunded = PaymentsApi.NewId();
+
+        await PublishAsync(new JobFundingAbandoned(jobId, employerId));
+        await PublishAsync(new JobFundingAbandoned(neverFunded, employerId));
+        await ExpectBalanceAsync(employer, 5m, 5m, "the abandoned job's hold came back");
+        await Eventually.HoldsAsync(() => api.Harness.Consumed.Any<JobFundingAbandoned>(m => m.Context.Message.JobId == neverFunded), "both heard");
+
+        (await PaymentsApi.FundJobAsync(employer, jobId, 2, 1m)).StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await PaymentsApi.FundJobAsync(employer, neverFunded, 2, 1m)).StatusCode.Should().Be(HttpStatusCode.Conflict,
+            "a funding request that arrives after its job was abandoned is refused");
+        (await PaymentsApi.BalanceAsync(employer)).Should().Be((5m, 5m, 0m));
+        await ExpectLedgerAddsUpAsync();
+    }
+
+    private async Task<decimal> RevenueAsync() => (await api.RecomputedBalancesAsync()).GetValueOrDefault(Accounts.Revenue);
+
+    /// <summary>Every account recomputed from the postings: the ledger sums to zero and no user's account is below zero.</summary>
+    private async Task ExpectLedgerAddsUpAsync()
+    {
+        var balances = await api.RecomputedBalancesAsync();
+        balances.Values.Sum().Should().Be(0m);
+        balances.Where(b => !Accounts.MayGoNegative(b.Key)).Should().OnlyContain(b => b.Value >= 0);
+    }
+}
