@@ -79,10 +79,14 @@ public static class PlatformServices
         new("planned-tasks-delete", "/api/v1/planned-tasks/delete"),
     ], MaxRequestBodyBytes: 71L * 1024 * 1024, Calls: ["storage"]);
 
-    /// <summary>Money: the double-entry ledger, deposits, withdrawals and balances. Its balance route is more specific than Identity's users/me.</summary>
+    /// <summary>
+    /// Money: the double-entry ledger, deposits, withdrawals and balances. Its balance route is more specific than
+    /// Identity's users/me. The payout provider's webhooks come without a token (their signature is checked).
+    /// </summary>
     public static readonly PlatformService Payments = new("payments", "Payments",
     [
         new("payments", "/api/v1/payments/{**rest}"),
+        new("payments-webhooks", "/api/v1/payments/webhooks/{**rest}", Public: true),
         new("users-me-balance", "/api/v1/users/me/balance"),
     ]);
 

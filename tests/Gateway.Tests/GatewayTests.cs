@@ -134,6 +134,8 @@ public sealed class GatewayTests : IDisposable
     [InlineData("/api/v1/authx", false)]
     [InlineData("/.well-known/jwks.json", true)]
     [InlineData("/.well-known/openid-configuration", true)]
+    [InlineData("/api/v1/payments/webhooks/cryptomus", true)]
+    [InlineData("/api/v1/payments/withdraw", false)]
     public void Only_the_route_tables_public_paths_are_documented_without_the_bearer_scheme(string path, bool isPublic)
     {
         PublicRoutes.IsPublic(path).Should().Be(isPublic);

@@ -55,4 +55,18 @@ public sealed class PaymentsTests(RunningPlatform running)
         (await employer.Client.GetFromJsonAsync<JsonObject>("/api/v1/jobs/mine?limit=100"))!["total"]!.GetValue<long>().Should().Be(10, "a refused post leaves no job");
         (await employer.BalanceAsync()).Should().Be((11m, 0m, 0m), "all of it held for the 10 jobs");
     }
+
+    [Fact]
+    public async Task The_payout_providers_webhook_needs_no_token_but_money_routes_do()
+    {
+        var anonymous = running.Platform.Gateway;
+
+        var webhook = await anonymous.PostAsJsonAsync("/api/v1/payments/webhooks/cryptomus", new { type = "payout", order_id = "x", sign = "y" });
+        webhook.StatusCode.Should().Be(HttpStatusCode.NotFound, "it reaches Payments, which takes no Cryptomus webhooks while payouts go to the sandbox");
+        (await webhook.Content.ReadFromJsonAsync<JsonObject>())!["error"]!.GetValue<string>().Should().Be("Payouts do not go through Cryptomus here");
+        (await anonymous.PostAsJsonAsync("/api/v1/payments/deposit", new { amount = 5 })).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        var user = await running.Platform.RegisterAsync("Curious Cal");
+        (await user.Client.PostAsJsonAsync("/internal/job-funding", new { job_id = "6650f0c2a3b4c5d6e7f80910", positions = 1, job_price = 1 }))
+            .StatusCode.Should().Be(HttpStatusCode.NotFound, "internal routes are not routed by the gateway, even with a token");
+    }
 }

@@ -8,6 +8,7 @@ using Payments.Application.Funding;
 using Payments.Application.Ports;
 using Payments.Infrastructure.Persistence;
 using Payments.Infrastructure.Providers;
+using Payments.Infrastructure.Providers.Cryptomus;
 using Platform.Application.Events;
 using Platform.Messaging;
 using Platform.Persistence;
@@ -21,7 +22,8 @@ public static class DependencyInjection
 
     /// <summary>
     /// Payments' adapters: the ledger and the deposit and withdrawal records in the store (which the API host's setup
-    /// registers), job fundings and task positions, the payment and payout providers (the sandboxes), and messaging:
+    /// registers), job fundings and task positions, the payment provider (the sandbox) and the payout provider (the sandbox, or
+    /// Cryptomus when Payments__PayoutProvider is "cryptomus"), and messaging:
     /// withdrawal events out; in, Identity's registrations (referrers), Jobs' status changes and abandoned fundings (holds)
     /// and Tasks' task events (pending earnings, holds, worker pay).
     /// </summary>
@@ -41,7 +43,18 @@ public static class DependencyInjection
         services.AddSingleton<JobHolds>();
         services.AddPeriodicSweep("Idempotency-key purge", TimeSpan.FromHours(1), (sp, ct) => sp.GetRequiredService<IdempotencyRecords>().PurgeAsync(ct));
         services.AddSingleton<IPaymentProvider, SandboxPaymentProvider>();
-        services.AddSingleton<IPayoutProvider, SandboxPayoutProvider>();
+        var cryptomus = builder.Configuration.GetSection(CryptomusOptions.Section).Get<CryptomusOptions>() ?? new CryptomusOptions();
+        services.AddSingleton(cryptomus);
+        var payoutsViaCryptomus = string.Equals(builder.Configuration["Payments:PayoutProvider"], "cryptomus", StringComparison.OrdinalIgnoreCase);
+        services.AddSingleton<IPayoutWebhookReader>(new CryptomusWebhook(cryptomus, payoutsViaCryptomus));
+        if (payoutsViaCryptomus)
+            services.AddHttpClient<IPayoutProvider, CryptomusPayoutProvider>(http =>
+            {
+                http.BaseAddress = cryptomus.BaseUrl;
+                http.Timeout = TimeSpan.FromSeconds(30);
+            });
+        else
+            services.AddSingleton<IPayoutProvider, SandboxPayoutProvider>();
         services.AddScoped<UserBalances>();
 
         services.AddPlatformMessaging(builder.Configuration, ServiceName, typeof(DependencyInjection).Assembly);

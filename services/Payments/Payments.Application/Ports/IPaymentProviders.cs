@@ -31,3 +31,16 @@ public interface IPayoutProvider
     /// <summary>Sends the withdrawal to its wallet; asking again for the same withdrawal id sends nothing more.</summary>
     Task<ProviderResult> PayAsync(PaymentTransaction withdrawal, CancellationToken cancellationToken);
 }
+
+/// <summary>What a payout provider's webhook says of one payout: the withdrawal (its order id), the status, the amount.</summary>
+public sealed record PayoutNotice(string WithdrawalId, ProviderStatus Status, decimal Amount, string? Reference, string? Reason);
+
+/// <summary>Reads the payout provider's webhooks: the signature checked, the notice read out.</summary>
+public interface IPayoutWebhookReader
+{
+    /// <summary>False when payouts don't go through a provider that sends webhooks (the sandbox): none is taken.</summary>
+    bool IsEnabled { get; }
+
+    /// <summary>The notice, or why the webhook is refused (a bad signature, a body that is not a payout notice).</summary>
+    Platform.Application.Results.Result<PayoutNotice> Read(System.Text.Json.Nodes.JsonObject body);
+}
