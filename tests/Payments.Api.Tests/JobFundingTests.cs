@@ -179,11 +179,23 @@ public sealed class JobFundingTests(PaymentsApi api) : IClassFixture<PaymentsApi
 
     private async Task<decimal> RevenueAsync() => (await api.RecomputedBalancesAsync()).GetValueOrDefault(Accounts.Revenue);
 
-    /// <summary>Every account recomputed from the postings: the ledger sums to zero and no user's account is below zero.</summary>
-    private async Task ExpectLedgerAddsUpAsync()
+    private Task ExpectLedgerAddsUpAsync() => api.ExpectLedgerAddsUpAsync();
+
+    [Fact]
+    public async Task A_thousand_confirmations_of_one_job_at_once_pay_each_task_once_and_every_balance_equals_its_postings()
     {
-        var balances = await api.RecomputedBalancesAsync();
-        balances.Values.Sum().Should().Be(0m);
-        balances.Where(b => !Accounts.MayGoNegative(b.Key)).Should().OnlyContain(b => b.Value >= 0);
+        var (employerId, employer) = await api.UserWithAsync(20m);
+        var jobId = PaymentsApi.NewId();
+        await FundedAsync(employer, jobId, 1000, 0.01m);
+        var workers = Enumerable.Range(0, 10).Select(_ => PaymentsApi.NewId()).ToArray();
+
+        await Task.WhenAll(Enumerable.Range(0, 1000).Select(i => PublishAsync(new TaskConfirmed($"many-{i}", jobId, workers[i % 10], employerId, 0.01m))));
+        // Half of them again, as a redelivery would bring them.
+        await Task.WhenAll(Enumerable.Range(0, 500).Select(i => PublishAsync(new TaskConfirmed($"many-{i}", jobId, workers[i % 10], employerId, 0.01m))));
+
+        await ExpectBalanceAsync(employer, 9m, 9m, "all 1,000 positions paid: the 11.00 hold is spent");
+        await Eventually.HoldsAsync(() => api.Harness.Consumed.Select<TaskConfirmed>(m => m.Context.Message.JobId == jobId).Count() == 1500, "every delivery heard");
+        foreach (var worker in workers) (await PaymentsApi.BalanceAsync(api.ClientFor(worker))).Should().Be((1m, 1m, 0m), "100 tasks × 0.01, each once");
+        await ExpectLedgerAddsUpAsync();
     }
 }

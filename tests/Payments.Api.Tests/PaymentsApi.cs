@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Payments.Application.Ports;
+using Payments.Domain.Ledger;
 using Payments.Infrastructure.Persistence;
 using Platform.Application.Ids;
 using Platform.Persistence;
@@ -46,6 +48,20 @@ public class PaymentsApi : ServiceFactory<Program>
             balances[posting.Credit] = balances.GetValueOrDefault(posting.Credit) + posting.Amount;
         }
         return balances;
+    }
+
+    /// <summary>
+    /// Every account recomputed from the postings: the ledger sums to zero, no user's account is below zero, and the
+    /// balance the ledger keeps of each account (its slot chains' totals) is that sum.
+    /// </summary>
+    public async Task ExpectLedgerAddsUpAsync()
+    {
+        var recomputed = await RecomputedBalancesAsync();
+        recomputed.Values.Sum().Should().Be(0m);
+        recomputed.Where(b => !Accounts.MayGoNegative(b.Key)).Should().OnlyContain(b => b.Value >= 0);
+        var ledger = Services.GetRequiredService<ILedger>();
+        foreach (var (account, balance) in recomputed)
+            (await ledger.BalanceAsync(account, CancellationToken.None)).Should().Be(balance, $"the ledger's balance of {account} is the sum of its postings");
     }
 
     public static async Task<(decimal Balance, decimal Active, decimal Pending)> BalanceAsync(HttpClient user)

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
 using Aspire.Hosting.Testing;
 using Duende.IdentityModel.Client;
 using Platform.Testing;
@@ -48,6 +50,24 @@ public sealed class PlatformInstance : IAsyncDisposable
         using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         await _app.StartAsync(startup.Token);
         await WaitUntilReadyAsync(startup.Token);
+    }
+
+    /// <summary>Stops the private RabbitMQ node as the dashboard's stop button does (its data stays), and waits until it has exited.</summary>
+    public async Task StopBrokerAsync()
+    {
+        var result = await _app!.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync("rabbitmq", KnownResourceCommands.StopCommand);
+        result.Success.Should().BeTrue(result.Message);
+        await _app.Services.GetRequiredService<ResourceNotificationService>()
+            .WaitForResourceAsync("rabbitmq", e => e.Snapshot.State?.Text is "Exited" or "Finished" or "Stopped", new CancellationTokenSource(TimeSpan.FromMinutes(1)).Token);
+    }
+
+    /// <summary>Starts the private RabbitMQ node again, on the same data, and waits until it answers.</summary>
+    public async Task StartBrokerAsync()
+    {
+        var result = await _app!.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync("rabbitmq", KnownResourceCommands.StartCommand);
+        result.Success.Should().BeTrue(result.Message);
+        await _app.Services.GetRequiredService<ResourceNotificationService>()
+            .WaitForResourceHealthyAsync("rabbitmq", new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
     }
 
     /// <summary>Ready when the gateway answers and a request reaches each service through it.</summary>

@@ -11,7 +11,8 @@ namespace Payments.Application.Earnings;
 /// <summary>
 /// A task was confirmed (TaskConfirmed): its unit leaves the job's hold, the pay to the worker's available balance and
 /// the fee to platform revenue, and the worker's referrer (if any) gets the referral bonus from revenue. Each of the
-/// three postings is keyed by the task, so a task pays once however often the event comes.
+/// three postings is keyed by the task, so a task pays once however often the event comes. The hold needs no settling
+/// after: the unit that left it is the unit the job no longer wants.
 /// </summary>
 public sealed record PayConfirmedTask(string TaskId, string JobId, string WorkerId) : ICommand<Result>;
 
@@ -29,15 +30,16 @@ public sealed partial class PayConfirmedTaskHandler(
             return Result.Success();
         }
 
-        await TakeFromHoldAsync(funding, Keys.Pay(command.TaskId), Accounts.Available(command.WorkerId), funding.JobPrice, "task-pay", cancellationToken);
-        if (funding.FeePerTask > 0)
-            await TakeFromHoldAsync(funding, Keys.Fee(command.TaskId), Accounts.Revenue, funding.FeePerTask, "task-fee", cancellationToken);
+        using (await holds.LockAsync(command.JobId, cancellationToken))
+        {
+            await TakeFromHoldAsync(funding, Keys.Pay(command.TaskId), Accounts.Available(command.WorkerId), funding.JobPrice, "task-pay", cancellationToken);
+            if (funding.FeePerTask > 0)
+                await TakeFromHoldAsync(funding, Keys.Fee(command.TaskId), Accounts.Revenue, funding.FeePerTask, "task-fee", cancellationToken);
+        }
 
         var bonus = JobFunding.ReferralBonusFor(funding.JobPrice, options.ReferralBonusPercent);
         if (bonus > 0 && await referrals.ReferrerOfAsync(command.WorkerId, cancellationToken) is { } referrer && referrer != command.WorkerId)
             await ledger.PostAsync(Posting.Create(Keys.Referral(command.TaskId), Accounts.Revenue, Accounts.Available(referrer), bonus, "referral-bonus", Now), cancellationToken);
-
-        await holds.SettleAsync(command.JobId, null, strict: false, cancellationToken);
         return Result.Success();
     }
 

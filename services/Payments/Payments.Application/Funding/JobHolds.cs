@@ -1,6 +1,7 @@
 using Payments.Application.Ports;
 using Payments.Domain.Funding;
 using Payments.Domain.Ledger;
+using Platform.Application.Concurrency;
 
 namespace Payments.Application.Funding;
 
@@ -27,6 +28,12 @@ public sealed class JobHolds(IJobFundings fundings, ITaskPositions positions, IL
 {
     private const int MaxAttempts = 100;
 
+    /// <summary>A job's money moves one at a time in this process (fewer retries; correctness doesn't depend on it).</summary>
+    private readonly KeyedLock _jobs = new();
+
+    /// <summary>Holds the job's lock in this process: for moving money out of its hold outside <see cref="SettleAsync"/>.</summary>
+    public Task<IDisposable> LockAsync(string jobId, CancellationToken cancellationToken) => _jobs.AcquireAsync(jobId, cancellationToken);
+
     /// <summary>
     /// A task took a position of its job (in flight) or gave it up (freed). An open job's hold doesn't depend on either;
     /// a closed job's keeps a unit per task in flight, so it is settled again: a freed task's unit goes back to the employer.
@@ -42,6 +49,7 @@ public sealed class JobHolds(IJobFundings fundings, ITaskPositions positions, IL
     /// <param name="strict">When the hold must grow and can't, report it and save nothing (a reopened job); otherwise hold what it can.</param>
     public async Task<HoldOutcome> SettleAsync(string jobId, Func<JobFunding, bool>? change, bool strict, CancellationToken cancellationToken)
     {
+        using var exclusive = await LockAsync(jobId, cancellationToken);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var funding = await fundings.GetAsync(jobId, cancellationToken);

@@ -7,10 +7,13 @@ namespace Payments.Infrastructure.Persistence;
 
 /// <summary>
 /// The ledger in the store: one document per posting, written once by its key and never changed, so every posting is
-/// one atomic write on both stores and a replay is a duplicate key. A debit of a user's account takes the account's next
-/// debit slot, a unique key: it reads the last slot n, then the balance (every debit up to n, and whatever credits have
-/// come), and writes slot n+1 only if the balance covers it. Two debits racing for the same slot can't both be written;
-/// the loser reads again. Credits never lower a balance, so they take no slot. Balances are sums of postings.
+/// one atomic write on both stores and a replay is a duplicate key. Each user account keeps two chains in its postings:
+/// its debits, numbered by a unique debit slot ("{account}#d#{n}"), and its credits, numbered by a unique credit slot
+/// ("{account}#c#{n}"); each posting carries the account's running total of the chain it extends. A balance is the last
+/// credit's total less the last debit's total: two index lookups, however many postings the account has. A debit reads
+/// both, and writes slot n+1 only if the balance covers it; two postings racing for one slot can't both be written, and
+/// the loser reads again, so a user's account never goes below zero. A credit read late only understates the balance.
+/// The platform's accounts (which may run negative) take no slots: their balances are sums of postings.
 /// </summary>
 public sealed class Ledger(IDocumentStore store) : ILedger
 {
@@ -26,37 +29,48 @@ public sealed class Ledger(IDocumentStore store) : ILedger
         await postings.EnsureIndexAsync(new IndexDefinition(nameof(PostingDocument.Debit)), cancellationToken);
         await postings.EnsureIndexAsync(new IndexDefinition(nameof(PostingDocument.Credit)), cancellationToken);
         await postings.EnsureIndexAsync(new IndexDefinition(nameof(PostingDocument.DebitSlot), Unique: true), cancellationToken);
+        await postings.EnsureIndexAsync(new IndexDefinition(nameof(PostingDocument.CreditSlot), Unique: true), cancellationToken);
     }
 
     public async Task<PostingOutcome> PostAsync(Posting posting, CancellationToken cancellationToken)
     {
-        if (await _postings.GetAsync(posting.Key, cancellationToken) is not null) return PostingOutcome.AlreadyPosted;
-        if (Accounts.MayGoNegative(posting.Debit)) return await TryWriteAsync(posting, $"free:{posting.Key}", cancellationToken) ?? PostingOutcome.AlreadyPosted;
-
         for (var attempt = 0; attempt < MaxSlotAttempts; attempt++)
         {
-            var last = await LastSlotAsync(posting.Debit, cancellationToken);
-            if (await BalanceAsync(posting.Debit, cancellationToken) < posting.Amount) return PostingOutcome.Insufficient;
-            if (await TryWriteAsync(posting, Slot(posting.Debit, last + 1), cancellationToken) is { } outcome) return outcome;
+            if (await _postings.GetAsync(posting.Key, cancellationToken) is not null) return PostingOutcome.AlreadyPosted;
+            var document = new PostingDocument
+            {
+                Id = posting.Key, Debit = posting.Debit, Credit = posting.Credit, Amount = posting.Amount, Cause = posting.Cause, At = posting.At,
+                DebitSlot = Free(posting.Key), CreditSlot = Free(posting.Key),
+            };
+            if (HasChains(posting.Debit))
+            {
+                var debits = await LastAsync(posting.Debit, Debits, cancellationToken);
+                var credits = await LastAsync(posting.Debit, Credits, cancellationToken);
+                if (credits.Total - debits.Total < posting.Amount) return PostingOutcome.Insufficient;
+                (document.DebitSlot, document.DebitTotal) = (Slot(posting.Debit, Debits, debits.Slot + 1), debits.Total + posting.Amount);
+            }
+            if (HasChains(posting.Credit))
+            {
+                var credits = await LastAsync(posting.Credit, Credits, cancellationToken);
+                (document.CreditSlot, document.CreditTotal) = (Slot(posting.Credit, Credits, credits.Slot + 1), credits.Total + posting.Amount);
+            }
+            if (await TryWriteAsync(document, cancellationToken) is { } outcome) return outcome;
         }
-        throw new InvalidOperationException($"Account {posting.Debit} had its next debit taken {MaxSlotAttempts} times in a row; giving up on {posting.Key}.");
+        throw new InvalidOperationException($"The slots of {posting.Debit} or {posting.Credit} were taken {MaxSlotAttempts} times in a row; giving up on {posting.Key}.");
     }
 
-    /// <summary>Posted, already posted (the key exists), or null when another debit took the slot first.</summary>
-    private async Task<PostingOutcome?> TryWriteAsync(Posting posting, string slot, CancellationToken cancellationToken)
+    /// <summary>Posted, already posted (the key exists), or null when another posting took one of its slots first.</summary>
+    private async Task<PostingOutcome?> TryWriteAsync(PostingDocument document, CancellationToken cancellationToken)
     {
         try
         {
-            await _postings.InsertAsync(new PostingDocument
-            {
-                Id = posting.Key, Debit = posting.Debit, Credit = posting.Credit, Amount = posting.Amount, Cause = posting.Cause, At = posting.At, DebitSlot = slot,
-            }, cancellationToken: cancellationToken);
+            await _postings.InsertAsync(document, cancellationToken: cancellationToken);
             return PostingOutcome.Posted;
         }
-        catch (DuplicateKeyException e) when (e.Field == nameof(PostingDocument.DebitSlot))
+        catch (DuplicateKeyException e) when (e.Field is nameof(PostingDocument.DebitSlot) or nameof(PostingDocument.CreditSlot))
         {
-            // The slot was taken: by another debit (read again), or by this very posting written a moment ago.
-            return await _postings.GetAsync(posting.Key, cancellationToken) is null ? null : PostingOutcome.AlreadyPosted;
+            // The slot was taken: by another posting (read again), or by this very posting written a moment ago.
+            return await _postings.GetAsync(document.Id, cancellationToken) is null ? null : PostingOutcome.AlreadyPosted;
         }
         catch (DuplicateKeyException)
         {
@@ -64,21 +78,38 @@ public sealed class Ledger(IDocumentStore store) : ILedger
         }
     }
 
-    private static string Slot(string account, long n) => $"{account}#{n.ToString("D12", CultureInfo.InvariantCulture)}";
-
-    private async Task<long> LastSlotAsync(string account, CancellationToken cancellationToken)
+    public async Task<decimal> BalanceAsync(string account, CancellationToken cancellationToken)
     {
-        var last = await _postings.ListAsync(Filter.StartsWith(nameof(PostingDocument.DebitSlot), account + "#"), new SortBy(nameof(PostingDocument.DebitSlot), Descending: true), 1, cancellationToken);
-        return last.Count == 0 ? 0 : long.Parse(last[0].DebitSlot.AsSpan(account.Length + 1), CultureInfo.InvariantCulture);
+        if (!HasChains(account))
+            return await SumAsync(Filter.Eq(nameof(PostingDocument.Credit), account), cancellationToken)
+                - await SumAsync(Filter.Eq(nameof(PostingDocument.Debit), account), cancellationToken);
+        return (await LastAsync(account, Credits, cancellationToken)).Total - (await LastAsync(account, Debits, cancellationToken)).Total;
     }
-
-    public async Task<decimal> BalanceAsync(string account, CancellationToken cancellationToken) =>
-        await SumAsync(Filter.Eq(nameof(PostingDocument.Credit), account), cancellationToken)
-        - await SumAsync(Filter.Eq(nameof(PostingDocument.Debit), account), cancellationToken);
 
     public async Task<decimal> BalanceOfAccountsStartingWithAsync(string prefix, CancellationToken cancellationToken) =>
         await SumAsync(Filter.StartsWith(nameof(PostingDocument.Credit), prefix), cancellationToken)
         - await SumAsync(Filter.StartsWith(nameof(PostingDocument.Debit), prefix), cancellationToken);
+
+    /// <summary>A user's accounts keep slot chains; the platform's (which may run negative) don't.</summary>
+    private static bool HasChains(string account) => !Accounts.MayGoNegative(account);
+
+    private const string Debits = "d";
+    private const string Credits = "c";
+
+    private static string Free(string key) => $"free:{key}";
+
+    private static string Slot(string account, string chain, long n) => $"{account}#{chain}#{n.ToString("D12", CultureInfo.InvariantCulture)}";
+
+    /// <summary>The account's last debit or credit slot and the chain's total there (0 and 0 for none yet).</summary>
+    private async Task<(long Slot, decimal Total)> LastAsync(string account, string chain, CancellationToken cancellationToken)
+    {
+        var field = chain == Debits ? nameof(PostingDocument.DebitSlot) : nameof(PostingDocument.CreditSlot);
+        var prefix = $"{account}#{chain}#";
+        var last = await _postings.ListAsync(Filter.StartsWith(field, prefix), new SortBy(field, Descending: true), 1, cancellationToken);
+        if (last.Count == 0) return (0, 0m);
+        var slot = chain == Debits ? last[0].DebitSlot : last[0].CreditSlot;
+        return (long.Parse(slot.AsSpan(prefix.Length), CultureInfo.InvariantCulture), chain == Debits ? last[0].DebitTotal : last[0].CreditTotal);
+    }
 
     /// <summary>The sum of the matching postings' amounts, read in pages.</summary>
     private async Task<decimal> SumAsync(Filter filter, CancellationToken cancellationToken)
