@@ -198,4 +198,47 @@ public sealed class JobFundingTests(PaymentsApi api) : IClassFixture<PaymentsApi
         foreach (var worker in workers) (await PaymentsApi.BalanceAsync(api.ClientFor(worker))).Should().Be((1m, 1m, 0m), "100 tasks × 0.01, each once");
         await ExpectLedgerAddsUpAsync();
     }
+
+    [Fact]
+    public async Task Every_event_Payments_consumes_delivered_twice_moves_money_as_once()
+    {
+        var (employerId, employer) = await api.UserWithAsync(10m);
+        var (referrerId, referrer) = await api.UserWithAsync(0m);
+        var workerId = PaymentsApi.NewId();
+        var worker = api.ClientFor(workerId);
+        var jobId = PaymentsApi.NewId();
+        var abandonedId = PaymentsApi.NewId();
+        await FundedAsync(employer, jobId, 4, 1m); // 4.40 held
+        await FundedAsync(employer, abandonedId, 1, 1m); // 1.10 held
+        var now = DateTimeOffset.UtcNow;
+
+        // Each event twice, as two messages (a replayed outbox, a redelivery after a lost acknowledgement): the inbox
+        // can't tell them apart, so only the ledger's keys and the handlers' rules keep the money right.
+        async Task TwiceAsync<T>(T message) where T : class
+        {
+            await PublishAsync(message);
+            await PublishAsync(message);
+        }
+        await TwiceAsync(new UserRegistered(workerId, "w@example.com", "Wendy", "DE", referrerId) { OccurredAt = now });
+        await Eventually.HoldsAsync(() => api.Harness.Consumed.Select<UserRegistered>(m => m.Context.Message.UserId == workerId).Count() == 2, "the referral heard twice");
+        await TwiceAsync(new JobFundingAbandoned(abandonedId, employerId) { OccurredAt = now });
+        await TwiceAsync(new TaskApplied("r-paid", jobId, workerId, employerId, null, null) { OccurredAt = now });
+        await TwiceAsync(new TaskApplied("r-open", jobId, workerId, employerId, null, null) { OccurredAt = now });
+        await TwiceAsync(new TaskApplied("r-failed", jobId, workerId, employerId, null, null) { OccurredAt = now });
+        await TwiceAsync(new TaskSubmitted("r-open", jobId, workerId, "pending", 1m) { OccurredAt = now.AddSeconds(1) });
+        await TwiceAsync(new TaskConfirmed("r-paid", jobId, workerId, employerId, 1m) { OccurredAt = now.AddSeconds(1) });
+        await Eventually.HoldsAsync(() => api.Harness.Consumed.Select<TaskApplied>(m => m.Context.Message.JobId == jobId).Count() == 6, "every apply heard");
+        await TwiceAsync(new JobStatusChanged(jobId, employerId, "active", "inactive") { OccurredAt = now.AddSeconds(2) });
+        await TwiceAsync(new TaskStatusChanged("r-failed", jobId, workerId, "running", "failed") { OccurredAt = now.AddSeconds(3) });
+        await TwiceAsync(new TaskFinished("r-failed", jobId, "failed") { OccurredAt = now.AddSeconds(4) });
+
+        await ExpectBalanceAsync(worker, 1m, 1m, "paid once, and the open task's pay pending once");
+        (await PaymentsApi.BalanceAsync(worker)).Pending.Should().Be(1m);
+        await ExpectBalanceAsync(referrer, 0.05m, 0.05m, "one bonus");
+        // 10 - 4.40 - 1.10, then: the abandoned 1.10 back; r-paid's unit spent; closed with r-open in flight: 1 unit held.
+        await ExpectBalanceAsync(employer, 8.90m, 7.80m, "every event counted once");
+        await Eventually.HoldsAsync(() => api.Harness.Consumed.Select<TaskFinished>(m => m.Context.Message.TaskId == "r-failed").Count() == 2, "all heard");
+        (await PaymentsApi.BalanceAsync(employer)).Should().Be((8.90m, 7.80m, 0m));
+        await ExpectLedgerAddsUpAsync();
+    }
 }

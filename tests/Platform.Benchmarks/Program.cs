@@ -19,16 +19,20 @@ var seconds = Option("--seconds", 10);
 var concurrency = Option("--concurrency", 4);
 var jobCount = Option("--jobs", 10_000);
 var proofTasks = Option("--proof-tasks", 20_000);
+var confirmations = Option("--confirmations", 5_000);
+// Only the payments figures (deposits, confirmed tasks into money), skipping the job, upload and task scenarios.
+var paymentsOnly = args.Contains("--payments-only");
 
 
 var dataDir = Directory.CreateTempSubdirectory("platform-bench-").FullName;
 var gatewayPort = FreePorts.Any();
+var rabbitPort = FreePorts.ForRabbitMq();
 Console.WriteLine($"starting the platform (data {dataDir})...");
 var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
 [
     $"PLATFORM_DATA_DIR={dataDir}",
     $"PLATFORM_GATEWAY_PORT={gatewayPort}",
-    $"PLATFORM_RABBITMQ_PORT={FreePorts.ForRabbitMq()}",
+    $"PLATFORM_RABBITMQ_PORT={rabbitPort}",
     "PLATFORM_CONTAINERS=false",
     "PLATFORM_RATE_LIMIT_PER_SECOND=1000000",
 ]);
@@ -68,6 +72,14 @@ http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer
 // at most 100,000, Payments' default limit).
 for (var deposited = 0; deposited < 50; deposited++)
     (await http.PostAsJsonAsync(new Uri(gateway, "/api/v1/payments/deposit"), new { amount = 100_000 })).EnsureSuccessStatusCode();
+
+if (paymentsOnly)
+{
+    await MeasurePayments();
+    await app.StopAsync();
+    try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { }
+    return 0;
+}
 
 // Half the seeding workers post through the gateway and half straight to Jobs, so that both paths are as warm
 // (JIT tiering, connection pools) when measuring starts: a cold gateway against a warm service is not a fair ratio.
@@ -123,6 +135,7 @@ Console.WriteLine($"(concurrency {concurrency}, {seconds} s per run, {jobCount} 
 
 await MeasureUploads();
 await MeasureTasks(results.Single(r => r.Name.StartsWith("POST", StringComparison.Ordinal)).ByPath[0]);
+await MeasurePayments();
 
 await app.StopAsync();
 try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { }
@@ -200,6 +213,60 @@ async Task MeasureTasks(Stats create)
         Console.WriteLine($"GET /api/v1/jobs/proof-unique option={option,-9} \"{term}\" ({(term.StartsWith("nosuch", StringComparison.Ordinal) ? "unique" : "found")}): " +
             $"{stats.Rps:F0} req/s, p50 {stats.P50:F1} ms, p99 {stats.P99:F1} ms, errors {stats.Errors}");
     }
+}
+
+// Payments: deposits through the gateway (p50/p99), then how fast confirmed tasks become money. --confirmations
+// TaskConfirmed events for one funded job (a fresh employer's, 100 workers) are published on the platform's broker, and
+// the clock stops when the ledger has paid them all (the employer's hold is spent); beside it, the same number of
+// messages through MassTransit alone (publish, a consumer that does nothing) on the same broker, in the same run.
+async Task MeasurePayments()
+{
+    await WaitUntilQuiet();
+    var deposit = new Func<Uri, HttpRequestMessage>(origin => new HttpRequestMessage(HttpMethod.Post, new Uri(origin, "/api/v1/payments/deposit"))
+    {
+        Content = JsonContent.Create(new { amount = 1 }),
+    });
+    await Measure(gateway, deposit, Math.Max(2, seconds / 2));
+    var deposits = Stats.Of(await Measure(gateway, deposit, seconds), await Measure(gateway, deposit, seconds));
+
+    var employer = await SignIn();
+    using var employerHttp = new HttpClient { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(30) };
+    employerHttp.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", employer);
+    var price = 0.01m;
+    var funds = Math.Ceiling(confirmations * price * 1.1m) + 1;
+    (await employerHttp.PostAsJsonAsync("/api/v1/payments/deposit", new { amount = funds })).EnsureSuccessStatusCode();
+    var posted = await employerHttp.PostAsJsonAsync("/api/v1/jobs", new
+    {
+        title = "Benchmark confirmations", category = "Other", description = "d", proof = "p", duration = 7, positions = confirmations, job_price = price,
+    });
+    posted.EnsureSuccessStatusCode();
+    var jobId = (await posted.Content.ReadFromJsonAsync<JsonObject>())!["job_id"]!.GetValue<string>();
+    var employerId = (await employerHttp.GetFromJsonAsync<JsonObject>("/api/v1/users/me"))!["user_id"]!.GetValue<string>();
+    var workers = Enumerable.Range(0, 100).Select(_ => Guid.NewGuid().ToString("N")[..24]).ToArray();
+
+    await using var broker = await BenchBroker.StartAsync($"amqp://guest:guest@127.0.0.1:{rabbitPort}/");
+    await WaitUntilQuiet();
+    var raw = await broker.PublishAndConsumeAsync(confirmations);
+
+    await WaitUntilQuiet();
+    var paid = Stopwatch.StartNew();
+    await broker.PublishAllAsync(Enumerable.Range(0, confirmations)
+        .Select(i => new Platform.Contracts.Tasks.TaskConfirmed($"bench-{i}", jobId, workers[i % workers.Length], employerId, price)));
+    var published = paid.Elapsed;
+    while (true)
+    {
+        var balance = (await employerHttp.GetFromJsonAsync<JsonObject>("/api/v1/users/me/balance"))!;
+        if (balance["balance"]!.GetValue<decimal>() == balance["active_balance"]!.GetValue<decimal>()) break;
+        if (paid.Elapsed > TimeSpan.FromMinutes(10)) throw new TimeoutException("The ledger did not pay every confirmed task within 10 minutes.");
+        await Task.Delay(50);
+    }
+    var ledger = paid.Elapsed;
+
+    Console.WriteLine();
+    Console.WriteLine($"{"POST /api/v1/payments/deposit",-34} {deposits.Rps,9:F0} req/s  p50 {deposits.P50:F2} ms  p99 {deposits.P99:F2} ms  errors {deposits.Errors}");
+    Console.WriteLine($"TaskConfirmed -> ledger credit: {confirmations} events in {ledger.TotalSeconds:F1} s = {confirmations / ledger.TotalSeconds:F0} events/s end to end " +
+        $"(published in {published.TotalSeconds:F1} s)");
+    Console.WriteLine($"MassTransit alone, same broker:  {confirmations} messages in {raw.TotalSeconds:F1} s = {confirmations / raw.TotalSeconds:F0} messages/s publish -> consume");
 }
 
 async Task<string> PostJobAsync(JsonObject job)
