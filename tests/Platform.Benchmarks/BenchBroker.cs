@@ -2,6 +2,8 @@ using System.Diagnostics;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 
+namespace Platform.Benchmarks;
+
 /// <summary>
 /// The benchmark's own connection to the platform's broker: it publishes (the platform's events, or its own pings) and
 /// consumes its pings with a consumer that does nothing, for the raw MassTransit figure.

@@ -9,6 +9,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Platform.Benchmarks;
 using Platform.Testing;
 
 // Platform benchmark: the whole platform (as ./platform up runs it), 10,000 jobs, then
