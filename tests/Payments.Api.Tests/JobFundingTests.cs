@@ -40,6 +40,8 @@ public sealed class JobFundingTests(PaymentsApi api) : IClassFixture<PaymentsApi
         (await FundedAsync(employer, jobId, 3, 1m)).Should().Be(3.30m, "asking again for the same job answers the same");
 
         (await PaymentsApi.BalanceAsync(employer)).Should().Be((10m, 6.70m, 0m), "the hold is the employer's own money, not spendable");
+        (await employer.GetStringAsync("/api/v1/users/me/balance")).Should().Be("{\"balance\":10,\"active_balance\":6.7,\"pending_earnings\":0}",
+            "amounts are written without trailing zeros");
     }
 
     [Fact]

@@ -12,7 +12,10 @@ public sealed record BalanceResponse(
     [property: JsonPropertyName("active_balance")] decimal ActiveBalance,
     [property: JsonPropertyName("pending_earnings")] decimal PendingEarnings)
 {
-    public static BalanceResponse From(BalanceView view) => new(view.Balance, view.Active, view.PendingEarnings);
+    public static BalanceResponse From(BalanceView view) => new(Plain(view.Balance), Plain(view.Active), Plain(view.PendingEarnings));
+
+    /// <summary>The amount without trailing zeros (10 rather than 10.000 after sums of amounts with 3 decimals).</summary>
+    private static decimal Plain(decimal amount) => amount / 1.0000000000000000000000000000m;
 }
 
 /// <summary>Route 17's answer.</summary>
