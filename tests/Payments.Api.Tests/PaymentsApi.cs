@@ -52,7 +52,7 @@ public class PaymentsApi : ServiceFactory<Program>
 
     /// <summary>
     /// Every account recomputed from the postings: the ledger sums to zero, no user's account is below zero, and the
-    /// balance the ledger keeps of each account (its slot chains' totals) is that sum.
+    /// balance the ledger keeps of each account (its slot chains' totals) is that sum, as is what each user's holds come to.
     /// </summary>
     public async Task ExpectLedgerAddsUpAsync()
     {
@@ -62,6 +62,9 @@ public class PaymentsApi : ServiceFactory<Program>
         var ledger = Services.GetRequiredService<ILedger>();
         foreach (var (account, balance) in recomputed)
             (await ledger.BalanceAsync(account, CancellationToken.None)).Should().Be(balance, $"the ledger's balance of {account} is the sum of its postings");
+        foreach (var holder in recomputed.Keys.Select(Accounts.HolderOf).OfType<string>().Distinct())
+            (await ledger.HeldForAsync(holder, CancellationToken.None)).Should().Be(
+                recomputed.Where(b => Accounts.HolderOf(b.Key) == holder).Sum(b => b.Value), $"what {holder}'s holds come to is the sum of their postings");
     }
 
     public static async Task<(decimal Balance, decimal Active, decimal Pending)> BalanceAsync(HttpClient user)

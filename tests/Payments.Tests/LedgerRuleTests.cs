@@ -75,4 +75,12 @@ public sealed class LedgerRuleTests
         deposit.TakeDomainEvents().Should().BeEmpty();
         FluentActions.Invoking(() => PaymentTransaction.Deposit("d2", "u1", 0, "sandbox", Now)).Should().Throw<TransactionRuleException>();
     }
+
+    [Theory]
+    [InlineData("held:u1:j1", "u1")]
+    [InlineData("held:u1:", "u1")]
+    [InlineData("available:u1", null)]
+    [InlineData("platform:revenue", null)]
+    [InlineData("held:", null)]
+    public void A_hold_names_its_holder(string account, string? holder) => Accounts.HolderOf(account).Should().Be(holder);
 }

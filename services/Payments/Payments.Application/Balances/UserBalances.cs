@@ -9,7 +9,7 @@ public sealed class UserBalances(ILedger ledger, IPendingEarnings pendingEarning
     public async Task<BalanceView> OfAsync(string userId, CancellationToken cancellationToken)
     {
         var active = await ledger.BalanceAsync(Accounts.Available(userId), cancellationToken);
-        var held = await ledger.BalanceOfAccountsStartingWithAsync(Accounts.HeldPrefix(userId), cancellationToken);
+        var held = await ledger.HeldForAsync(userId, cancellationToken);
         return new BalanceView(active + held, active, await pendingEarnings.TotalAsync(userId, cancellationToken));
     }
 }

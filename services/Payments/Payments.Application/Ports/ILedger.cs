@@ -23,6 +23,6 @@ public interface ILedger
     /// <summary>What has come into <paramref name="account"/> less what has left it.</summary>
     Task<decimal> BalanceAsync(string account, CancellationToken cancellationToken);
 
-    /// <summary>The sum of the balances of every account whose id starts with <paramref name="prefix"/> (a user's holds).</summary>
-    Task<decimal> BalanceOfAccountsStartingWithAsync(string prefix, CancellationToken cancellationToken);
+    /// <summary>What the holds of all the user's jobs add up to.</summary>
+    Task<decimal> HeldForAsync(string userId, CancellationToken cancellationToken);
 }

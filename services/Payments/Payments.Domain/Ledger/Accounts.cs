@@ -22,6 +22,14 @@ public static class Accounts
     /// <summary>Every hold of one user's jobs starts with this.</summary>
     public static string HeldPrefix(string userId) => $"held:{userId}:";
 
+    /// <summary>The user whose job hold <paramref name="account"/> is; null when it is not a hold.</summary>
+    public static string? HolderOf(string account)
+    {
+        if (!account.StartsWith("held:", StringComparison.Ordinal)) return null;
+        var end = account.IndexOf(':', 5);
+        return end < 0 ? null : account[5..end];
+    }
+
     /// <summary>Whether a debit may take the account below zero: only the platform's own accounts may.</summary>
     public static bool MayGoNegative(string account) => account.StartsWith(PlatformPrefix, StringComparison.Ordinal);
 }

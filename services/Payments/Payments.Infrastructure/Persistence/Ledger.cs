@@ -13,7 +13,9 @@ namespace Payments.Infrastructure.Persistence;
 /// credit's total less the last debit's total: two index lookups, however many postings the account has. A debit reads
 /// both, and writes slot n+1 only if the balance covers it; two postings racing for one slot can't both be written, and
 /// the loser reads again, so a user's account never goes below zero. A credit read late only understates the balance.
-/// The platform's accounts (which may run negative) take no slots: their balances are sums of postings.
+/// The platform's accounts (which may run negative) take no slots: their balances are sums of postings. A third chain
+/// per user runs through the postings into and out of their job holds ("{user}#h#{n}", with the holds' running total),
+/// so what a user's jobs hold in all is one lookup too.
 /// </summary>
 public sealed class Ledger(IDocumentStore store) : ILedger
 {
@@ -30,6 +32,7 @@ public sealed class Ledger(IDocumentStore store) : ILedger
         await postings.EnsureIndexAsync(new IndexDefinition(nameof(PostingDocument.Credit)), cancellationToken);
         await postings.EnsureIndexAsync(new IndexDefinition(nameof(PostingDocument.DebitSlot), Unique: true), cancellationToken);
         await postings.EnsureIndexAsync(new IndexDefinition(nameof(PostingDocument.CreditSlot), Unique: true), cancellationToken);
+        await postings.EnsureIndexAsync(new IndexDefinition(nameof(PostingDocument.HoldSlot), Unique: true), cancellationToken);
     }
 
     public async Task<PostingOutcome> PostAsync(Posting posting, CancellationToken cancellationToken)
@@ -40,7 +43,7 @@ public sealed class Ledger(IDocumentStore store) : ILedger
             var document = new PostingDocument
             {
                 Id = posting.Key, Debit = posting.Debit, Credit = posting.Credit, Amount = posting.Amount, Cause = posting.Cause, At = posting.At,
-                DebitSlot = Free(posting.Key), CreditSlot = Free(posting.Key),
+                DebitSlot = Free(posting.Key), CreditSlot = Free(posting.Key), HoldSlot = Free(posting.Key),
             };
             if (HasChains(posting.Debit))
             {
@@ -53,6 +56,12 @@ public sealed class Ledger(IDocumentStore store) : ILedger
             {
                 var credits = await LastAsync(posting.Credit, Credits, cancellationToken);
                 (document.CreditSlot, document.CreditTotal) = (Slot(posting.Credit, Credits, credits.Slot + 1), credits.Total + posting.Amount);
+            }
+            if ((Accounts.HolderOf(posting.Credit) ?? Accounts.HolderOf(posting.Debit)) is { } holder)
+            {
+                var holds = await LastAsync(holder, Holds, cancellationToken);
+                var change = Accounts.HolderOf(posting.Credit) is null ? -posting.Amount : posting.Amount;
+                (document.HoldSlot, document.HoldTotal) = (Slot(holder, Holds, holds.Slot + 1), holds.Total + change);
             }
             if (await TryWriteAsync(document, cancellationToken) is { } outcome) return outcome;
         }
@@ -67,7 +76,7 @@ public sealed class Ledger(IDocumentStore store) : ILedger
             await _postings.InsertAsync(document, cancellationToken: cancellationToken);
             return PostingOutcome.Posted;
         }
-        catch (DuplicateKeyException e) when (e.Field is nameof(PostingDocument.DebitSlot) or nameof(PostingDocument.CreditSlot))
+        catch (DuplicateKeyException e) when (e.Field is nameof(PostingDocument.DebitSlot) or nameof(PostingDocument.CreditSlot) or nameof(PostingDocument.HoldSlot))
         {
             // The slot was taken: by another posting (read again), or by this very posting written a moment ago.
             return await _postings.GetAsync(document.Id, cancellationToken) is null ? null : PostingOutcome.AlreadyPosted;
@@ -86,29 +95,39 @@ public sealed class Ledger(IDocumentStore store) : ILedger
         return (await LastAsync(account, Credits, cancellationToken)).Total - (await LastAsync(account, Debits, cancellationToken)).Total;
     }
 
-    public async Task<decimal> BalanceOfAccountsStartingWithAsync(string prefix, CancellationToken cancellationToken) =>
-        await SumAsync(Filter.StartsWith(nameof(PostingDocument.Credit), prefix), cancellationToken)
-        - await SumAsync(Filter.StartsWith(nameof(PostingDocument.Debit), prefix), cancellationToken);
+    public async Task<decimal> HeldForAsync(string userId, CancellationToken cancellationToken) =>
+        (await LastAsync(userId, Holds, cancellationToken)).Total;
 
     /// <summary>A user's accounts keep slot chains; the platform's (which may run negative) don't.</summary>
     private static bool HasChains(string account) => !Accounts.MayGoNegative(account);
 
     private const string Debits = "d";
     private const string Credits = "c";
+    private const string Holds = "h";
 
     private static string Free(string key) => $"free:{key}";
 
     private static string Slot(string account, string chain, long n) => $"{account}#{chain}#{n.ToString("D12", CultureInfo.InvariantCulture)}";
 
-    /// <summary>The account's last debit or credit slot and the chain's total there (0 and 0 for none yet).</summary>
-    private async Task<(long Slot, decimal Total)> LastAsync(string account, string chain, CancellationToken cancellationToken)
+    /// <summary>The last slot of an account's debit or credit chain, or of a user's holds chain, and the chain's total there (0 and 0 for none yet).</summary>
+    private async Task<(long Slot, decimal Total)> LastAsync(string owner, string chain, CancellationToken cancellationToken)
     {
-        var field = chain == Debits ? nameof(PostingDocument.DebitSlot) : nameof(PostingDocument.CreditSlot);
-        var prefix = $"{account}#{chain}#";
+        var field = chain switch
+        {
+            Debits => nameof(PostingDocument.DebitSlot),
+            Credits => nameof(PostingDocument.CreditSlot),
+            _ => nameof(PostingDocument.HoldSlot),
+        };
+        var prefix = $"{owner}#{chain}#";
         var last = await _postings.ListAsync(Filter.StartsWith(field, prefix), new SortBy(field, Descending: true), 1, cancellationToken);
         if (last.Count == 0) return (0, 0m);
-        var slot = chain == Debits ? last[0].DebitSlot : last[0].CreditSlot;
-        return (long.Parse(slot.AsSpan(prefix.Length), CultureInfo.InvariantCulture), chain == Debits ? last[0].DebitTotal : last[0].CreditTotal);
+        var (slot, total) = chain switch
+        {
+            Debits => (last[0].DebitSlot, last[0].DebitTotal),
+            Credits => (last[0].CreditSlot, last[0].CreditTotal),
+            _ => (last[0].HoldSlot, last[0].HoldTotal),
+        };
+        return (long.Parse(slot.AsSpan(prefix.Length), CultureInfo.InvariantCulture), total);
     }
 
     /// <summary>The sum of the matching postings' amounts, read in pages.</summary>

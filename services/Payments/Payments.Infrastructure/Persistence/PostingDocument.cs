@@ -29,4 +29,13 @@ public sealed class PostingDocument : Document
 
     /// <summary>The credited user account's credits up to and including this one (0 for a platform account).</summary>
     public decimal CreditTotal { get; set; }
+
+    /// <summary>
+    /// Unique. For a posting into or out of one of a user's job holds, "{user}#h#{n}": the n-th movement of that user's
+    /// holds taken together. Otherwise "free:{key}". (No posting moves money between two holds.)
+    /// </summary>
+    public string HoldSlot { get; set; } = string.Empty;
+
+    /// <summary>What all the user's holds come to after this posting (0 when it touches no hold).</summary>
+    public decimal HoldTotal { get; set; }
 }
