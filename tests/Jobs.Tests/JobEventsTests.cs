@@ -23,7 +23,7 @@ public sealed class JobEventsTests
     {
         var schema = new InputSchema([new FieldSchema("count", "number", true, 1, 10)]);
         var automation = new Automation("6f1c2a52-5d0e-4b7f-9a59-2f3c1d7e8a90", "owner", "Rater", schema, null, new InputSchema([]), Added);
-        var job = Funded(Job.Post("j1", Owner, Terms(automation.Id), automation, Added));
+        var job = Funded(Job.Post("j1", Owner, Terms(automation.Id), automation, Added), automation);
 
         var created = _map.TakeFrom(job).Should().ContainSingle().Which.Should().BeOfType<JobCreated>().Subject;
 
@@ -88,9 +88,9 @@ public sealed class JobEventsTests
     }
 
     /// <summary>Payments held the job's cost (price × positions plus a 10% fee): the job is posted.</summary>
-    private static Job Funded(Job job)
+    private static Job Funded(Job job, Automation? automation = null)
     {
-        job.MarkFunded(job.Terms.JobPrice * job.Terms.Positions * 1.1m);
+        job.MarkFunded(job.Terms.JobPrice * job.Terms.Positions * 1.1m, automation);
         return job;
     }
 }

@@ -25,13 +25,13 @@ public sealed class JobRulesTests
         job.DomainEvents.Should().BeEmpty("nobody hears of a job before it is funded");
         job.TotalPrice.Should().Be(0.18m, "before it is funded the job's cost is its price times its positions");
 
-        job.MarkFunded(0.198m);
+        job.MarkFunded(0.198m, null);
 
         job.Status.Should().Be(JobStatus.Active);
         job.IsPosted.Should().BeTrue();
         job.Counters.Should().Be(JobCounters.Zero);
         job.TotalPrice.Should().Be(0.198m);
-        FluentActions.Invoking(() => job.MarkFunded(0.198m)).Should().Throw<JobRuleException>("a job is funded once");
+        FluentActions.Invoking(() => job.MarkFunded(0.198m, null)).Should().Throw<JobRuleException>("a job is funded once");
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class JobRulesTests
         job.Status.Should().Be(JobStatus.Abandoned);
         job.IsPosted.Should().BeFalse();
         job.DomainEvents.Should().ContainSingle().Which.Should().BeOfType<JobFundingAbandonedDomainEvent>();
-        FluentActions.Invoking(() => job.MarkFunded(0.198m)).Should().Throw<JobRuleException>();
+        FluentActions.Invoking(() => job.MarkFunded(0.198m, null)).Should().Throw<JobRuleException>();
         FluentActions.Invoking(() => job.ChangeStatus(JobStatus.Active)).Should().Throw<JobRuleException>();
         job.EndIfDue(DateTime.UtcNow.AddDays(10)).Should().BeFalse("a job never posted never ends");
     }
@@ -183,9 +183,9 @@ public sealed class JobRulesTests
     }
 
     /// <summary>Payments held the job's cost (price × positions plus a 10% fee): the job is posted.</summary>
-    private static Job Funded(Job job)
+    private static Job Funded(Job job, Automation? automation = null)
     {
-        job.MarkFunded(job.Terms.JobPrice * job.Terms.Positions * 1.1m);
+        job.MarkFunded(job.Terms.JobPrice * job.Terms.Positions * 1.1m, automation);
         return job;
     }
 }

@@ -118,6 +118,8 @@ public sealed class CryptomusPayoutTests : IAsyncLifetime
         }
         (await _api.CreateClient().PostAsync("/api/v1/payments/webhooks/cryptomus", new StringContent("not json", System.Text.Encoding.UTF8, "application/json")))
             .StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await _api.CreateClient().PostAsync("/api/v1/payments/webhooks/cryptomus", new StringContent($"{{\"pad\":\"{new string('x', 70_000)}\"}}", System.Text.Encoding.UTF8, "application/json")))
+            .StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
         (await SendWebhookAsync(_cryptomus.Webhook(orderId, "paid", amount: "500.00"))).StatusCode
             .Should().Be(HttpStatusCode.BadRequest, "a signed webhook for another amount than the withdrawal's is refused");
 

@@ -114,6 +114,29 @@ public sealed class JobFundingTests(PaymentsApi api) : IClassFixture<PaymentsApi
     }
 
     [Fact]
+    public async Task A_referral_heard_after_the_workers_tasks_were_confirmed_still_pays_each_bonus_once()
+    {
+        var (employerId, employer) = await api.UserWithAsync(10m);
+        var (referrerId, referrer) = await api.UserWithAsync(0m);
+        var workerId = PaymentsApi.NewId();
+        var jobId = PaymentsApi.NewId();
+        await FundedAsync(employer, jobId, 3, 2m);
+        await PublishAsync(new TaskConfirmed("late-1", jobId, workerId, employerId, 2m));
+        await PublishAsync(new TaskConfirmed("late-2", jobId, workerId, employerId, 2m));
+        await ExpectBalanceAsync(api.ClientFor(workerId), 4m, 4m, "both tasks paid, before any referral is known");
+
+        await PublishAsync(new UserRegistered(workerId, "late@example.com", "Lee", "DE", referrerId));
+        await PublishAsync(new UserRegistered(workerId, "late@example.com", "Lee", "DE", referrerId));
+        await ExpectBalanceAsync(referrer, 0.20m, 0.20m, "5% of both tasks' pay, paid when the referral is heard");
+
+        await PublishAsync(new TaskConfirmed("late-3", jobId, workerId, employerId, 2m));
+        await ExpectBalanceAsync(referrer, 0.30m, 0.30m, "and on the next task at its confirmation");
+        await Eventually.HoldsAsync(() => api.Harness.Consumed.Select<UserRegistered>(m => m.Context.Message.UserId == workerId).Count() == 2, "both heard");
+        (await PaymentsApi.BalanceAsync(referrer)).Should().Be((0.30m, 0.30m, 0m), "each bonus once");
+        await ExpectLedgerAddsUpAsync();
+    }
+
+    [Fact]
     public async Task Deactivating_gives_back_unused_positions_keeps_the_units_of_tasks_in_flight_and_reopening_holds_them_again()
     {
         var (employerId, employer) = await api.UserWithAsync(20m);

@@ -5,6 +5,7 @@ using Payments.Application;
 using Payments.Application.Balances;
 using Payments.Application.Events;
 using Payments.Application.Funding;
+using Payments.Application.Referrals;
 using Payments.Application.Ports;
 using Payments.Infrastructure.Persistence;
 using Payments.Infrastructure.Providers;
@@ -41,6 +42,7 @@ public static class DependencyInjection
         services.AddSingleton<ITaskPositions, TaskPositions>();
         services.AddSingleton<IReferrals, Referrals>();
         services.AddSingleton<JobHolds>();
+        services.AddSingleton<ReferralBonuses>();
         services.AddPeriodicSweep("Idempotency-key purge", TimeSpan.FromHours(1), (sp, ct) => sp.GetRequiredService<IdempotencyRecords>().PurgeAsync(ct));
         services.AddSingleton<IPaymentProvider, SandboxPaymentProvider>();
         var cryptomus = builder.Configuration.GetSection(CryptomusOptions.Section).Get<CryptomusOptions>() ?? new CryptomusOptions();

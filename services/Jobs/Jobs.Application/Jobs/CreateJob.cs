@@ -83,7 +83,7 @@ public sealed class CreateJobHandler(IJobRepository jobs, IAutomationRepository 
         switch (answer.Status)
         {
             case FundingStatus.Funded:
-                job.MarkFunded(answer.Charged);
+                job.MarkFunded(answer.Charged, automation);
                 // Refused only when the funding sweep abandoned the post meanwhile (Payments then gives the money back).
                 if (await jobs.TrySaveAsync(job, CancellationToken.None)) return job.Id;
                 return Error.Unavailable("The job took too long to fund and was abandoned; nothing was charged. Try again.");

@@ -79,9 +79,6 @@ public sealed class Job : AggregateRoot
 {
     private readonly List<JobShare> _shares;
 
-    /// <summary>The automation a job being posted links (for its JobCreated); only known to the instance that posted it.</summary>
-    private Automation? _automation;
-
     private Job(string id, JobOwner owner, JobTerms terms, JobStatus status, DateTime added, JobCounters counters, IEnumerable<JobShare> shares, long version,
         decimal? charged = null)
     {
@@ -134,21 +131,25 @@ public sealed class Job : AggregateRoot
             throw new ArgumentException("The automation passed is not the one the terms link.", nameof(automation));
         // Times are kept to the millisecond, so that the job, its event and its stored copy agree.
         var added = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
-        return new Job(id, owner, terms, JobStatus.Funding, added, JobCounters.Zero, [], 0) { _automation = automation };
+        return new Job(id, owner, terms, JobStatus.Funding, added, JobCounters.Zero, [], 0);
     }
 
     public static Job Restore(string id, JobOwner owner, JobTerms terms, JobStatus status, DateTime added, JobCounters counters, IEnumerable<JobShare> shares, long version,
         decimal? charged = null) =>
         new(id, owner, terms, status, added, counters, shares, version, charged);
 
-    /// <summary>Payments holds the job's cost, <paramref name="charged"/>: the job is active, and the world hears of it.</summary>
-    public void MarkFunded(decimal charged)
+    /// <summary>
+    /// Payments holds the job's cost, <paramref name="charged"/>: the job is active, and the world hears of it, with the
+    /// <paramref name="automation"/> its terms link (found by the caller).
+    /// </summary>
+    public void MarkFunded(decimal charged, Automation? automation)
     {
+        if (Terms.AutomationId != automation?.Id) throw new ArgumentException("The automation passed is not the one the terms link.", nameof(automation));
         if (Status != JobStatus.Funding) throw new JobRuleException($"The job is {Status.ToString().ToLowerInvariant()}, not waiting for its funding");
         if (charged <= 0) throw new JobRuleException("A funded job was charged more than 0");
         Charged = charged;
         Status = JobStatus.Active;
-        Raise(new JobPostedDomainEvent(this, _automation));
+        Raise(new JobPostedDomainEvent(this, automation));
     }
 
     /// <summary>The funding could not be confirmed: the job is never posted, and Payments gives back whatever it held.</summary>

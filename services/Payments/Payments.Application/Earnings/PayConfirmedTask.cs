@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Payments.Application.Funding;
 using Payments.Application.Ports;
 using Payments.Domain.Funding;
+using Payments.Application.Referrals;
 using Payments.Domain.Ledger;
 using Platform.Application.Results;
 
@@ -17,7 +18,7 @@ namespace Payments.Application.Earnings;
 public sealed record PayConfirmedTask(string TaskId, string JobId, string WorkerId) : ICommand<Result>;
 
 public sealed partial class PayConfirmedTaskHandler(
-    ITaskPositions positions, IJobFundings fundings, IReferrals referrals, JobHolds holds, ILedger ledger, PaymentsOptions options,
+    ITaskPositions positions, IJobFundings fundings, IReferrals referrals, ReferralBonuses bonuses, JobHolds holds, ILedger ledger,
     TimeProvider clock, ILogger<PayConfirmedTaskHandler> logger) : ICommandHandler<PayConfirmedTask, Result>
 {
     public async ValueTask<Result> Handle(PayConfirmedTask command, CancellationToken cancellationToken)
@@ -32,14 +33,14 @@ public sealed partial class PayConfirmedTaskHandler(
 
         using (await holds.LockAsync(command.JobId, cancellationToken))
         {
-            await TakeFromHoldAsync(funding, Keys.Pay(command.TaskId), Accounts.Available(command.WorkerId), funding.JobPrice, "task-pay", cancellationToken);
+            await TakeFromHoldAsync(funding, Keys.Pay(command.TaskId), Accounts.Available(command.WorkerId), funding.JobPrice, Keys.PayCause, cancellationToken);
             if (funding.FeePerTask > 0)
                 await TakeFromHoldAsync(funding, Keys.Fee(command.TaskId), Accounts.Revenue, funding.FeePerTask, "task-fee", cancellationToken);
         }
 
-        var bonus = JobFunding.ReferralBonusFor(funding.JobPrice, options.ReferralBonusPercent);
-        if (bonus > 0 && await referrals.ReferrerOfAsync(command.WorkerId, cancellationToken) is { } referrer && referrer != command.WorkerId)
-            await ledger.PostAsync(Posting.Create(Keys.Referral(command.TaskId), Accounts.Revenue, Accounts.Available(referrer), bonus, "referral-bonus", Now), cancellationToken);
+        // Read after the pay is posted: a referral heard meanwhile then finds the pay (see ReferralBonuses).
+        if (await referrals.ReferrerOfAsync(command.WorkerId, cancellationToken) is { } referrer)
+            await bonuses.PayAsync(command.TaskId, command.WorkerId, referrer, funding.JobPrice, cancellationToken);
         return Result.Success();
     }
 
@@ -56,9 +57,10 @@ public sealed partial class PayConfirmedTaskHandler(
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>The ledger keys of a confirmed task's postings.</summary>
+    /// <summary>The ledger keys of a confirmed task's postings, and the cause of its pay.</summary>
     public static class Keys
     {
+        public const string PayCause = "task-pay";
         public static string Pay(string taskId) => $"task:{taskId}:pay";
         public static string Fee(string taskId) => $"task:{taskId}:fee";
         public static string Referral(string taskId) => $"task:{taskId}:referral";

@@ -23,6 +23,9 @@ public interface ILedger
     /// <summary>What has come into <paramref name="account"/> less what has left it.</summary>
     Task<decimal> BalanceAsync(string account, CancellationToken cancellationToken);
 
+    /// <summary>The postings into <paramref name="account"/> made for <paramref name="cause"/> (a worker's task pay, say).</summary>
+    IAsyncEnumerable<Posting> CreditsAsync(string account, string cause, CancellationToken cancellationToken);
+
     /// <summary>What the holds of all the user's jobs add up to.</summary>
     Task<decimal> HeldForAsync(string userId, CancellationToken cancellationToken);
 }

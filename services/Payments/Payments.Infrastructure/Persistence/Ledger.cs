@@ -37,9 +37,10 @@ public sealed class Ledger(IDocumentStore store) : ILedger
 
     public async Task<PostingOutcome> PostAsync(Posting posting, CancellationToken cancellationToken)
     {
+        // A slot lost to another posting is found out by TryWriteAsync, which also tells a replay of this one apart.
+        if (await _postings.GetAsync(posting.Key, cancellationToken) is not null) return PostingOutcome.AlreadyPosted;
         for (var attempt = 0; attempt < MaxSlotAttempts; attempt++)
         {
-            if (await _postings.GetAsync(posting.Key, cancellationToken) is not null) return PostingOutcome.AlreadyPosted;
             var document = new PostingDocument
             {
                 Id = posting.Key, Debit = posting.Debit, Credit = posting.Credit, Amount = posting.Amount, Cause = posting.Cause, At = posting.At,
@@ -93,6 +94,13 @@ public sealed class Ledger(IDocumentStore store) : ILedger
             return await SumAsync(Filter.Eq(nameof(PostingDocument.Credit), account), cancellationToken)
                 - await SumAsync(Filter.Eq(nameof(PostingDocument.Debit), account), cancellationToken);
         return (await LastAsync(account, Credits, cancellationToken)).Total - (await LastAsync(account, Debits, cancellationToken)).Total;
+    }
+
+    public async IAsyncEnumerable<Posting> CreditsAsync(string account, string cause, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = Filter.And(Filter.Eq(nameof(PostingDocument.Credit), account), Filter.Eq(nameof(PostingDocument.Cause), cause));
+        await foreach (var d in _postings.ReadAllAsync(filter, PageSize, cancellationToken))
+            yield return Posting.Restore(d.Id, d.Debit, d.Credit, d.Amount, d.Cause, d.At);
     }
 
     public async Task<decimal> HeldForAsync(string userId, CancellationToken cancellationToken) =>
