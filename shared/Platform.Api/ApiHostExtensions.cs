@@ -74,6 +74,7 @@ public static class ApiHostExtensions
         app.UseStatusCodePages();
         app.UseDeclaredBodyLimit(app.Services.GetRequiredService<RequestBodyLimit>().Bytes);
         app.UseAuthentication();
+        app.UseAgentTokenPolicy();
         app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapDefaultEndpoints();

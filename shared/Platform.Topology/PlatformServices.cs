@@ -90,7 +90,18 @@ public static class PlatformServices
         new("users-me-balance", "/api/v1/users/me/balance"),
     ]);
 
-    public static readonly IReadOnlyList<PlatformService> All = [Identity, Jobs, Storage, Tasks, Payments];
+    /// <summary>
+    /// Phones: the registry, the market, agents' heartbeats and phone numbers. Its agent routes are the ones under
+    /// /api/v1/agent that Tasks doesn't own (the assignment routes are more specific).
+    /// </summary>
+    public static readonly PlatformService Devices = new("devices", "Devices",
+    [
+        new("devices-root", "/api/v1/devices"),
+        new("devices", "/api/v1/devices/{**rest}"),
+        new("agent", "/api/v1/agent/{**rest}"),
+    ]);
+
+    public static readonly IReadOnlyList<PlatformService> All = [Identity, Jobs, Storage, Tasks, Payments, Devices];
 
     public static PlatformService? Find(string name) => All.FirstOrDefault(s => s.Name == name);
 }

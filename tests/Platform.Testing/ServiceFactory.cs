@@ -55,6 +55,10 @@ public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram> where TP
         return client;
     }
 
+    /// <summary>A client with an agent token of <paramref name="ownerId"/>'s device (and running task).</summary>
+    public HttpClient AgentClientFor(string ownerId, string remoteDeviceId, string? jobTaskId = null) =>
+        ClientWithToken(Tokens.ForAgent(ownerId, remoteDeviceId, jobTaskId));
+
     public HttpClient ClientWithToken(string token)
     {
         var client = CreateClient();

@@ -20,7 +20,18 @@ public sealed class TestTokens
     public string PublicKeyPem => _key.ExportSubjectPublicKeyInfoPem();
 
     public string For(string userId, string name = "Test User", string country = "US", TimeSpan? lifetime = null,
-        string audience = Audience, bool foreignKey = false, DateTime? now = null)
+        string audience = Audience, bool foreignKey = false, DateTime? now = null) =>
+        Sign([new Claim("sub", userId), new Claim("name", name), new Claim("country", country)], lifetime, audience, foreignKey, now);
+
+    /// <summary>An agent token: the device's owner as subject, the device, and for a running task also the task.</summary>
+    public string ForAgent(string ownerId, string remoteDeviceId, string? jobTaskId = null)
+    {
+        List<Claim> claims = [new("sub", ownerId), new("name", "Device Owner"), new("country", "US"), new("remote_device_id", remoteDeviceId)];
+        if (jobTaskId is not null) claims.Add(new Claim("job_task_id", jobTaskId));
+        return Sign(claims, null, Audience, false, null);
+    }
+
+    private string Sign(List<Claim> claims, TimeSpan? lifetime, string audience, bool foreignKey, DateTime? now)
     {
         var issued = now ?? DateTime.UtcNow;
         var expires = issued + (lifetime ?? TimeSpan.FromMinutes(15));
@@ -32,7 +43,7 @@ public sealed class TestTokens
             NotBefore = issued,
             Expires = expires,
             SigningCredentials = new SigningCredentials(new RsaSecurityKey(foreignKey ? _foreignKey : _key), SecurityAlgorithms.RsaSha256),
-            Subject = new ClaimsIdentity([new Claim("sub", userId), new Claim("name", name), new Claim("country", country), new Claim("jti", Guid.NewGuid().ToString("N"))]),
+            Subject = new ClaimsIdentity([.. claims, new Claim("jti", Guid.NewGuid().ToString("N"))]),
         });
     }
 

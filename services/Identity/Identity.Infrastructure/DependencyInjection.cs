@@ -25,6 +25,7 @@ public static class DependencyInjection
         services.AddSingleton<ITokenSigningKeys>(sp => sp.GetRequiredService<SigningKeys>());
         services.AddSingleton<IIntegrationEventMap, IdentityIntegrationEvents>();
         services.AddSingleton<IUserRepository, UserRepository>();
+        services.AddSingleton<IDeviceCredentials, DeviceCredentials>();
         services.AddSingleton<IPasswordHasher, Argon2PasswordHasher>();
         services.AddSingleton<IClientSecrets, ClientSecrets>();
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();

@@ -4,8 +4,8 @@ namespace Identity.Application.Ports;
 
 public sealed record AccessToken(string Token, int ExpiresInSeconds);
 
-/// <summary>Signs access tokens for a user's client.</summary>
+/// <summary>Signs access tokens for a user's client, or for a device's agent (<paramref name="remoteDeviceId"/>: an agent token).</summary>
 public interface ITokenIssuer
 {
-    AccessToken Issue(User user, string clientId);
+    AccessToken Issue(User user, string clientId, string? remoteDeviceId = null);
 }

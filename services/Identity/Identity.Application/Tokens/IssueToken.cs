@@ -18,7 +18,11 @@ public static class OAuthErrors
         code == InvalidClient ? new Error(ErrorKind.Unauthorized, [code, description]) : new Error(ErrorKind.Validation, [code, description]);
 }
 
-public sealed class IssueTokenHandler(IUserRepository users, IClientSecrets secrets, ITokenIssuer tokens)
+/// <remarks>
+/// A client id is either one of a user's API clients (the token acts for the user) or a registered device's
+/// <c>remote_device_id</c> (an agent token: it acts for the device's owner and carries the device's id).
+/// </remarks>
+public sealed class IssueTokenHandler(IUserRepository users, IDeviceCredentials devices, IClientSecrets secrets, ITokenIssuer tokens)
     : ICommandHandler<IssueToken, Result<AccessToken>>
 {
     public const string ClientCredentials = "client_credentials";
@@ -34,9 +38,14 @@ public sealed class IssueTokenHandler(IUserRepository users, IClientSecrets secr
 
         var user = await users.FindByClientIdAsync(command.ClientId, cancellationToken);
         var client = user?.Clients.FirstOrDefault(c => c.ClientId == command.ClientId);
-        if (user is null || client is null || !secrets.Verify(command.ClientSecret, client.SecretHash))
-            return OAuthErrors.Of(OAuthErrors.InvalidClient, "Client authentication failed");
+        if (user is not null && client is not null)
+            return secrets.Verify(command.ClientSecret, client.SecretHash) ? tokens.Issue(user, client.ClientId) : Refused;
 
-        return tokens.Issue(user, client.ClientId);
+        var device = Guid.TryParse(command.ClientId, out var deviceId) ? await devices.FindAsync(deviceId.ToString(), cancellationToken) : null;
+        if (device is null || !secrets.Verify(command.ClientSecret, device.SecretHash)) return Refused;
+        var owner = await users.GetAsync(device.OwnerId, cancellationToken);
+        return owner is null ? Refused : tokens.Issue(owner, device.RemoteDeviceId, device.RemoteDeviceId);
     }
+
+    private static Error Refused => OAuthErrors.Of(OAuthErrors.InvalidClient, "Client authentication failed");
 }

@@ -6,15 +6,24 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Identity.Infrastructure.Security;
 
-/// <summary>Short-lived RS256 JWTs with issuer, audience, the user id as subject and the profile claims services need.</summary>
+/// <summary>Short-lived RS256 JWTs with issuer, audience, the user id as subject and the profile claims services need; an agent token adds the device.</summary>
 public sealed class JwtTokenIssuer(SigningKeys keys, TokenOptions options, TimeProvider clock) : ITokenIssuer
 {
     private readonly JsonWebTokenHandler _handler = new();
 
-    public AccessToken Issue(User user, string clientId)
+    public AccessToken Issue(User user, string clientId, string? remoteDeviceId = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var lifetime = TimeSpan.FromMinutes(options.TokenLifetimeMinutes);
+        List<Claim> claims =
+        [
+            new("sub", user.Id),
+            new("name", user.Name),
+            new("country", user.Country),
+            new("client_id", clientId),
+            new("jti", Guid.NewGuid().ToString("N")),
+        ];
+        if (remoteDeviceId is not null) claims.Add(new Claim("remote_device_id", remoteDeviceId));
         var token = _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = options.Issuer,
@@ -23,14 +32,7 @@ public sealed class JwtTokenIssuer(SigningKeys keys, TokenOptions options, TimeP
             NotBefore = now,
             Expires = now + lifetime,
             SigningCredentials = keys.Credentials,
-            Subject = new ClaimsIdentity(
-            [
-                new Claim("sub", user.Id),
-                new Claim("name", user.Name),
-                new Claim("country", user.Country),
-                new Claim("client_id", clientId),
-                new Claim("jti", Guid.NewGuid().ToString("N")),
-            ]),
+            Subject = new ClaimsIdentity(claims),
         });
         return new AccessToken(token, (int)lifetime.TotalSeconds);
     }

@@ -1,0 +1,28 @@
+using Devices.Application.Ports;
+using Devices.Domain.Devices;
+using Platform.Application;
+using Platform.Application.Results;
+
+namespace Devices.Application.Devices;
+
+/// <summary>How a use case finds the device a caller may act on; anyone else's device is not found, never shown.</summary>
+public static class DeviceAccess
+{
+    public const string NotFound = "Device not found";
+    public const string NotBoundToDevice = "Token is not bound to a device";
+
+    /// <summary>A device the caller owns.</summary>
+    public static async Task<Result<Device>> OwnedAsync(this IDeviceRepository devices, Caller caller, string remoteDeviceId, CancellationToken cancellationToken)
+    {
+        var device = Guid.TryParse(remoteDeviceId, out var id) ? await devices.GetAsync(id.ToString(), cancellationToken) : null;
+        return device is not null && device.IsOwnedBy(caller.UserId) ? device : Error.NotFound(NotFound);
+    }
+
+    /// <summary>The device an agent token is bound to (its <c>remote_device_id</c>); a user token is a 400.</summary>
+    public static async Task<Result<Device>> OfAgentAsync(this IDeviceRepository devices, Caller caller, CancellationToken cancellationToken)
+    {
+        if (caller.RemoteDeviceId is not { } id) return Error.Validation(NotBoundToDevice);
+        var device = await devices.GetAsync(id, cancellationToken);
+        return device is not null && device.IsOwnedBy(caller.UserId) ? device : Error.NotFound(NotFound);
+    }
+}

@@ -1,0 +1,13 @@
+namespace Devices.Application;
+
+/// <summary>
+/// What operators set for devices (section "Devices"): how long a device may go without a heartbeat before it is
+/// offline, and how often the sweep that takes silent devices offline runs.
+/// </summary>
+public sealed record DevicesOptions
+{
+    public const string Section = "Devices";
+
+    public TimeSpan OfflineAfter { get; init; } = TimeSpan.FromSeconds(60);
+    public TimeSpan OfflineSweepInterval { get; init; } = TimeSpan.FromSeconds(5);
+}

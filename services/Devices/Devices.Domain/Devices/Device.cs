@@ -1,0 +1,167 @@
+using Platform.Domain;
+
+namespace Devices.Domain.Devices;
+
+/// <summary>
+/// A phone an owner registered. Its id is the <c>remote_device_id</c> its agent signs in with; its name is the unique
+/// two-word label the platform gave it and never changes. The owner lists it on the market (paid per task with
+/// <see cref="DevicePaymentType.Action"/>, or rented by the hour with <see cref="DevicePaymentType.Live"/>); its agent's
+/// heartbeats keep it online, and a sweep takes it offline when they stop.
+/// </summary>
+public sealed class Device : AggregateRoot
+{
+    private Device(string id, string ownerId, string name, DeviceSpecs specs, string secretHash, DateTime added)
+    {
+        Id = id;
+        OwnerId = ownerId;
+        Name = name;
+        Specs = specs;
+        SecretHash = secretHash;
+        Added = added;
+    }
+
+    public string Id { get; }
+    public string OwnerId { get; }
+    public string Name { get; }
+    public DeviceSpecs Specs { get; }
+    /// <summary>The SHA-256 of the device secret (shown once, at registration); Identity checks sign-ins against it.</summary>
+    public string SecretHash { get; }
+    public DateTime Added { get; }
+    public PhoneNumber? PhoneNumber { get; private set; }
+    public MarketListing Market { get; private set; } = MarketListing.Unlisted;
+    public bool Online { get; private set; }
+    public DateTime? LastHeartbeatAt { get; private set; }
+    /// <summary>The job task running on the device, if any (a device runs one at a time).</summary>
+    public string? RunningTaskId { get; private set; }
+    public long Version { get; private set; }
+
+    public bool IsAvailable => RunningTaskId is null;
+
+    public static Device Register(string id, string ownerId, string name, DeviceSpecs specs, string? phoneNumber, string secretHash, DateTime now)
+    {
+        var device = new Device(id, ownerId, name, specs, secretHash, now)
+        {
+            PhoneNumber = phoneNumber is null ? null : new PhoneNumber(phoneNumber, Verified: false),
+        };
+        device.Raise(new DeviceRegisteredDomainEvent(device));
+        return device;
+    }
+
+    /// <summary>Rebuilds a stored device; no rules run.</summary>
+    public static Device Restore(string id, string ownerId, string name, DeviceSpecs specs, string secretHash, DateTime added, PhoneNumber? phoneNumber,
+        MarketListing market, bool online, DateTime? lastHeartbeatAt, string? runningTaskId, long version) =>
+        new(id, ownerId, name, specs, secretHash, added)
+        {
+            PhoneNumber = phoneNumber,
+            Market = market,
+            Online = online,
+            LastHeartbeatAt = lastHeartbeatAt,
+            RunningTaskId = runningTaskId,
+            Version = version,
+        };
+
+    public bool IsOwnedBy(string userId) => OwnerId == userId;
+
+    /// <summary>
+    /// Applies the owner's market settings; what is null stays as it was. A device rented by the hour needs a rate: a
+    /// switch to <see cref="DevicePaymentType.Live"/> without one (given now or before) is refused.
+    /// </summary>
+    public void ChangeMarket(bool? isOnMarket, DevicePaymentType? paymentType, decimal? hourlyRate, IReadOnlyList<string>? automations)
+    {
+        var next = new MarketListing(
+            isOnMarket ?? Market.IsOnMarket,
+            paymentType ?? Market.PaymentType,
+            hourlyRate ?? Market.HourlyRate,
+            automations is null ? Market.Automations : [.. automations.Distinct()]);
+        if (next.PaymentType == DevicePaymentType.Live && next.HourlyRate is null)
+            throw new DeviceRuleException("hourly_rate is required for the live payment type");
+        if (next.HourlyRate is <= 0) throw new DeviceRuleException("hourly_rate must be greater than 0");
+        if (next.SameAs(Market)) return;
+        Market = next;
+        Raise(new DeviceSettingsChangedDomainEvent(this));
+    }
+
+    /// <summary>The agent is alive at <paramref name="now"/>; a device that was offline comes online.</summary>
+    public void Heartbeat(DateTime now)
+    {
+        LastHeartbeatAt = now;
+        if (Online) return;
+        Online = true;
+        Raise(new DeviceWentOnlineDomainEvent(this));
+    }
+
+    /// <summary>Takes the device offline when its last heartbeat is <paramref name="window"/> or more before <paramref name="now"/>; true when it did.</summary>
+    public bool GoOfflineIfSilent(DateTime now, TimeSpan window)
+    {
+        if (!Online || (LastHeartbeatAt is { } last && now - last < window)) return false;
+        Online = false;
+        Raise(new DeviceWentOfflineDomainEvent(this));
+        return true;
+    }
+
+    /// <summary>The phone number the agent may read (route 22): the stored one, only once it is verified.</summary>
+    public string? VerifiedPhoneNumber => PhoneNumber is { Verified: true } phone ? phone.Number : null;
+
+    public void MarkStored(long version) => Version = version;
+}
+
+/// <summary>What the agent reported about the phone at registration.</summary>
+public sealed record DeviceSpecs(
+    string Brand,
+    string Model,
+    string Country,
+    bool IsEmulator,
+    string NetworkType,
+    int NumberOfCores,
+    int RamMb,
+    string Processor,
+    string SdkVersion,
+    string Version);
+
+/// <summary>A phone number in E.164 form, and whether its owner proved they hold it.</summary>
+public sealed record PhoneNumber(string Number, bool Verified);
+
+/// <summary>How the owner offers a device to others, and which automations it runs (empty: every automation).</summary>
+public sealed record MarketListing(bool IsOnMarket, DevicePaymentType PaymentType, decimal? HourlyRate, IReadOnlyList<string> Automations)
+{
+    public static readonly MarketListing Unlisted = new(false, DevicePaymentType.Action, null, []);
+
+    public bool Accepts(string automationId) => Automations.Count == 0 || Automations.Contains(automationId);
+
+    public bool SameAs(MarketListing other) => IsOnMarket == other.IsOnMarket && PaymentType == other.PaymentType
+                                               && HourlyRate == other.HourlyRate && Automations.SequenceEqual(other.Automations);
+}
+
+/// <summary>Action: other owners' jobs pay per task run on it. Live: a user rents it by the hour.</summary>
+public enum DevicePaymentType
+{
+    Action,
+    Live,
+}
+
+/// <summary>The wire and storage spellings of the device's closed sets.</summary>
+public static class DeviceRules
+{
+    public const string Action = "action";
+    public const string Live = "live";
+
+    public static IReadOnlyList<string> PaymentTypes { get; } = [Action, Live];
+
+    /// <summary>The network a phone reports (Android's transport types).</summary>
+    public static IReadOnlyList<string> NetworkTypes { get; } = ["wifi", "cellular", "ethernet", "vpn", "bluetooth"];
+
+    public static string ToWire(this DevicePaymentType type) => type == DevicePaymentType.Live ? Live : Action;
+
+    public static DevicePaymentType ParsePaymentType(string wire) => wire == Live ? DevicePaymentType.Live : DevicePaymentType.Action;
+}
+
+public sealed record DeviceRegisteredDomainEvent(Device Device) : IDomainEvent;
+
+public sealed record DeviceSettingsChangedDomainEvent(Device Device) : IDomainEvent;
+
+public sealed record DeviceWentOnlineDomainEvent(Device Device) : IDomainEvent;
+
+public sealed record DeviceWentOfflineDomainEvent(Device Device) : IDomainEvent;
+
+/// <summary>A device rule was broken; the message names the rule.</summary>
+public sealed class DeviceRuleException(string message) : DomainRuleException(message);

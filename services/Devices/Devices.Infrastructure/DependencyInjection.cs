@@ -1,0 +1,41 @@
+using Devices.Application;
+using Devices.Application.Devices;
+using Devices.Application.Events;
+using Devices.Application.Ports;
+using Devices.Infrastructure.Persistence;
+using Devices.Infrastructure.Security;
+using Mediator;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Platform.Application.Events;
+using Platform.Messaging;
+using Platform.Persistence;
+using Platform.Persistence.Scheduling;
+
+namespace Devices.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string ServiceName = "devices";
+
+    /// <summary>
+    /// Devices' adapters: the device repository, device secrets, messaging (the outbox of device events), and the sweep
+    /// that takes silent devices offline (the store itself comes from the API host's setup).
+    /// </summary>
+    public static IHostApplicationBuilder AddDevicesInfrastructure(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var options = builder.Configuration.GetSection(DevicesOptions.Section).Get<DevicesOptions>() ?? new DevicesOptions();
+        services.AddSingleton(options);
+        services.AddSingleton<IIntegrationEventMap, DeviceIntegrationEvents>();
+        services.AddSingleton<IDeviceRepository, DeviceRepository>();
+        services.AddSingleton<IDeviceSecrets, DeviceSecrets>();
+        services.AddPlatformMessaging(builder.Configuration, ServiceName, typeof(DependencyInjection).Assembly);
+        services.AddOutboxSource<DeviceDocument>(DeviceRepository.CollectionName);
+        services.AddIndexes(DeviceRepository.EnsureIndexesAsync);
+        services.AddPeriodicSweep("Offline device sweep", options.OfflineSweepInterval,
+            async (sp, ct) => (await sp.GetRequiredService<ISender>().Send(new MarkSilentDevicesOffline(), ct)).Value);
+        return builder;
+    }
+}

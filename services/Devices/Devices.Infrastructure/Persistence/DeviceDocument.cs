@@ -1,0 +1,34 @@
+using Platform.Persistence;
+
+namespace Devices.Infrastructure.Persistence;
+
+/// <summary>A device as stored. <see cref="NameKey"/> (the name upper-cased) is unique: no two devices share a name in any case.</summary>
+public sealed class DeviceDocument : Document
+{
+    public string OwnerId { get; set; } = string.Empty;
+    public string Name { get; set; } = string.Empty;
+    public string NameKey { get; set; } = string.Empty;
+    public string Brand { get; set; } = string.Empty;
+    public string Model { get; set; } = string.Empty;
+    public string Country { get; set; } = string.Empty;
+    public bool IsEmulator { get; set; }
+    public string NetworkType { get; set; } = string.Empty;
+    public int NumberOfCores { get; set; }
+    public int RamMb { get; set; }
+    public string Processor { get; set; } = string.Empty;
+    public string SdkVersion { get; set; } = string.Empty;
+    public string OsVersion { get; set; } = string.Empty;
+    public string SecretHash { get; set; } = string.Empty;
+    public DateTime Added { get; set; }
+    public string? PhoneNumber { get; set; }
+    public bool PhoneNumberVerified { get; set; }
+    public bool IsOnMarket { get; set; }
+    public string PaymentType { get; set; } = string.Empty;
+    public decimal? HourlyRate { get; set; }
+    public List<string> Automations { get; set; } = [];
+    public bool Online { get; set; }
+    public DateTime? LastHeartbeatAt { get; set; }
+    public string? RunningTaskId { get; set; }
+    /// <summary>On the market for action payment and online: what route 21 lists (one indexed field instead of three filters).</summary>
+    public bool OnActionMarket { get; set; }
+}

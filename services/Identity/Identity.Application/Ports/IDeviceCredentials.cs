@@ -1,0 +1,12 @@
+using Identity.Domain.Devices;
+
+namespace Identity.Application.Ports;
+
+/// <summary>Devices' credentials, by their client id (the device's <c>remote_device_id</c>).</summary>
+public interface IDeviceCredentials
+{
+    Task<DeviceCredential?> FindAsync(string remoteDeviceId, CancellationToken cancellationToken);
+
+    /// <summary>Stores a device's credentials; a device already known keeps the ones it has (a redelivered event changes nothing).</summary>
+    Task AddAsync(DeviceCredential credential, CancellationToken cancellationToken);
+}
