@@ -53,6 +53,8 @@ public sealed record JobCreated : IntegrationEvent
     public AutomationInputSchema? AutomationParametersSchema { get; init; }
     public AutomationInputSchema? JobVariablesSchema { get; init; }
     public AutomationInputSchema? BucketSchema { get; init; }
+    /// <summary>The automation's parameters for this job: a JSON object as text (checked against <see cref="AutomationParametersSchema"/>), or null.</summary>
+    public string? AutomationParameters { get; init; }
 }
 
 /// <summary>A proof file a submission carries: field name, whether it must be there, the media types it may have (image/* for any image).</summary>

@@ -65,6 +65,68 @@ public sealed class AutomationTests(JobsApi api) : IClassFixture<JobsApi>
         await CreateJobTests.ExpectValidationError(response, message);
     }
 
+    private async Task<string> ParameterisedAutomationAsync()
+    {
+        var created = await _owner.PostAsJsonAsync("/api/v1/automations", new JsonObject
+        {
+            ["name"] = "Scroll feed",
+            ["automation_parameters_schema"] = Schema(
+                new JsonObject { ["name"] = "maxRetries", ["type"] = "number", ["required"] = true, ["min"] = 1, ["max"] = 10 },
+                new JsonObject { ["name"] = "keyword", ["type"] = "string", ["required"] = false, ["max"] = 5 }),
+        });
+        return (await created.Content.ReadFromJsonAsync<JsonObject>())!["automation_id"]!.GetValue<string>();
+    }
+
+    [Fact]
+    public async Task A_jobs_automation_parameters_are_kept_shown_and_announced()
+    {
+        var automationId = await ParameterisedAutomationAsync();
+
+        var jobId = await api.CreateJobAsync(_owner, j =>
+        {
+            j["automation_id"] = automationId;
+            j["automationParameters"] = new JsonObject { ["maxRetries"] = 3, ["keyword"] = "cats" };
+        });
+
+        var job = (await _owner.GetFromJsonAsync<JsonObject>($"/api/v1/jobs/{jobId}"))!;
+        job["automationParameters"]!["maxRetries"]!.GetValue<int>().Should().Be(3);
+        var published = await api.PublishedAsync<JobCreated>(e => e.JobId == jobId);
+        JsonNode.Parse(published.AutomationParameters!)!["keyword"]!.GetValue<string>().Should().Be("cats");
+    }
+
+    [Theory]
+    [InlineData("{\"keyword\": \"cats\"}", "automationParameters.maxRetries is required")]
+    [InlineData("{\"maxRetries\": \"3\"}", "automationParameters.maxRetries must be a number")]
+    [InlineData("{\"maxRetries\": 11}", "automationParameters.maxRetries must be at most 10")]
+    [InlineData("{\"maxRetries\": 2, \"keyword\": \"kittens\"}", "automationParameters.keyword must have at most 5 characters")]
+    [InlineData("{\"maxRetries\": 2, \"speed\": 9}", "automationParameters.speed is not a field of the schema")]
+    [InlineData("[1]", "automationParameters must be an object")]
+    public async Task Parameters_that_do_not_fit_the_schema_are_a_400_and_no_job(string parameters, string message)
+    {
+        var automationId = await ParameterisedAutomationAsync();
+        var body = JobsApi.ValidJob();
+        body["automation_id"] = automationId;
+        body["automationParameters"] = JsonNode.Parse(parameters);
+
+        var response = await _owner.PostAsJsonAsync("/api/v1/jobs", body);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).Should().Contain(message);
+        (await _owner.GetFromJsonAsync<JsonObject>("/api/v1/jobs/mine"))!["total"]!.GetValue<long>().Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Parameters_without_an_automation_are_a_400()
+    {
+        var body = JobsApi.ValidJob();
+        body["automationParameters"] = new JsonObject { ["maxRetries"] = 3 };
+
+        var response = await _owner.PostAsJsonAsync("/api/v1/jobs", body);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("automationParameters needs an automation (automation_id)");
+    }
+
     [Fact]
     public async Task Registering_needs_a_token()
     {

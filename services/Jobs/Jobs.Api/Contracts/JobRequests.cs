@@ -72,6 +72,10 @@ public sealed record CreateJobRequest
     [JsonPropertyName("automation_id"), Description("The automation (UUID) a devices_automation job runs.")]
     public string? AutomationId { get; init; }
 
+    [JsonPropertyName("automationParameters")]
+    [Description("The automation's parameters for this job (an object), checked against its automation_parameters_schema: the declared fields only, each of its type and within its bounds.")]
+    public System.Text.Json.Nodes.JsonObject? AutomationParameters { get; init; }
+
     [JsonPropertyName("min_rating"), Range(0, JobRules.MaxRating), Description("The lowest rating (0–100: the share of a worker's reviewed tasks that were confirmed) a worker needs. Default 0.")]
     public int? MinRating { get; init; }
 
@@ -96,6 +100,7 @@ public sealed record CreateJobRequest
     {
         Gates = new JobGates(MinRating ?? 0, AllowedWorkers ?? [], WorkerInvites ?? [], TaskLimit ?? 0,
             (Files ?? []).Select(f => new ProofFileField(f.Name!, f.Required ?? false, f.Types!)).ToList()),
+        AutomationParameters = AutomationParameters?.ToJsonString(),
     };
 }
 

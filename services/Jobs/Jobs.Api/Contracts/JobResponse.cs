@@ -50,6 +50,7 @@ public sealed record JobResponse
     [JsonPropertyName("shared_view")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<string>? SharedView { get; init; }
     [JsonPropertyName("shared_edit")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<string>? SharedEdit { get; init; }
     [JsonPropertyName("automation_id")] public string? AutomationId { get; init; }
+    [JsonPropertyName("automationParameters")] public System.Text.Json.Nodes.JsonObject? AutomationParameters { get; init; }
     [JsonPropertyName("automation_parameters_schema")] public InputSchemaResponse? AutomationParametersSchema { get; init; }
     [JsonPropertyName("job_variables_schema")] public InputSchemaResponse? JobVariablesSchema { get; init; }
     [JsonPropertyName("bucket_schema")] public InputSchemaResponse? BucketSchema { get; init; }
@@ -97,6 +98,7 @@ public sealed record JobResponse
             SharedView = showShares ? job.Shares.Where(s => s.Permission == SharePermission.View).Select(s => s.UserId).ToList() : null,
             SharedEdit = showShares ? job.Shares.Where(s => s.Permission == SharePermission.Edit).Select(s => s.UserId).ToList() : null,
             AutomationId = t.AutomationId,
+            AutomationParameters = t.AutomationParameters is null ? null : System.Text.Json.Nodes.JsonNode.Parse(t.AutomationParameters)?.AsObject(),
             AutomationParametersSchema = InputSchemaResponse.From(automation?.ParametersSchema),
             JobVariablesSchema = InputSchemaResponse.From(automation?.JobVariablesSchema),
             BucketSchema = InputSchemaResponse.From(automation?.BucketSchema),

@@ -57,6 +57,7 @@ public sealed class JobIntegrationEvents : IIntegrationEventMap
             AutomationParametersSchema = ToContract(automation?.ParametersSchema),
             JobVariablesSchema = ToContract(automation?.JobVariablesSchema),
             BucketSchema = ToContract(automation?.BucketSchema),
+            AutomationParameters = t.AutomationParameters,
         };
     }
 

@@ -29,6 +29,9 @@ public sealed record JobTerms(
 {
     /// <summary>Who may take the job and what they hand in (none by default).</summary>
     public JobGates Gates { get; init; } = JobGates.None;
+
+    /// <summary>The linked automation's parameters for this job (a JSON object, as text), checked against its parameters schema.</summary>
+    public string? AutomationParameters { get; init; }
 }
 
 public sealed record JobCounters(int TotalTasks, int TasksDone, int TasksConfirmed, int TasksRunning, int TasksPending)
@@ -129,9 +132,22 @@ public sealed class Job : AggregateRoot
             throw new JobRuleException("automation_id is required when job_type is devices_automation");
         if (terms.AutomationId != automation?.Id)
             throw new ArgumentException("The automation passed is not the one the terms link.", nameof(automation));
+        if (terms.AutomationParameters is { } parameters) CheckParameters(parameters, automation);
         // Times are kept to the millisecond, so that the job, its event and its stored copy agree.
         var added = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
         return new Job(id, owner, terms, JobStatus.Funding, added, JobCounters.Zero, [], 0);
+    }
+
+    /// <summary>Parameters need an automation, and must fit its parameters schema when it has one (no undeclared keys).</summary>
+    private static void CheckParameters(string parameters, Automation? automation)
+    {
+        if (automation is null) throw new JobRuleException("automationParameters needs an automation (automation_id)");
+        if (System.Text.Json.Nodes.JsonNode.Parse(parameters) is not System.Text.Json.Nodes.JsonObject values)
+            throw new JobRuleException("automationParameters must be a JSON object");
+        if (automation.ParametersSchema is not { } schema) return;
+        var problems = InputValues.Problems(values, schema.Fields.Select(f => new InputField(f.Name, f.Type, f.Required, f.Min, f.Max)).ToList(),
+            "automationParameters", allowUndeclared: false);
+        if (problems.Count > 0) throw new JobRuleException(string.Join("; ", problems));
     }
 
     public static Job Restore(string id, JobOwner owner, JobTerms terms, JobStatus status, DateTime added, JobCounters counters, IEnumerable<JobShare> shares, long version,

@@ -25,6 +25,7 @@ public sealed class JobDocument : Document
     public string JobType { get; set; } = string.Empty;
     public string PaymentType { get; set; } = string.Empty;
     public string? AutomationId { get; set; }
+    public string? AutomationParameters { get; set; }
     public int MinRating { get; set; }
     public List<string> AllowedWorkers { get; set; } = [];
     public List<string> WorkerInvites { get; set; } = [];

@@ -33,6 +33,7 @@ internal static class JobMapping
             JobType = t.JobType,
             PaymentType = t.PaymentType,
             AutomationId = t.AutomationId,
+            AutomationParameters = t.AutomationParameters,
             MinRating = t.Gates.MinRating,
             AllowedWorkers = [.. t.Gates.AllowedWorkers],
             WorkerInvites = [.. t.Gates.WorkerInvites],
@@ -62,6 +63,7 @@ internal static class JobMapping
         {
             Gates = new JobGates(d.MinRating, d.AllowedWorkers, d.WorkerInvites, d.TaskLimit,
                 d.Files.Select(f => new ProofFileField(f.Name, f.Required, f.Types)).ToList()),
+            AutomationParameters = d.AutomationParameters,
         };
         return Job.Restore(d.Id, new JobOwner(d.OwnerId, d.OwnerName, d.OwnerCountry), terms, status, d.Added,
             new JobCounters(d.TotalTasks, d.TasksDone, d.TasksConfirmed, d.TasksRunning, d.TasksPending),
