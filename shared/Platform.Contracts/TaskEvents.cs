@@ -20,7 +20,26 @@ public sealed record TaskSubmitted(string TaskId, string JobId, string WorkerId,
 public sealed record TaskStatusChanged(string TaskId, string JobId, string WorkerId, string PreviousStatus, string Status) : IntegrationEvent;
 
 /// <summary>A task was confirmed, once: Payments pays the worker <paramref name="Amount"/> and the referral bonus.</summary>
-public sealed record TaskConfirmed(string TaskId, string JobId, string WorkerId, string EmployerId, decimal Amount) : IntegrationEvent;
+public sealed record TaskConfirmed(string TaskId, string JobId, string WorkerId, string EmployerId, decimal Amount) : IntegrationEvent
+{
+    /// <summary>The device that ran the task (its owner is the worker); null for a person's task.</summary>
+    public string? RemoteDeviceId { get; init; }
+
+    /// <summary>
+    /// On another owner's market device: what of <see cref="Amount"/> the device's owner earns (the rest is the market's
+    /// commission). Null for a person's task and for the employer's own device.
+    /// </summary>
+    public decimal? DeviceOwnerShare { get; init; }
+}
 
 /// <summary>A task is gone (deleted, or its planned task given out again) from status <paramref name="LastStatus"/>.</summary>
 public sealed record TaskFinished(string TaskId, string JobId, string LastStatus) : IntegrationEvent;
+
+/// <summary>
+/// The assignment engine gave a planned task of an automation job to a device: the job task runs on it until its agent
+/// completes it (or it fails). Devices shows the device busy meanwhile.
+/// </summary>
+public sealed record DeviceAssigned(string TaskId, string JobId, string PlannedTaskId, string RemoteDeviceId, string OwnerId) : IntegrationEvent;
+
+/// <summary>A device's task left running (completed by its agent, or failed): the device is free for another.</summary>
+public sealed record DeviceReleased(string TaskId, string JobId, string RemoteDeviceId, string Status) : IntegrationEvent;

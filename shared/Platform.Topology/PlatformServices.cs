@@ -66,7 +66,8 @@ public static class PlatformServices
     /// <summary>
     /// Job tasks and planned tasks. Its paths under /api/v1/jobs are more specific than Jobs' catch-all, so the gateway
     /// sends them here. A submission carries up to ten proof files of 5 MB each in base64, so its body limit is 71 MiB.
-    /// Proof files are kept by Storage.
+    /// Proof files are kept by Storage. The agents' assignment routes are Tasks' (the assignment engine lives here); the
+    /// task-scoped tokens they hand out come from Identity.
     /// </summary>
     public static readonly PlatformService Tasks = new("tasks", "Tasks",
     [
@@ -77,7 +78,9 @@ public static class PlatformServices
         new("proof-unique", "/api/v1/jobs/proof-unique"),
         new("job-planned-tasks", "/api/v1/jobs/{job_id}/planned-tasks"),
         new("planned-tasks-delete", "/api/v1/planned-tasks/delete"),
-    ], MaxRequestBodyBytes: 71L * 1024 * 1024, Calls: ["storage"]);
+        new("agent-assignment", "/api/v1/agent/assignment"),
+        new("agent-assignment-sub", "/api/v1/agent/assignment/{**rest}"),
+    ], MaxRequestBodyBytes: 71L * 1024 * 1024, Calls: ["storage", "identity"]);
 
     /// <summary>
     /// Money: the double-entry ledger, deposits, withdrawals and balances. Its balance route is more specific than

@@ -149,6 +149,26 @@ public sealed class AgentPresenceTests : DevicesApiTest
         (await Owner.GetFromJsonAsync<JsonArray>("/api/v1/devices/market"))!.Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task A_device_running_a_job_task_is_unavailable_on_the_market_until_its_task_ends_in_any_order_heard()
+    {
+        var (id, name) = await ListedAsync(ObjectIds.New(), "US", new JsonObject { ["is_onMarket"] = true, ["payment_type"] = "action" });
+        async Task<bool> AvailableAsync() =>
+            (await Owner.GetFromJsonAsync<JsonArray>("/api/v1/devices/market"))!.Single(d => d!["name"]!.GetValue<string>() == name)!["isAvailable"]!.GetValue<bool>();
+
+        await Api.Harness.Bus.Publish(new Platform.Contracts.Tasks.DeviceAssigned("task-1", "job", "planned", id, "owner"));
+        await Eventually.HoldsAsync(async () => !await AvailableAsync(), "the device shows busy");
+        await Api.Harness.Bus.Publish(new Platform.Contracts.Tasks.DeviceReleased("task-1", "job", id, "pending"));
+        await Eventually.HoldsAsync(AvailableAsync, "the device is available again");
+
+        // A release heard before its assignment: the late assignment doesn't make the device busy.
+        await Api.Harness.Bus.Publish(new Platform.Contracts.Tasks.DeviceReleased("task-2", "job", id, "failed"));
+        await Api.Harness.Bus.Publish(new Platform.Contracts.Tasks.DeviceAssigned("task-2", "job", "planned", id, "owner"));
+        await Eventually.HoldsAsync(() => Api.Harness.Consumed.Select<Platform.Contracts.Tasks.DeviceAssigned>(m => m.Context.Message.TaskId == "task-2").Any(),
+            "the late assignment was heard");
+        (await AvailableAsync()).Should().BeTrue();
+    }
+
     [Theory]
     [InlineData("country=USA", "country must be an ISO 3166 alpha-2 code")]
     [InlineData("sortDirection=up", "sortDirection must be one of: asc, desc")]

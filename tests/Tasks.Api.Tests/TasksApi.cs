@@ -36,11 +36,33 @@ public class TasksApi : ServiceFactory<Program>
         base.ConfigureWebHost(builder);
         // A job's task-completed emails after its first come in one email per window: a short one here.
         builder.UseSetting("Notifications:TaskDigestSeconds", DigestSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // run_immediately's retries, short.
+        builder.UseSetting("Tasks:Assignment:ImmediateRetryDelay", "00:00:00.200");
         builder.ConfigureTestServices(services =>
         {
             services.Replace(ServiceDescriptor.Singleton<IProofFileStore>(ProofFiles));
             services.Replace(ServiceDescriptor.Singleton<INotifier>(new CapturingNotifier(Mails)));
+            services.Replace(ServiceDescriptor.Singleton<IAgentTokens>(sp => new TestAgentTokens(Tokens, sp.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>())));
+            if (SharedStore is { } store) services.Replace(ServiceDescriptor.Singleton(store));
         });
+    }
+
+    /// <summary>Set before the host starts: this instance uses another's store, as a second replica of Tasks would share its database.</summary>
+    public Platform.Persistence.IDocumentStore? SharedStore { get; init; }
+
+    /// <summary>Devices announces a device (online unless said otherwise); waits until Tasks holds that revision.</summary>
+    public async Task PublishDeviceAsync(string deviceId, string ownerId, long revision, bool online = true, bool onMarket = false,
+        string paymentType = "action", IReadOnlyList<string>? automations = null, string? name = null)
+    {
+        var snapshot = new Platform.Contracts.Devices.DeviceSnapshot
+        {
+            RemoteDeviceId = deviceId, OwnerId = ownerId, Name = name ?? $"Device {deviceId[..8]}", Country = "US", IsOnMarket = onMarket,
+            PaymentType = paymentType, Automations = automations ?? [], Online = online, Revision = revision,
+        };
+        if (online) await Harness.Bus.Publish(new Platform.Contracts.Devices.DeviceOnline(snapshot));
+        else await Harness.Bus.Publish(new Platform.Contracts.Devices.DeviceOffline(snapshot));
+        await Eventually.HoldsAsync(async () => (await Services.GetRequiredService<IDeviceReplica>().GetAsync(deviceId, CancellationToken.None))?.Revision >= revision,
+            "Tasks heard of the device");
     }
 
     /// <summary>Jobs posts a job (as its JobCreated says) and Tasks has heard it; returns the job id.</summary>
@@ -121,6 +143,16 @@ public class TasksApi : ServiceFactory<Program>
 }
 
 /// <summary>Keeps the emails Tasks queued (the end-to-end suite sends them to a real mail server).</summary>
+/// <summary>Task-scoped agent tokens signed with the test's key, for the calling agent (as Identity's internal route would).</summary>
+public sealed class TestAgentTokens(TestTokens tokens, Microsoft.AspNetCore.Http.IHttpContextAccessor http) : IAgentTokens
+{
+    public Task<TaskToken?> IssueForTaskAsync(string jobTaskId, CancellationToken cancellationToken)
+    {
+        var user = http.HttpContext!.User;
+        return Task.FromResult<TaskToken?>(new TaskToken(tokens.ForAgent(user.FindFirst("sub")!.Value, user.FindFirst("remote_device_id")!.Value, jobTaskId), 900));
+    }
+}
+
 public sealed class CapturingNotifier(ConcurrentQueue<Notification> mails) : INotifier
 {
     public void Enqueue(Notification notification) => mails.Enqueue(notification);

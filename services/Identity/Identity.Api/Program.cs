@@ -20,6 +20,7 @@ app.UsePlatformApi();
 app.MapAuthEndpoints();
 app.MapUserEndpoints();
 app.MapDiscoveryEndpoints();
+app.MapAgentTokenEndpoints();
 app.Run();
 
 public partial class Program;

@@ -17,6 +17,7 @@ app.UsePlatformApi();
 app.MapTaskEndpoints();
 app.MapApplicantEndpoints();
 app.MapPlannedTaskEndpoints();
+app.MapAgentAssignmentEndpoints();
 app.Run();
 
 public partial class Program;

@@ -4,7 +4,11 @@ using Microsoft.Extensions.Hosting;
 using Platform.Application.Events;
 using Platform.Messaging;
 using Platform.Persistence;
+using Mediator;
+using Platform.Persistence.Scheduling;
+using Tasks.Application.Assignment;
 using Tasks.Application.Events;
+using Tasks.Infrastructure.Identity;
 using Tasks.Application.Ports;
 using Tasks.Application.Tasks;
 using Tasks.Domain.Jobs;
@@ -21,6 +25,9 @@ public static class DependencyInjection
 
     /// <summary>The service proof files are kept by (its service-discovery name).</summary>
     public const string StorageService = "storage";
+
+    /// <summary>The service that issues task-scoped agent tokens.</summary>
+    public const string IdentityService = "identity";
 
     /// <summary>
     /// Tasks' adapters: tasks, planned tasks, the job and worker replicas and the counted limits in the store (which the
@@ -59,6 +66,24 @@ public static class DependencyInjection
         services.AddSingleton<TaskCompletionDigest>();
         services.AddHostedService<TaskDigestSender>();
 
+        // Devices and the assignment engine: Tasks:Assignment (see AssignmentOptions). The sweep runs every interval, and
+        // at once when planned tasks are added or a device comes online or is freed (AssignmentSignal).
+        var assignment = builder.Configuration.GetSection(AssignmentOptions.Section).Get<AssignmentOptions>() ?? new AssignmentOptions();
+        services.AddSingleton(assignment);
+        services.AddSingleton<AssignmentSignal>();
+        services.AddSingleton<IDeviceReplica, DeviceReplica>();
+        services.AddScoped<DeviceAssignment>();
+        services.AddWakeableSweep("Device assignment", assignment.Interval,
+            async (sp, ct) => (await sp.GetRequiredService<ISender>().Send(new AssignWaitingTasks(), ct)).Value,
+            sp => sp.GetRequiredService<AssignmentSignal>().WaitAsync);
+        services.AddPeriodicSweep("Device task recovery", assignment.Interval * 5,
+            async (sp, ct) => (await sp.GetRequiredService<ISender>().Send(new RecoverDeviceTasks(), ct)).Value);
+        services.AddHttpClient<IAgentTokens, IdentityAgentTokens>(http =>
+        {
+            http.BaseAddress = new Uri($"http://{IdentityService}");
+            http.Timeout = IdentityAgentTokens.Timeout;
+        });
+
         services.AddScoped<Applying>();
         services.AddScoped<TaskOutcomes>();
         services.AddScoped<ProofFiles>();
@@ -70,6 +95,8 @@ public static class DependencyInjection
         services.AddOutboxSource<JobTaskDocument>(JobTaskRepository.CollectionName);
         services.AddIndexes(JobTaskRepository.EnsureIndexesAsync);
         services.AddIndexes(PlannedTaskRepository.EnsureIndexesAsync);
+        services.AddIndexes(JobReplica.EnsureIndexesAsync);
+        services.AddIndexes(DeviceReplica.EnsureIndexesAsync);
         return builder;
     }
 }

@@ -33,6 +33,8 @@ public sealed class Device : AggregateRoot
     public DateTime? LastHeartbeatAt { get; private set; }
     /// <summary>The job task running on the device, if any (a device runs one at a time).</summary>
     public string? RunningTaskId { get; private set; }
+    /// <summary>The last task the device was freed from: its assignment, heard late, doesn't make the device busy again.</summary>
+    public string? LastFinishedTaskId { get; private set; }
     public long Version { get; private set; }
 
     public bool IsAvailable => RunningTaskId is null;
@@ -49,7 +51,7 @@ public sealed class Device : AggregateRoot
 
     /// <summary>Rebuilds a stored device; no rules run.</summary>
     public static Device Restore(string id, string ownerId, string name, DeviceSpecs specs, string secretHash, DateTime added, PhoneNumber? phoneNumber,
-        MarketListing market, bool online, DateTime? lastHeartbeatAt, string? runningTaskId, long version) =>
+        MarketListing market, bool online, DateTime? lastHeartbeatAt, string? runningTaskId, string? lastFinishedTaskId, long version) =>
         new(id, ownerId, name, specs, secretHash, added)
         {
             PhoneNumber = phoneNumber,
@@ -57,6 +59,7 @@ public sealed class Device : AggregateRoot
             Online = online,
             LastHeartbeatAt = lastHeartbeatAt,
             RunningTaskId = runningTaskId,
+            LastFinishedTaskId = lastFinishedTaskId,
             Version = version,
         };
 
@@ -96,6 +99,23 @@ public sealed class Device : AggregateRoot
         if (!Online || (LastHeartbeatAt is { } last && now - last < window)) return false;
         Online = false;
         Raise(new DeviceWentOfflineDomainEvent(this));
+        return true;
+    }
+
+    /// <summary>Tasks assigned the job task to the device (its DeviceAssigned): the device is busy; false when nothing changed.</summary>
+    public bool StartTask(string taskId)
+    {
+        if (taskId == RunningTaskId || taskId == LastFinishedTaskId) return false;
+        RunningTaskId = taskId;
+        return true;
+    }
+
+    /// <summary>The device's task left running (Tasks' DeviceReleased): the device is available again; false when nothing changed.</summary>
+    public bool FinishTask(string taskId)
+    {
+        if (taskId == LastFinishedTaskId) return false;
+        LastFinishedTaskId = taskId;
+        if (RunningTaskId == taskId) RunningTaskId = null;
         return true;
     }
 

@@ -85,6 +85,7 @@ public sealed class DeviceRepository(IDocumentStore store, IIntegrationEventMap 
         Online = device.Online,
         LastHeartbeatAt = device.LastHeartbeatAt,
         RunningTaskId = device.RunningTaskId,
+        LastFinishedTaskId = device.LastFinishedTaskId,
         OnActionMarket = device.Online && device.Market.IsOnMarket && device.Market.PaymentType == DevicePaymentType.Action,
     };
 
@@ -94,5 +95,5 @@ public sealed class DeviceRepository(IDocumentStore store, IIntegrationEventMap 
             new DeviceSpecs(d.Brand, d.Model, d.Country, d.IsEmulator, d.NetworkType, d.NumberOfCores, d.RamMb, d.Processor, d.SdkVersion, d.OsVersion),
             d.SecretHash, d.Added, d.PhoneNumber is null ? null : new PhoneNumber(d.PhoneNumber, d.PhoneNumberVerified),
             new MarketListing(d.IsOnMarket, DeviceRules.ParsePaymentType(d.PaymentType), d.HourlyRate, d.Automations),
-            d.Online, d.LastHeartbeatAt, d.RunningTaskId, d.Version);
+            d.Online, d.LastHeartbeatAt, d.RunningTaskId, d.LastFinishedTaskId, d.Version);
 }

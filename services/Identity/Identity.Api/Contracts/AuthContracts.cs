@@ -66,3 +66,10 @@ public sealed record UserProfileResponse(
 {
     public static UserProfileResponse From(UserProfile p) => new(p.UserId, p.Email, p.Name, p.Country, p.ReferrerId, p.Rating, p.RegisteredAt);
 }
+
+/// <summary>The internal task-token route's body.</summary>
+public sealed record TaskTokenRequest
+{
+    [JsonPropertyName("job_task_id"), Required, StringLength(24)]
+    public string? JobTaskId { get; init; }
+}

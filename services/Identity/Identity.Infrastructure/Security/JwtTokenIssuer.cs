@@ -11,7 +11,7 @@ public sealed class JwtTokenIssuer(SigningKeys keys, TokenOptions options, TimeP
 {
     private readonly JsonWebTokenHandler _handler = new();
 
-    public AccessToken Issue(User user, string clientId, string? remoteDeviceId = null)
+    public AccessToken Issue(User user, string clientId, string? remoteDeviceId = null, string? jobTaskId = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var lifetime = TimeSpan.FromMinutes(options.TokenLifetimeMinutes);
@@ -24,6 +24,7 @@ public sealed class JwtTokenIssuer(SigningKeys keys, TokenOptions options, TimeP
             new("jti", Guid.NewGuid().ToString("N")),
         ];
         if (remoteDeviceId is not null) claims.Add(new Claim("remote_device_id", remoteDeviceId));
+        if (jobTaskId is not null) claims.Add(new Claim("job_task_id", jobTaskId));
         var token = _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = options.Issuer,

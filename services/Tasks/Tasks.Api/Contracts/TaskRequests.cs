@@ -156,3 +156,17 @@ public sealed record ReinitiateRequest
 
     public IReadOnlyList<string> AllIds() => [.. TaskIds ?? [], .. TaskId is null ? Array.Empty<string>() : [TaskId]];
 }
+
+/// <summary>Route 52's body: the outcome of the agent's running task.</summary>
+public sealed record CompleteAssignmentRequest
+{
+    [JsonPropertyName("status"), Required, OneOf("pending", "failed")]
+    [Description("pending: done, the proof goes to the employer's review; failed: the automation could not do it.")]
+    public string? Status { get; init; }
+
+    [JsonPropertyName("job_proof"), StringLength(JobTask.MaxProofLength), Description("The proof (for pending).")]
+    public string? JobProof { get; init; }
+
+    [JsonPropertyName("failureReason"), StringLength(1000), Description("Why it failed (for failed).")]
+    public string? FailureReason { get; init; }
+}

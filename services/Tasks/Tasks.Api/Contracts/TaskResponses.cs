@@ -48,6 +48,7 @@ public sealed record TaskResponse
         WorkerIp = t.Worker.Ip,
         Status = t.Status.ToWord(),
         FailureReason = t.FailureReason,
+        DeviceOwnerShare = t.DeviceOwnerShare,
         Reviewed = t.Status is JobTaskStatus.Confirmed or JobTaskStatus.Declined or JobTaskStatus.NotComplete ? true : null,
         RemoteDeviceId = t.RemoteDeviceId,
         PlannedTaskId = t.PlannedTaskId,
@@ -176,3 +177,40 @@ public static class AppliedResponse
         return body;
     }
 }
+
+/// <summary>Route 51's answer: the device's running task, what the automation needs to run it, and the token to complete it with.</summary>
+public sealed record AssignmentResponse
+{
+    [JsonPropertyName("job_task_id")] public required string JobTaskId { get; init; }
+    [JsonPropertyName("job_id")] public required string JobId { get; init; }
+    [JsonPropertyName("planned_task_id")] public required string PlannedTaskId { get; init; }
+    [JsonPropertyName("input")] public required string Input { get; init; }
+    [JsonPropertyName("automation_id")] public string? AutomationId { get; init; }
+    [JsonPropertyName("job_variables")] public required System.Text.Json.Nodes.JsonObject JobVariables { get; init; }
+    [JsonPropertyName("automationParameters")] public System.Text.Json.Nodes.JsonObject? AutomationParameters { get; init; }
+    [JsonPropertyName("task_token")] public required TaskTokenResponse TaskToken { get; init; }
+
+    public static AssignmentResponse From(Tasks.Application.Agents.Assignment a) => new()
+    {
+        JobTaskId = a.Task.Id,
+        JobId = a.Job.Id,
+        PlannedTaskId = a.Planned.Id,
+        Input = a.Planned.Input,
+        AutomationId = a.Job.AutomationId,
+        JobVariables = Tasks.Application.Tasks.JobVariables.Of(a.Planned),
+        AutomationParameters = a.Job.AutomationParameters is { } parameters ? System.Text.Json.Nodes.JsonNode.Parse(parameters)?.AsObject() : null,
+        TaskToken = new TaskTokenResponse(a.Token.AccessToken, "Bearer", a.Token.ExpiresInSeconds),
+    };
+}
+
+/// <summary>The task-scoped agent token (carries job_task_id and remote_device_id; good only while the task runs on the device).</summary>
+public sealed record TaskTokenResponse(
+    [property: JsonPropertyName("access_token")] string AccessToken,
+    [property: JsonPropertyName("token_type")] string TokenType,
+    [property: JsonPropertyName("expires_in")] int ExpiresIn);
+
+/// <summary>Route 52's answer.</summary>
+public sealed record CompleteAssignmentResponse(
+    [property: JsonPropertyName("success")] bool Success,
+    [property: JsonPropertyName("job_task_id")] string JobTaskId,
+    [property: JsonPropertyName("status")] string Status);

@@ -48,10 +48,10 @@ public static class PlannedTaskEndpoints
         var plan = new PlanTasks(principal.ToCaller(), jobId, request.Inputs!, request.RemoteDeviceId, request.DeviceName, runImmediately);
         var result = await mediator.Send(plan, ct);
         if (!result.IsSuccess) return result.Error!.ToSuccessHttp();
-        var planned = result.Value;
+        var (planned, assigned) = result.Value;
         return Results.Ok(new PlannedTasksCreatedResponse(true,
             planned.Select(p => new InsertedPlannedTask(p.Id, p.Input)).ToList(),
-            runImmediately ? planned.Select(p => new AssignmentResult(p.Id, Assigned: false)).ToList() : null));
+            assigned is null ? null : planned.Select(p => new AssignmentResult(p.Id, assigned[p.Id])).ToList()));
     }
 
     private static async Task<IResult> Delete(Body<DeletePlannedTasksRequest> body, ClaimsPrincipal principal, ISender mediator, CancellationToken ct)

@@ -17,7 +17,13 @@ public sealed class TaskIntegrationEvents : IIntegrationEventMap
         }],
         TaskSubmittedDomainEvent e => [new TaskSubmitted(e.Task.Id, e.Task.JobId, e.Task.WorkerId, e.Status.ToWord(), e.Task.Pay)],
         TaskStatusChangedDomainEvent e => [new TaskStatusChanged(e.Task.Id, e.Task.JobId, e.Task.WorkerId, e.Previous.ToWord(), e.Current.ToWord())],
-        TaskConfirmedDomainEvent e => [new TaskConfirmed(e.Task.Id, e.Task.JobId, e.Task.WorkerId, e.Task.EmployerId, e.Task.Pay)],
+        TaskConfirmedDomainEvent e => [new TaskConfirmed(e.Task.Id, e.Task.JobId, e.Task.WorkerId, e.Task.EmployerId, e.Task.Pay)
+        {
+            RemoteDeviceId = e.Task.RemoteDeviceId,
+            DeviceOwnerShare = e.Task.DeviceOwnerShare,
+        }],
+        DeviceAssignedDomainEvent e => [new DeviceAssigned(e.Task.Id, e.Task.JobId, e.Task.PlannedTaskId!, e.Task.RemoteDeviceId!, e.Task.WorkerId)],
+        DeviceReleasedDomainEvent e => [new DeviceReleased(e.Task.Id, e.Task.JobId, e.Task.RemoteDeviceId!, e.Task.Status.ToWord())],
         TaskRemovedDomainEvent e => [new TaskFinished(e.Task.Id, e.Task.JobId, e.Task.Status.ToWord())],
         _ => throw new ArgumentException($"Tasks has no integration event for {domainEvent.GetType().Name}.", nameof(domainEvent)),
     };

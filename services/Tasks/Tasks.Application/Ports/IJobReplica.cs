@@ -7,6 +7,9 @@ public interface IJobReplica
 {
     Task<Job?> GetAsync(string jobId, CancellationToken cancellationToken);
 
+    /// <summary>Active automation jobs (devices run their tasks), <paramref name="ownerId"/>'s only unless null, oldest first.</summary>
+    Task<IReadOnlyList<Job>> ListTakingDevicesAsync(string? ownerId, int limit, CancellationToken cancellationToken);
+
     /// <summary>Stores the job as Jobs posted it; a job already known is left as it is (the event was heard before).</summary>
     Task AddAsync(Job job, CancellationToken cancellationToken);
 

@@ -18,6 +18,12 @@ public interface IPlannedTaskRepository
     /// <summary>The job's free planned tasks (matching <paramref name="search"/> in their input), by when they were planned.</summary>
     Task<PagedList<PlannedTask>> ListFreeAsync(string jobId, string? search, SortDirection direction, PageRequest page, CancellationToken cancellationToken);
 
+    /// <summary>Free planned tasks pinned to the device, oldest first.</summary>
+    Task<IReadOnlyList<PlannedTask>> ListFreePinnedToAsync(string remoteDeviceId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>The job's free planned tasks pinned to no device, oldest first.</summary>
+    Task<IReadOnlyList<PlannedTask>> ListFreeUnpinnedAsync(string jobId, int limit, CancellationToken cancellationToken);
+
     Task AddManyAsync(IReadOnlyList<PlannedTask> plannedTasks, CancellationToken cancellationToken);
 
     /// <summary>Writes the planned task if nobody changed it since it was read; false when someone did (nothing was written).</summary>

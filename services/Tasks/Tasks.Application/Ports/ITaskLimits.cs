@@ -17,6 +17,8 @@ public interface ITaskLimits
 
     Task<bool> TryTakePositionAsync(string jobId, CancellationToken cancellationToken);
     Task ReturnPositionAsync(string jobId, CancellationToken cancellationToken);
+    /// <summary>Whether the job has a position left right now (a hint: only a take is sure).</summary>
+    Task<bool> HasPositionLeftAsync(string jobId, CancellationToken cancellationToken);
 
     Task<bool> TryTakeWorkerTaskAsync(string jobId, string workerId, int limit, CancellationToken cancellationToken);
     Task ReturnWorkerTaskAsync(string jobId, string workerId, CancellationToken cancellationToken);

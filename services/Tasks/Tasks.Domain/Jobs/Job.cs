@@ -49,6 +49,8 @@ public sealed record Job
     public bool AutoRate { get; init; }
     public string? Vcode { get; init; }
     public string? AutomationId { get; init; }
+    /// <summary>The automation's parameters for this job (a JSON object, as text), handed to the agents that run its tasks.</summary>
+    public string? AutomationParameters { get; init; }
     public required JobStatus Status { get; init; }
     public required DateTime Added { get; init; }
     public required DateTime ExpiresAt { get; init; }

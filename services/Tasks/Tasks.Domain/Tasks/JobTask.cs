@@ -25,7 +25,8 @@ public sealed record JobTaskRecord(
     string? Comment,
     IReadOnlyList<ProofFile> ProofFiles,
     string? FailureReason,
-    long Version);
+    long Version,
+    decimal? DeviceOwnerShare = null);
 
 /// <summary>
 /// One worker's (or device's) task on a job: the state machine of <see cref="JobTaskStatus"/>, enforced here. A change
@@ -60,6 +61,7 @@ public sealed class JobTask : AggregateRoot
         ProofFiles = r.ProofFiles;
         FailureReason = r.FailureReason;
         Version = r.Version;
+        DeviceOwnerShare = r.DeviceOwnerShare;
     }
 
     public string Id { get; }
@@ -81,6 +83,8 @@ public sealed class JobTask : AggregateRoot
     public string? Comment { get; private set; }
     public IReadOnlyList<ProofFile> ProofFiles { get; private set; }
     public string? FailureReason { get; private set; }
+    /// <summary>What the owner of the market device that ran the task earns of its pay when it is confirmed; null for a person's task or the employer's own device.</summary>
+    public decimal? DeviceOwnerShare { get; }
     public long Version { get; }
     /// <summary>Deleted or re-initiated: the task no longer exists once stored.</summary>
     public bool IsRemoved { get; private set; }
@@ -116,6 +120,47 @@ public sealed class JobTask : AggregateRoot
         task.Raise(new TaskAppliedDomainEvent(task, task.Status));
         task.Raise(new TaskSubmittedDomainEvent(task, task.Status));
         return task;
+    }
+
+    /// <summary>
+    /// The assignment engine gives a planned task of an automation job to a device: the task runs on
+    /// <paramref name="remoteDeviceId"/> for its owner (<paramref name="owner"/>, who may be the employer: their own
+    /// device). Announced as applied, and as assigned to the device.
+    /// </summary>
+    public static JobTask Assign(string id, TaskJob job, TaskWorker owner, string plannedTaskId, string remoteDeviceId, decimal? deviceOwnerShare, DateTime now)
+    {
+        if (job.Pay <= 0) throw new JobTaskRuleException("A task pays more than 0");
+        if (deviceOwnerShare is < 0 || deviceOwnerShare > job.Pay) throw new JobTaskRuleException("A device owner's share is part of the task's pay");
+        var task = new JobTask(new JobTaskRecord(id, job, owner, plannedTaskId, remoteDeviceId, JobTaskStatus.Running, now, now, null, null, [], null, 0,
+            deviceOwnerShare));
+        task.Raise(new TaskAppliedDomainEvent(task, task.Status));
+        task.Raise(new DeviceAssignedDomainEvent(task));
+        return task;
+    }
+
+    /// <summary>
+    /// The device's agent reports the running task's outcome: <see cref="JobTaskStatus.Pending"/> with its proof (for
+    /// the employer's review) or <see cref="JobTaskStatus.Failed"/> with a reason. The device is free again.
+    /// </summary>
+    public void CompleteOnDevice(JobTaskStatus outcome, string? proof, string? failureReason, DateTime now)
+    {
+        if (RemoteDeviceId is null) throw new JobTaskRuleException("Only a device's task is completed by its agent");
+        if (Status != JobTaskStatus.Running)
+            throw new JobTaskRuleException($"The task is {Status.ToWord()}; only a running task can be completed");
+        switch (outcome)
+        {
+            case JobTaskStatus.Pending:
+                HandIn(proof ?? string.Empty, [], null, JobTaskStatus.Pending, now);
+                Raise(new TaskStatusChangedDomainEvent(this, JobTaskStatus.Running, Status));
+                Raise(new TaskSubmittedDomainEvent(this, Status));
+                break;
+            case JobTaskStatus.Failed:
+                Fail(failureReason, now);
+                break;
+            default:
+                throw new JobTaskRuleException("A device's task completes pending or failed");
+        }
+        Raise(new DeviceReleasedDomainEvent(this));
     }
 
     private static JobTask New(string id, TaskJob job, TaskWorker worker, string? plannedTaskId, string? remoteDeviceId, DateTime now)

@@ -14,5 +14,11 @@ public sealed record TaskStatusChangedDomainEvent(JobTask Task, JobTaskStatus Pr
 /// <summary>The task was confirmed: its pay is due to the worker (and a referral bonus to the worker's referrer). Once per task.</summary>
 public sealed record TaskConfirmedDomainEvent(JobTask Task) : IDomainEvent;
 
+/// <summary>The assignment engine gave the task to its device (<see cref="JobTask.RemoteDeviceId"/>), which now runs it.</summary>
+public sealed record DeviceAssignedDomainEvent(JobTask Task) : IDomainEvent;
+
+/// <summary>The task's device no longer runs it (the agent completed it, or it failed): the device is free again.</summary>
+public sealed record DeviceReleasedDomainEvent(JobTask Task) : IDomainEvent;
+
 /// <summary>The employer removed a failed or declined task (deleted, or re-initiated): it no longer exists.</summary>
 public sealed record TaskRemovedDomainEvent(JobTask Task) : IDomainEvent;

@@ -24,6 +24,7 @@ public sealed class JobCreatedConsumer(Inbox inbox, ISender sender) : Integratio
         AutoRate = m.AutoRate,
         Vcode = m.Vcode,
         AutomationId = m.AutomationId,
+        AutomationParameters = m.AutomationParameters,
         Status = ParseStatus(m.Status),
         Added = m.Added,
         ExpiresAt = m.ExpiresAt,

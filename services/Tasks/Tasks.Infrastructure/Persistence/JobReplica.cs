@@ -23,6 +23,9 @@ public sealed class JobReplicaDocument : Document
     public bool AutoRate { get; set; }
     public string? Vcode { get; set; }
     public string? AutomationId { get; set; }
+    public string? AutomationParameters { get; set; }
+    /// <summary>An active automation job: devices run its tasks (what the assignment engine lists, by one indexed field).</summary>
+    public bool TakesDevices { get; set; }
     public string Status { get; set; } = string.Empty;
     public DateTime Added { get; set; }
     public DateTime ExpiresAt { get; set; }
@@ -42,7 +45,18 @@ public sealed class JobReplica(IDocumentStore store) : IJobReplica
     public const string CollectionName = "jobs";
     private readonly IDocumentCollection<JobReplicaDocument> _jobs = store.Collection<JobReplicaDocument>(CollectionName);
 
+    public static async Task EnsureIndexesAsync(IDocumentStore store, CancellationToken cancellationToken) =>
+        await store.Collection<JobReplicaDocument>(CollectionName).EnsureIndexAsync(new IndexDefinition(nameof(JobReplicaDocument.TakesDevices)), cancellationToken);
+
     public async Task<Job?> GetAsync(string jobId, CancellationToken cancellationToken) => ToDomain(await _jobs.GetAsync(jobId, cancellationToken));
+
+    public async Task<IReadOnlyList<Job>> ListTakingDevicesAsync(string? ownerId, int limit, CancellationToken cancellationToken)
+    {
+        var taking = Filter.Eq(nameof(JobReplicaDocument.TakesDevices), true);
+        var filter = ownerId is null ? taking : Filter.And(taking, Filter.Eq(nameof(JobReplicaDocument.OwnerId), ownerId));
+        return (await _jobs.ListAsync(filter, new SortBy(nameof(JobReplicaDocument.Added), Descending: false), limit, cancellationToken))
+            .Select(d => ToDomain(d)!).ToList();
+    }
 
     /// <summary>A job heard before keeps the copy it has.</summary>
     public Task AddAsync(Job job, CancellationToken cancellationToken) => _jobs.TryInsertAsync(ToDocument(job), null, cancellationToken);
@@ -66,6 +80,7 @@ public sealed class JobReplica(IDocumentStore store) : IJobReplica
             AutoRate = d.AutoRate,
             Vcode = d.Vcode,
             AutomationId = d.AutomationId,
+            AutomationParameters = d.AutomationParameters,
             Status = Enum.Parse<JobStatus>(d.Status, ignoreCase: true),
             Added = d.Added,
             ExpiresAt = d.ExpiresAt,
@@ -93,6 +108,8 @@ public sealed class JobReplica(IDocumentStore store) : IJobReplica
         AutoRate = job.AutoRate,
         Vcode = job.Vcode,
         AutomationId = job.AutomationId,
+        AutomationParameters = job.AutomationParameters,
+        TakesDevices = job.Status == JobStatus.Active && job.JobType == Job.DevicesAutomation && job.AutomationId is not null,
         Status = job.Status.ToString().ToLowerInvariant(),
         Added = job.Added,
         ExpiresAt = job.ExpiresAt,

@@ -31,6 +31,7 @@ public sealed class JobTaskDocument : Document
     public string? Comment { get; set; }
     public List<ProofFileDocument> ProofFiles { get; set; } = [];
     public string? FailureReason { get; set; }
+    public decimal? DeviceOwnerShare { get; set; }
     /// <summary>Deleted or re-initiated: kept only until its events are published, and never read as a task.</summary>
     public bool Removed { get; set; }
 }

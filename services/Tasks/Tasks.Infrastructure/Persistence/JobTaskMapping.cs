@@ -21,7 +21,8 @@ public static class JobTaskMapping
             d.Comment,
             d.ProofFiles.Select(f => new ProofFile(f.Field, f.FileName, f.MediaType, f.Size, f.StoredName)).ToList(),
             d.FailureReason,
-            d.Version));
+            d.Version,
+            d.DeviceOwnerShare));
     }
 
     public static JobTaskDocument ToDocument(JobTask t) => new()
@@ -39,7 +40,8 @@ public static class JobTaskMapping
         PlannedTaskId = t.PlannedTaskId,
         RemoteDeviceId = t.RemoteDeviceId,
         Status = t.Status.ToWord(),
-        AwaitingProofKey = t.AwaitsProof && !t.IsRemoved ? AwaitingProofKeyOf(t.JobId, t.WorkerId) : null,
+        // A device's task gets its proof from its agent (route 52), never from its owner's submission.
+        AwaitingProofKey = t.AwaitsProof && !t.IsRemoved && t.RemoteDeviceId is null ? AwaitingProofKeyOf(t.JobId, t.WorkerId) : null,
         Added = t.Added,
         Updated = t.Updated,
         Proof = t.Proof,
@@ -49,6 +51,7 @@ public static class JobTaskMapping
             Field = f.Field, FileName = f.FileName, MediaType = f.MediaType, Size = f.Size, StoredName = f.StoredName,
         }).ToList(),
         FailureReason = t.FailureReason,
+        DeviceOwnerShare = t.DeviceOwnerShare,
         Removed = t.IsRemoved,
     };
 

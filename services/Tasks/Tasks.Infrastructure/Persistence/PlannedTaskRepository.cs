@@ -16,6 +16,11 @@ public sealed class PlannedTaskDocument : Document
     public string? RemoteDeviceId { get; set; }
     public string? DeviceName { get; set; }
     public bool RunImmediately { get; set; }
+    /// <summary>
+    /// Who may take it while it is free: "device:{id}" when pinned to a device, "job:{job id}" when any device of the job
+    /// may; null once given out. The assignment engine looks planned tasks up by it (one indexed field).
+    /// </summary>
+    public string? FreeFor { get; set; }
 }
 
 /// <summary>Planned tasks, one document each; giving one out is a versioned write, so two applies never get the same one.</summary>
@@ -29,6 +34,7 @@ public sealed class PlannedTaskRepository(IDocumentStore store) : IPlannedTaskRe
         var planned = store.Collection<PlannedTaskDocument>(CollectionName);
         await planned.EnsureIndexAsync(new IndexDefinition(nameof(PlannedTaskDocument.JobId)), cancellationToken);
         await planned.EnsureIndexAsync(new IndexDefinition(nameof(PlannedTaskDocument.JobTaskId)), cancellationToken);
+        await planned.EnsureIndexAsync(new IndexDefinition(nameof(PlannedTaskDocument.FreeFor)), cancellationToken);
     }
 
     public async Task<PlannedTask?> GetAsync(string plannedTaskId, CancellationToken cancellationToken) =>
@@ -59,6 +65,16 @@ public sealed class PlannedTaskRepository(IDocumentStore store) : IPlannedTaskRe
         return new PagedList<PlannedTask>(found.Items.Select(d => ToDomain(d)!).ToList(), found.Total, page.Page, page.Limit);
     }
 
+    public Task<IReadOnlyList<PlannedTask>> ListFreePinnedToAsync(string remoteDeviceId, int limit, CancellationToken cancellationToken) =>
+        ListFreeForAsync($"device:{remoteDeviceId}", limit, cancellationToken);
+
+    public Task<IReadOnlyList<PlannedTask>> ListFreeUnpinnedAsync(string jobId, int limit, CancellationToken cancellationToken) =>
+        ListFreeForAsync($"job:{jobId}", limit, cancellationToken);
+
+    private async Task<IReadOnlyList<PlannedTask>> ListFreeForAsync(string freeFor, int limit, CancellationToken cancellationToken) =>
+        (await _planned.ListAsync(Filter.Eq(nameof(PlannedTaskDocument.FreeFor), freeFor), new SortBy(nameof(Document.Id), Descending: false), limit,
+            cancellationToken)).Select(d => ToDomain(d)!).ToList();
+
     public async Task AddManyAsync(IReadOnlyList<PlannedTask> plannedTasks, CancellationToken cancellationToken)
     {
         foreach (var planned in plannedTasks) await _planned.InsertAsync(ToDocument(planned), null, cancellationToken);
@@ -87,5 +103,6 @@ public sealed class PlannedTaskRepository(IDocumentStore store) : IPlannedTaskRe
         RemoteDeviceId = p.RemoteDeviceId,
         DeviceName = p.DeviceName,
         RunImmediately = p.RunImmediately,
+        FreeFor = !p.IsFree ? null : p.RemoteDeviceId is { } device ? $"device:{device}" : $"job:{p.JobId}",
     };
 }

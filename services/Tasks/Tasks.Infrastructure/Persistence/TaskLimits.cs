@@ -33,6 +33,8 @@ public sealed class TaskLimits(IDocumentStore store) : ITaskLimits
 
     public Task<bool> TryTakePositionAsync(string jobId, CancellationToken cancellationToken) => TakeAsync(Positions(jobId), 1, cancellationToken);
     public Task ReturnPositionAsync(string jobId, CancellationToken cancellationToken) => GiveBackAsync(Positions(jobId), 1, cancellationToken);
+    public async Task<bool> HasPositionLeftAsync(string jobId, CancellationToken cancellationToken) =>
+        (await _limits.GetAsync(Positions(jobId), cancellationToken))?.Left > 0;
 
     public Task<bool> TryTakePlannedAsync(string jobId, int count, CancellationToken cancellationToken) => TakeAsync(Planned(jobId), count, cancellationToken);
     public async Task<long> PlannedLeftAsync(string jobId, CancellationToken cancellationToken) =>

@@ -1,0 +1,24 @@
+using Devices.Application.Ports;
+using Mediator;
+using Platform.Application.Results;
+
+namespace Devices.Application.Devices;
+
+/// <summary>
+/// Tasks assigned a job task to a device (<paramref name="Started"/>) or the task left running: the device shows busy
+/// (isAvailable false on the market) meanwhile. Heard in any order: a release heard first wins over its assignment.
+/// </summary>
+public sealed record RecordDeviceTask(string RemoteDeviceId, string TaskId, bool Started) : ICommand<Result>;
+
+public sealed class RecordDeviceTaskHandler(IDeviceRepository devices) : ICommandHandler<RecordDeviceTask, Result>
+{
+    public async ValueTask<Result> Handle(RecordDeviceTask command, CancellationToken cancellationToken)
+    {
+        while (await devices.GetAsync(command.RemoteDeviceId, cancellationToken) is { } device)
+        {
+            var changed = command.Started ? device.StartTask(command.TaskId) : device.FinishTask(command.TaskId);
+            if (!changed || await devices.TrySaveAsync(device, cancellationToken)) break;
+        }
+        return Result.Success();
+    }
+}

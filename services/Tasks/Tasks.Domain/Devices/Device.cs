@@ -1,0 +1,45 @@
+using Tasks.Domain.Jobs;
+
+namespace Tasks.Domain.Devices;
+
+/// <summary>
+/// Tasks' replica of a device, fed by Devices' events (each carrying the device's snapshot and revision), and the
+/// assignment engine's lock: <see cref="RunningTaskId"/> is the one task the device runs, claimed by a conditional
+/// write so that a device never runs two tasks at once, whichever replica of Tasks assigns.
+/// </summary>
+public sealed record Device
+{
+    public const string ActionPayment = "action";
+
+    public required string Id { get; init; }
+    public required string OwnerId { get; init; }
+    public required string Name { get; init; }
+    public required bool IsOnMarket { get; init; }
+    public required string PaymentType { get; init; }
+    public required IReadOnlyList<string> Automations { get; init; }
+    public required bool Online { get; init; }
+    /// <summary>The revision of the snapshot this copy holds (Devices' stored version); an older snapshot changes nothing.</summary>
+    public required long Revision { get; init; }
+    /// <summary>The job task the device runs (claimed at assignment, let go at completion); null when it is free.</summary>
+    public string? RunningTaskId { get; init; }
+    /// <summary>When the running task was claimed: a claim whose task was never stored (a crash half way) is let go after a while.</summary>
+    public DateTime? ClaimedAt { get; init; }
+    /// <summary>When the device was last seen going offline (null while online): a task it runs fails after a grace period.</summary>
+    public DateTime? OfflineSince { get; init; }
+    /// <summary>The stored copy's version: a claim is written only over the copy it was made from.</summary>
+    public long Version { get; init; }
+
+    public bool IsFree => RunningTaskId is null;
+
+    /// <summary>
+    /// Whether the device may run a task of <paramref name="job"/>: it accepts the job's automation, and it is the
+    /// employer's own device or on the market for action payment.
+    /// </summary>
+    public bool MayRun(Job job) =>
+        job.AutomationId is { } automation
+        && (Automations.Count == 0 || Automations.Contains(automation))
+        && (OwnerId == job.OwnerId || (IsOnMarket && PaymentType == ActionPayment));
+
+    /// <summary>Free, online and allowed to run a task of <paramref name="job"/>.</summary>
+    public bool CanTake(Job job) => Online && IsFree && MayRun(job);
+}
