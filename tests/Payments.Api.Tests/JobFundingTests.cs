@@ -114,6 +114,32 @@ public sealed class JobFundingTests(PaymentsApi api) : IClassFixture<PaymentsApi
     }
 
     [Fact]
+    public async Task A_task_on_another_owners_market_device_pays_the_owner_their_share_and_the_rest_to_revenue_once()
+    {
+        var (employerId, employer) = await api.UserWithAsync(10m);
+        var (referrerId, referrer) = await api.UserWithAsync(0m);
+        var ownerId = PaymentsApi.NewId();
+        var owner = api.ClientFor(ownerId);
+        await PublishAsync(new UserRegistered(ownerId, "o@example.com", "Otto", "DE", referrerId));
+        await Eventually.HoldsAsync(() => api.Harness.Consumed.Any<UserRegistered>(m => m.Context.Message.UserId == ownerId), "the referral heard");
+        var jobId = PaymentsApi.NewId();
+        await FundedAsync(employer, jobId, 2, 2m);
+        var revenueBefore = await RevenueAsync();
+        var confirmed = new TaskConfirmed("device-task", jobId, ownerId, employerId, 2m) { RemoteDeviceId = Guid.NewGuid().ToString(), DeviceOwnerShare = 1.6m };
+
+        await PublishAsync(new TaskApplied("device-task", jobId, ownerId, employerId, "planned", confirmed.RemoteDeviceId));
+        await PublishAsync(confirmed);
+        await PublishAsync(confirmed);
+
+        await ExpectBalanceAsync(owner, 1.6m, 1.6m, "the device's owner earns their 80% share");
+        await ExpectBalanceAsync(referrer, 0.08m, 0.08m, "5% of what the owner earned");
+        await Eventually.HoldsAsync(() => api.Harness.Consumed.Select<TaskConfirmed>(m => m.Context.Message.TaskId == "device-task").Count() == 2, "both heard");
+        await ExpectBalanceAsync(employer, 7.80m, 5.60m, "the whole unit left the hold, once");
+        (await RevenueAsync() - revenueBefore).Should().Be(0.52m, "the 0.40 commission and the 0.20 fee in, the 0.08 bonus out");
+        await ExpectLedgerAddsUpAsync();
+    }
+
+    [Fact]
     public async Task A_referral_heard_after_the_workers_tasks_were_confirmed_still_pays_each_bonus_once()
     {
         var (employerId, employer) = await api.UserWithAsync(10m);

@@ -13,9 +13,11 @@ namespace Payments.Application.Earnings;
 /// A task was confirmed (TaskConfirmed): its unit leaves the job's hold, the pay to the worker's available balance and
 /// the fee to platform revenue, and the worker's referrer (if any) gets the referral bonus from revenue. Each of the
 /// three postings is keyed by the task, so a task pays once however often the event comes. The hold needs no settling
-/// after: the unit that left it is the unit the job no longer wants.
+/// after: the unit that left it is the unit the job no longer wants. A task run on another owner's market device pays
+/// its owner (the worker) only <paramref name="DeviceOwnerShare"/>; the rest of the pay is the market's commission, to
+/// revenue (keyed <c>task:{id}:market</c>), and the referral bonus is a share of what the worker earned.
 /// </summary>
-public sealed record PayConfirmedTask(string TaskId, string JobId, string WorkerId) : ICommand<Result>;
+public sealed record PayConfirmedTask(string TaskId, string JobId, string WorkerId, decimal? DeviceOwnerShare = null) : ICommand<Result>;
 
 public sealed partial class PayConfirmedTaskHandler(
     ITaskPositions positions, IJobFundings fundings, IReferrals referrals, ReferralBonuses bonuses, JobHolds holds, ILedger ledger,
@@ -31,16 +33,20 @@ public sealed partial class PayConfirmedTaskHandler(
             return Result.Success();
         }
 
+        var earned = command.DeviceOwnerShare is { } share ? Math.Clamp(share, 0m, funding.JobPrice) : funding.JobPrice;
         using (await holds.LockAsync(command.JobId, cancellationToken))
         {
-            await TakeFromHoldAsync(funding, Keys.Pay(command.TaskId), Accounts.Available(command.WorkerId), funding.JobPrice, Keys.PayCause, cancellationToken);
+            if (earned > 0)
+                await TakeFromHoldAsync(funding, Keys.Pay(command.TaskId), Accounts.Available(command.WorkerId), earned, Keys.PayCause, cancellationToken);
+            if (funding.JobPrice - earned > 0)
+                await TakeFromHoldAsync(funding, Keys.Market(command.TaskId), Accounts.Revenue, funding.JobPrice - earned, "market-commission", cancellationToken);
             if (funding.FeePerTask > 0)
                 await TakeFromHoldAsync(funding, Keys.Fee(command.TaskId), Accounts.Revenue, funding.FeePerTask, "task-fee", cancellationToken);
         }
 
         // Read after the pay is posted: a referral heard meanwhile then finds the pay (see ReferralBonuses).
         if (await referrals.ReferrerOfAsync(command.WorkerId, cancellationToken) is { } referrer)
-            await bonuses.PayAsync(command.TaskId, command.WorkerId, referrer, funding.JobPrice, cancellationToken);
+            await bonuses.PayAsync(command.TaskId, command.WorkerId, referrer, earned, cancellationToken);
         return Result.Success();
     }
 
@@ -63,6 +69,7 @@ public sealed partial class PayConfirmedTaskHandler(
         public const string PayCause = "task-pay";
         public static string Pay(string taskId) => $"task:{taskId}:pay";
         public static string Fee(string taskId) => $"task:{taskId}:fee";
+        public static string Market(string taskId) => $"task:{taskId}:market";
         public static string Referral(string taskId) => $"task:{taskId}:referral";
     }
 

@@ -33,7 +33,7 @@ public sealed class TaskStatusChangedConsumer(Inbox inbox, ISender sender) : Int
 /// <summary>A confirmed task pays its worker, the platform's fee and the referral bonus.</summary>
 public sealed class TaskConfirmedConsumer(Inbox inbox, ISender sender) : IntegrationEventConsumer<TaskConfirmed>(inbox, sender)
 {
-    protected override ICommand<Result> ToCommand(TaskConfirmed m) => new PayConfirmedTask(m.TaskId, m.JobId, m.WorkerId);
+    protected override ICommand<Result> ToCommand(TaskConfirmed m) => new PayConfirmedTask(m.TaskId, m.JobId, m.WorkerId, m.DeviceOwnerShare);
 }
 
 /// <summary>A removed task (declined or failed before) has freed its position.</summary>

@@ -15,7 +15,8 @@ public sealed class TaskIntegrationEvents : IIntegrationEventMap
         {
             Status = e.Status.ToWord(),
         }],
-        TaskSubmittedDomainEvent e => [new TaskSubmitted(e.Task.Id, e.Task.JobId, e.Task.WorkerId, e.Status.ToWord(), e.Task.Pay)],
+        // What the worker will earn: on another owner's market device, the device owner's share.
+        TaskSubmittedDomainEvent e => [new TaskSubmitted(e.Task.Id, e.Task.JobId, e.Task.WorkerId, e.Status.ToWord(), e.Task.DeviceOwnerShare ?? e.Task.Pay)],
         TaskStatusChangedDomainEvent e => [new TaskStatusChanged(e.Task.Id, e.Task.JobId, e.Task.WorkerId, e.Previous.ToWord(), e.Current.ToWord())],
         TaskConfirmedDomainEvent e => [new TaskConfirmed(e.Task.Id, e.Task.JobId, e.Task.WorkerId, e.Task.EmployerId, e.Task.Pay)
         {
