@@ -39,7 +39,7 @@ public sealed record TaskFinished(string TaskId, string JobId, string LastStatus
 /// The assignment engine gave a planned task of an automation job to a device: the job task runs on it until its agent
 /// completes it (or it fails). Devices shows the device busy meanwhile.
 /// </summary>
-public sealed record DeviceAssigned(string TaskId, string JobId, string PlannedTaskId, string RemoteDeviceId, string OwnerId) : IntegrationEvent;
+public sealed record DeviceAssigned(string TaskId, string JobId, string EmployerId, string PlannedTaskId, string RemoteDeviceId, string OwnerId) : IntegrationEvent;
 
 /// <summary>A device's task left running (completed by its agent, or failed): the device is free for another.</summary>
 public sealed record DeviceReleased(string TaskId, string JobId, string RemoteDeviceId, string Status) : IntegrationEvent;

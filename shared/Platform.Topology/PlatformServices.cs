@@ -94,15 +94,20 @@ public static class PlatformServices
     ]);
 
     /// <summary>
-    /// Phones: the registry, the market, agents' heartbeats and phone numbers. Its agent routes are the ones under
-    /// /api/v1/agent that Tasks doesn't own (the assignment routes are more specific).
+    /// Phones: the registry, the market, agents' heartbeats and phone numbers, job and device buckets. Its agent routes
+    /// are the ones under /api/v1/agent that Tasks doesn't own (the assignment routes are more specific); its job bucket
+    /// routes are more specific than Jobs' catch-all. A bucket holds up to 1 MiB of data, so its body limit is 2 MiB
+    /// (the use case answers the 413 for the data itself).
     /// </summary>
     public static readonly PlatformService Devices = new("devices", "Devices",
     [
         new("devices-root", "/api/v1/devices"),
         new("devices", "/api/v1/devices/{**rest}"),
         new("agent", "/api/v1/agent/{**rest}"),
-    ]);
+        new("job-buckets", "/api/v1/jobs/{job_id}/buckets"),
+        new("job-bucket", "/api/v1/jobs/{job_id}/buckets/{device_id}"),
+        new("device-bucket", "/api/v1/device-bucket/{**rest}"),
+    ], MaxRequestBodyBytes: 2L * 1024 * 1024);
 
     public static readonly IReadOnlyList<PlatformService> All = [Identity, Jobs, Storage, Tasks, Payments, Devices];
 

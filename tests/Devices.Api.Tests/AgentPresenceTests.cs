@@ -156,14 +156,14 @@ public sealed class AgentPresenceTests : DevicesApiTest
         async Task<bool> AvailableAsync() =>
             (await Owner.GetFromJsonAsync<JsonArray>("/api/v1/devices/market"))!.Single(d => d!["name"]!.GetValue<string>() == name)!["isAvailable"]!.GetValue<bool>();
 
-        await Api.Harness.Bus.Publish(new Platform.Contracts.Tasks.DeviceAssigned("task-1", "job", "planned", id, "owner"));
+        await Api.Harness.Bus.Publish(new Platform.Contracts.Tasks.DeviceAssigned("task-1", "job", "employer", "planned", id, "owner"));
         await Eventually.HoldsAsync(async () => !await AvailableAsync(), "the device shows busy");
         await Api.Harness.Bus.Publish(new Platform.Contracts.Tasks.DeviceReleased("task-1", "job", id, "pending"));
         await Eventually.HoldsAsync(AvailableAsync, "the device is available again");
 
         // A release heard before its assignment: the late assignment doesn't make the device busy.
         await Api.Harness.Bus.Publish(new Platform.Contracts.Tasks.DeviceReleased("task-2", "job", id, "failed"));
-        await Api.Harness.Bus.Publish(new Platform.Contracts.Tasks.DeviceAssigned("task-2", "job", "planned", id, "owner"));
+        await Api.Harness.Bus.Publish(new Platform.Contracts.Tasks.DeviceAssigned("task-2", "job", "employer", "planned", id, "owner"));
         await Eventually.HoldsAsync(() => Api.Harness.Consumed.Select<Platform.Contracts.Tasks.DeviceAssigned>(m => m.Context.Message.TaskId == "task-2").Any(),
             "the late assignment was heard");
         (await AvailableAsync()).Should().BeTrue();

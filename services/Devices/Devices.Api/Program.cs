@@ -16,6 +16,7 @@ var app = builder.Build();
 app.UsePlatformApi();
 app.MapDeviceEndpoints();
 app.MapAgentEndpoints();
+app.MapBucketEndpoints();
 app.Run();
 
 public partial class Program;

@@ -1,4 +1,5 @@
 using Devices.Application;
+using Devices.Application.Buckets;
 using Devices.Application.Devices;
 using Devices.Application.Events;
 using Devices.Application.Ports;
@@ -20,8 +21,9 @@ public static class DependencyInjection
     public const string ServiceName = "devices";
 
     /// <summary>
-    /// Devices' adapters: the device repository, device secrets, messaging (the outbox of device events), and the sweep
-    /// that takes silent devices offline (the store itself comes from the API host's setup).
+    /// Devices' adapters: the device repository, device secrets, the buckets and the job copy they are checked against,
+    /// messaging (the outbox of device events), and the sweep that takes silent devices offline (the store itself comes
+    /// from the API host's setup).
     /// </summary>
     public static IHostApplicationBuilder AddDevicesInfrastructure(this IHostApplicationBuilder builder)
     {
@@ -31,6 +33,10 @@ public static class DependencyInjection
         services.AddSingleton<IIntegrationEventMap, DeviceIntegrationEvents>();
         services.AddSingleton<IDeviceRepository, DeviceRepository>();
         services.AddSingleton<IDeviceSecrets, DeviceSecrets>();
+        services.AddSingleton<IBucketStore, BucketStore>();
+        services.AddSingleton<IBucketJobs, BucketJobs>();
+        services.AddScoped<BucketAccess>();
+        services.AddIndexes(BucketStore.EnsureIndexesAsync);
         services.AddPlatformMessaging(builder.Configuration, ServiceName, typeof(DependencyInjection).Assembly);
         services.AddOutboxSource<DeviceDocument>(DeviceRepository.CollectionName);
         services.AddIndexes(DeviceRepository.EnsureIndexesAsync);

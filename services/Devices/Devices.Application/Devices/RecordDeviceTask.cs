@@ -1,14 +1,15 @@
 using Devices.Application.Ports;
+using Devices.Domain.Devices;
 using Mediator;
 using Platform.Application.Results;
 
 namespace Devices.Application.Devices;
 
 /// <summary>
-/// Tasks assigned a job task to a device (<paramref name="Started"/>) or the task left running: the device shows busy
+/// Tasks assigned a job task to a device (<paramref name="Started"/>: the task, its job and employer) or the task left running (null): the device shows busy
 /// (isAvailable false on the market) meanwhile. Heard in any order: a release heard first wins over its assignment.
 /// </summary>
-public sealed record RecordDeviceTask(string RemoteDeviceId, string TaskId, bool Started) : ICommand<Result>;
+public sealed record RecordDeviceTask(string RemoteDeviceId, string TaskId, RunningTask? Started) : ICommand<Result>;
 
 public sealed class RecordDeviceTaskHandler(IDeviceRepository devices) : ICommandHandler<RecordDeviceTask, Result>
 {
@@ -16,7 +17,7 @@ public sealed class RecordDeviceTaskHandler(IDeviceRepository devices) : IComman
     {
         while (await devices.GetAsync(command.RemoteDeviceId, cancellationToken) is { } device)
         {
-            var changed = command.Started ? device.StartTask(command.TaskId) : device.FinishTask(command.TaskId);
+            var changed = command.Started is { } started ? device.StartTask(started) : device.FinishTask(command.TaskId);
             if (!changed || await devices.TrySaveAsync(device, cancellationToken)) break;
         }
         return Result.Success();

@@ -31,8 +31,9 @@ public sealed class Device : AggregateRoot
     public MarketListing Market { get; private set; } = MarketListing.Unlisted;
     public bool Online { get; private set; }
     public DateTime? LastHeartbeatAt { get; private set; }
-    /// <summary>The job task running on the device, if any (a device runs one at a time).</summary>
+    /// <summary>The job task running on the device, if any (a device runs one at a time), with its job and that job's employer.</summary>
     public string? RunningTaskId { get; private set; }
+    public RunningTask? Running { get; private set; }
     /// <summary>The last task the device was freed from: its assignment, heard late, doesn't make the device busy again.</summary>
     public string? LastFinishedTaskId { get; private set; }
     public long Version { get; private set; }
@@ -51,14 +52,15 @@ public sealed class Device : AggregateRoot
 
     /// <summary>Rebuilds a stored device; no rules run.</summary>
     public static Device Restore(string id, string ownerId, string name, DeviceSpecs specs, string secretHash, DateTime added, PhoneNumber? phoneNumber,
-        MarketListing market, bool online, DateTime? lastHeartbeatAt, string? runningTaskId, string? lastFinishedTaskId, long version) =>
+        MarketListing market, bool online, DateTime? lastHeartbeatAt, RunningTask? running, string? lastFinishedTaskId, long version) =>
         new(id, ownerId, name, specs, secretHash, added)
         {
             PhoneNumber = phoneNumber,
             Market = market,
             Online = online,
             LastHeartbeatAt = lastHeartbeatAt,
-            RunningTaskId = runningTaskId,
+            Running = running,
+            RunningTaskId = running?.TaskId,
             LastFinishedTaskId = lastFinishedTaskId,
             Version = version,
         };
@@ -103,19 +105,25 @@ public sealed class Device : AggregateRoot
     }
 
     /// <summary>Tasks assigned the job task to the device (its DeviceAssigned): the device is busy; false when nothing changed.</summary>
-    public bool StartTask(string taskId)
+    public bool StartTask(RunningTask task)
     {
-        if (taskId == RunningTaskId || taskId == LastFinishedTaskId) return false;
-        RunningTaskId = taskId;
+        if (task.TaskId == RunningTaskId || task.TaskId == LastFinishedTaskId) return false;
+        Running = task;
+        RunningTaskId = task.TaskId;
         return true;
     }
+
+    /// <summary>Whether <paramref name="userId"/> may use the device's bucket: its owner, or the employer whose job task runs on it now.</summary>
+    public bool IsUsableBy(string userId) => IsOwnedBy(userId) || Running?.EmployerId == userId;
 
     /// <summary>The device's task left running (Tasks' DeviceReleased): the device is available again; false when nothing changed.</summary>
     public bool FinishTask(string taskId)
     {
         if (taskId == LastFinishedTaskId) return false;
         LastFinishedTaskId = taskId;
-        if (RunningTaskId == taskId) RunningTaskId = null;
+        if (RunningTaskId != taskId) return true;
+        RunningTaskId = null;
+        Running = null;
         return true;
     }
 
@@ -124,6 +132,9 @@ public sealed class Device : AggregateRoot
 
     public void MarkStored(long version) => Version = version;
 }
+
+/// <summary>The job task a device runs: the task, its job, and the job's employer.</summary>
+public sealed record RunningTask(string TaskId, string JobId, string EmployerId);
 
 /// <summary>What the agent reported about the phone at registration.</summary>
 public sealed record DeviceSpecs(

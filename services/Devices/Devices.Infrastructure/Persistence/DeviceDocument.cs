@@ -29,6 +29,8 @@ public sealed class DeviceDocument : Document
     public bool Online { get; set; }
     public DateTime? LastHeartbeatAt { get; set; }
     public string? RunningTaskId { get; set; }
+    public string? RunningJobId { get; set; }
+    public string? RunningEmployerId { get; set; }
     public string? LastFinishedTaskId { get; set; }
     /// <summary>On the market for action payment and online: what route 21 lists (one indexed field instead of three filters).</summary>
     public bool OnActionMarket { get; set; }

@@ -85,6 +85,8 @@ public sealed class DeviceRepository(IDocumentStore store, IIntegrationEventMap 
         Online = device.Online,
         LastHeartbeatAt = device.LastHeartbeatAt,
         RunningTaskId = device.RunningTaskId,
+        RunningJobId = device.Running?.JobId,
+        RunningEmployerId = device.Running?.EmployerId,
         LastFinishedTaskId = device.LastFinishedTaskId,
         OnActionMarket = device.Online && device.Market.IsOnMarket && device.Market.PaymentType == DevicePaymentType.Action,
     };
@@ -95,5 +97,7 @@ public sealed class DeviceRepository(IDocumentStore store, IIntegrationEventMap 
             new DeviceSpecs(d.Brand, d.Model, d.Country, d.IsEmulator, d.NetworkType, d.NumberOfCores, d.RamMb, d.Processor, d.SdkVersion, d.OsVersion),
             d.SecretHash, d.Added, d.PhoneNumber is null ? null : new PhoneNumber(d.PhoneNumber, d.PhoneNumberVerified),
             new MarketListing(d.IsOnMarket, DeviceRules.ParsePaymentType(d.PaymentType), d.HourlyRate, d.Automations),
-            d.Online, d.LastHeartbeatAt, d.RunningTaskId, d.LastFinishedTaskId, d.Version);
+            d.Online, d.LastHeartbeatAt,
+            d.RunningTaskId is null ? null : new RunningTask(d.RunningTaskId, d.RunningJobId ?? string.Empty, d.RunningEmployerId ?? string.Empty),
+            d.LastFinishedTaskId, d.Version);
 }

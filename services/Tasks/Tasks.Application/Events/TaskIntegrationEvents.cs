@@ -23,7 +23,7 @@ public sealed class TaskIntegrationEvents : IIntegrationEventMap
             RemoteDeviceId = e.Task.RemoteDeviceId,
             DeviceOwnerShare = e.Task.DeviceOwnerShare,
         }],
-        DeviceAssignedDomainEvent e => [new DeviceAssigned(e.Task.Id, e.Task.JobId, e.Task.PlannedTaskId!, e.Task.RemoteDeviceId!, e.Task.WorkerId)],
+        DeviceAssignedDomainEvent e => [new DeviceAssigned(e.Task.Id, e.Task.JobId, e.Task.EmployerId, e.Task.PlannedTaskId!, e.Task.RemoteDeviceId!, e.Task.WorkerId)],
         DeviceReleasedDomainEvent e => [new DeviceReleased(e.Task.Id, e.Task.JobId, e.Task.RemoteDeviceId!, e.Task.Status.ToWord())],
         TaskRemovedDomainEvent e => [new TaskFinished(e.Task.Id, e.Task.JobId, e.Task.Status.ToWord())],
         _ => throw new ArgumentException($"Tasks has no integration event for {domainEvent.GetType().Name}.", nameof(domainEvent)),

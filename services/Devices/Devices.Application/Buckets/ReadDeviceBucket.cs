@@ -1,0 +1,20 @@
+using System.Text.Json.Nodes;
+using Devices.Application.Ports;
+using Mediator;
+using Platform.Application;
+using Platform.Application.Results;
+
+namespace Devices.Application.Buckets;
+
+/// <summary>Route 40: the device's bucket, <c>{}</c> before its first write.</summary>
+public sealed record ReadDeviceBucket(Caller Caller, string? RemoteDeviceId) : IQuery<Result<JsonObject>>;
+
+public sealed class ReadDeviceBucketHandler(BucketAccess access, IBucketStore buckets) : IQueryHandler<ReadDeviceBucket, Result<JsonObject>>
+{
+    public async ValueTask<Result<JsonObject>> Handle(ReadDeviceBucket query, CancellationToken cancellationToken)
+    {
+        var device = await access.DeviceAsync(query.Caller, query.RemoteDeviceId, cancellationToken);
+        if (!device.IsSuccess) return device.Error!;
+        return (await buckets.GetDeviceBucketAsync(device.Value, cancellationToken)).Data;
+    }
+}

@@ -1,0 +1,33 @@
+using System.Globalization;
+
+namespace DeviceAgent;
+
+/// <summary>The simulator's command line.</summary>
+public sealed record AgentOptions(string ClientId, string ClientSecret, int Devices, double FailRate, string Country, TimeSpan TaskTime, Uri Gateway,
+    string StateFile)
+{
+    public const string Usage =
+        "usage: ./platform agents --client-id ID --client-secret SECRET --devices N [--fail-rate F (0-1, default 0)] [--country CC (default US)]\n" +
+        "                         [--task-seconds S (default 1)] [--gateway URL (default http://127.0.0.1:$PLATFORM_GATEWAY_PORT)] [--state FILE]";
+
+    public static AgentOptions? Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal)) return null;
+            values[args[i][2..]] = args[i + 1];
+        }
+        if (args.Length % 2 != 0 || !values.TryGetValue("client-id", out var clientId) || !values.TryGetValue("client-secret", out var secret)) return null;
+        if (!int.TryParse(values.GetValueOrDefault("devices", "1"), CultureInfo.InvariantCulture, out var devices) || devices is < 1 or > 1000) return null;
+        if (!double.TryParse(values.GetValueOrDefault("fail-rate", "0"), CultureInfo.InvariantCulture, out var failRate) || failRate is < 0 or > 1) return null;
+        if (!double.TryParse(values.GetValueOrDefault("task-seconds", "1"), CultureInfo.InvariantCulture, out var seconds) || seconds is < 0 or > 3600) return null;
+        var country = values.GetValueOrDefault("country", "US").ToUpperInvariant();
+        if (country.Length != 2) return null;
+        var port = Environment.GetEnvironmentVariable("PLATFORM_GATEWAY_PORT") is { Length: > 0 } p ? p : "8080";
+        if (!Uri.TryCreate(values.GetValueOrDefault("gateway", $"http://127.0.0.1:{port}"), UriKind.Absolute, out var gateway)) return null;
+        var dataDir = Environment.GetEnvironmentVariable("PLATFORM_DATA_DIR") is { Length: > 0 } d ? d : ".data";
+        var state = values.GetValueOrDefault("state", Path.Combine(dataDir, "agents", $"{clientId}.json"));
+        return new AgentOptions(clientId, secret, devices, failRate, country, TimeSpan.FromSeconds(seconds), gateway, state);
+    }
+}

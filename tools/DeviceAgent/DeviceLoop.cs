@@ -1,0 +1,77 @@
+using System.Text.Json.Nodes;
+
+namespace DeviceAgent;
+
+/// <summary>
+/// One simulated phone: it signs in with its own credentials, heartbeats (a third of the offline window apart), polls
+/// for work once a second while idle, runs each assignment for the task time (echoing its input as proof, or failing
+/// the given share), completes it, and counts its runs in its device bucket.
+/// </summary>
+public sealed class DeviceLoop(PlatformApi api, SavedDevice device, AgentOptions options, EventLog log)
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var agent = await api.SignInAsync(device.RemoteDeviceId, device.DeviceSecret, cancellationToken);
+        var offlineAfter = await api.HeartbeatAsync(agent, cancellationToken);
+        log.Write(device.Name, "online");
+        var heartbeats = HeartbeatAsync(agent, offlineAfter / 3, cancellationToken);
+        try
+        {
+            await WorkAsync(agent, cancellationToken);
+        }
+        finally
+        {
+            await heartbeats.ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    private async Task HeartbeatAsync(Session agent, TimeSpan every, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await Task.Delay(every, cancellationToken);
+            try
+            {
+                await api.HeartbeatAsync(agent, cancellationToken);
+            }
+            catch (HttpRequestException ex)
+            {
+                log.Write(device.Name, $"heartbeat failed: {ex.Message}");
+            }
+        }
+    }
+
+    private async Task WorkAsync(Session agent, CancellationToken cancellationToken)
+    {
+        var runs = (await api.ReadDeviceBucketAsync(agent, cancellationToken))["runs"]?.GetValue<int>() ?? 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await api.PollAsync(agent, cancellationToken) is not { } work)
+                {
+                    await Task.Delay(PollInterval, cancellationToken);
+                    continue;
+                }
+                log.Write(device.Name, $"assigned task {work.TaskId} (job {work.JobId}): {Shorten(work.Input)}");
+                await Task.Delay(options.TaskTime, cancellationToken);
+                var failed = Random.Shared.NextDouble() < options.FailRate;
+                await api.CompleteAsync(work, failed, $"echo: {work.Input}", cancellationToken);
+                log.Write(device.Name, failed ? $"task {work.TaskId} failed" : $"task {work.TaskId} done (pending review)");
+                runs++;
+                await api.MergeDeviceBucketAsync(agent, new JsonObject { ["runs"] = runs, ["lastTask"] = work.TaskId }, cancellationToken);
+                log.Write(device.Name, $"bucket: runs = {runs}");
+            }
+            catch (HttpRequestException ex)
+            {
+                // The platform restarting, say: report and carry on.
+                log.Write(device.Name, $"request failed: {ex.Message}");
+                await Task.Delay(PollInterval, cancellationToken);
+            }
+        }
+    }
+
+    private static string Shorten(string input) => input.Length <= 60 ? input : input[..57] + "...";
+}
