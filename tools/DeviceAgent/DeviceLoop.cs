@@ -56,6 +56,8 @@ public sealed class DeviceLoop(PlatformApi api, SavedDevice device, AgentOptions
                     continue;
                 }
                 log.Write(device.Name, $"assigned task {work.TaskId} (job {work.JobId}): {Shorten(work.Input)}");
+                // While the task runs, its token also opens the job's bucket for this device.
+                await WriteJobBucketAsync(work, new JsonObject { ["lastInput"] = work.Input, ["runs"] = runs + 1 }, cancellationToken);
                 await Task.Delay(options.TaskTime, cancellationToken);
                 var failed = Random.Shared.NextDouble() < options.FailRate;
                 await api.CompleteAsync(work, failed, $"echo: {work.Input}", cancellationToken);
@@ -64,11 +66,36 @@ public sealed class DeviceLoop(PlatformApi api, SavedDevice device, AgentOptions
                 await api.MergeDeviceBucketAsync(agent, new JsonObject { ["runs"] = runs, ["lastTask"] = work.TaskId }, cancellationToken);
                 log.Write(device.Name, $"bucket: runs = {runs}");
             }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The platform restarting, a request that timed out, an answer not understood: a phone reports it and carries on.
+                log.Write(device.Name, $"request failed: {ex.GetType().Name}: {ex.Message}");
+                await Task.Delay(PollInterval, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The job bucket takes the task's token once the Devices service has heard of the assignment (an event, usually
+    /// there within milliseconds): a 404 is tried again for a few seconds; a bucket that can't be written doesn't stop the task.
+    /// </summary>
+    private async Task WriteJobBucketAsync(Assignment work, JsonObject data, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await api.WriteJobBucketAsync(work, device.RemoteDeviceId, data, cancellationToken);
+                return;
+            }
+            catch (HttpRequestException ex) when (ex.StatusCode == System.Net.HttpStatusCode.NotFound && attempt < 15)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+            }
             catch (HttpRequestException ex)
             {
-                // The platform restarting, say: report and carry on.
-                log.Write(device.Name, $"request failed: {ex.Message}");
-                await Task.Delay(PollInterval, cancellationToken);
+                log.Write(device.Name, $"job bucket not written: {ex.Message}");
+                return;
             }
         }
     }

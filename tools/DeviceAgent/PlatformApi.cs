@@ -101,10 +101,22 @@ public sealed class PlatformApi(HttpClient http)
         await EnsureAsync(response, cancellationToken);
     }
 
+    /// <summary>Route 38 with the task-scoped token: replaces this device's bucket of the running task's job.</summary>
+    public async Task WriteJobBucketAsync(Assignment assignment, string deviceId, JsonObject data, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/jobs/{assignment.JobId}/buckets/{deviceId}")
+        {
+            Content = JsonContent.Create(new JsonObject { ["data"] = data.DeepClone() }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", assignment.TaskToken);
+        using var response = await http.SendAsync(request, cancellationToken);
+        await EnsureAsync(response, cancellationToken);
+    }
+
     /// <summary>Route 41: merges <paramref name="data"/>'s keys into the device's bucket; the merged bucket.</summary>
     public async Task<JsonObject> MergeDeviceBucketAsync(Session agent, JsonObject data, CancellationToken cancellationToken)
     {
-        var answer = await SendAsync<JsonObject>(agent, HttpMethod.Post, "/api/v1/device-bucket/merge", new JsonObject { ["data"] = data }, cancellationToken);
+        var answer = await SendAsync<JsonObject>(agent, HttpMethod.Post, "/api/v1/device-bucket/merge", new JsonObject { ["data"] = data.DeepClone() }, cancellationToken);
         return answer!["deviceBucket"]!.AsObject();
     }
 

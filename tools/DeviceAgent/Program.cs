@@ -14,7 +14,6 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     stop.Cancel();
 };
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
 using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
 {
     context.Cancel = true;
@@ -34,7 +33,7 @@ try
 catch (OperationCanceledException) when (stop.IsCancellationRequested)
 {
 }
-catch (AgentException ex)
+catch (Exception ex) when (ex is AgentException or HttpRequestException)
 {
     log.Write("error", ex.Message);
     return 1;
