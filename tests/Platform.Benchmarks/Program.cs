@@ -21,8 +21,11 @@ var concurrency = Option("--concurrency", 4);
 var jobCount = Option("--jobs", 10_000);
 var proofTasks = Option("--proof-tasks", 20_000);
 var confirmations = Option("--confirmations", 5_000);
+var assignments = Option("--assignments", 2_000);
 // Only the payments figures (deposits, confirmed tasks into money), skipping the job, upload and task scenarios.
 var paymentsOnly = args.Contains("--payments-only");
+// Only the device figures (heartbeats, assignment throughput with 50 phones).
+var devicesOnly = args.Contains("--devices-only");
 
 
 var dataDir = Directory.CreateTempSubdirectory("platform-bench-").FullName;
@@ -73,6 +76,14 @@ http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer
 // at most 100,000, Payments' default limit).
 for (var deposited = 0; deposited < 50; deposited++)
     (await http.PostAsJsonAsync(new Uri(gateway, "/api/v1/payments/deposit"), new { amount = 100_000 })).EnsureSuccessStatusCode();
+
+if (devicesOnly)
+{
+    await MeasureDevices();
+    await app.StopAsync();
+    try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { }
+    return 0;
+}
 
 if (paymentsOnly)
 {
@@ -137,6 +148,7 @@ Console.WriteLine($"(concurrency {concurrency}, {seconds} s per run, {jobCount} 
 await MeasureUploads();
 await MeasureTasks(results.Single(r => r.Name.StartsWith("POST", StringComparison.Ordinal)).ByPath[0]);
 await MeasurePayments();
+await MeasureDevices();
 
 await app.StopAsync();
 try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { }
@@ -319,6 +331,102 @@ async Task MeasureUploads()
         ? "Storage process not found: peak memory not measured"
         : $"Storage process: resident {before / 1024.0:F1} MiB before, peak {peak / 1024.0:F1} MiB during the uploads: +{(peak - before) / 1024.0:F1} MiB " +
           "(target: less than the 50 MiB file)");
+}
+
+// Devices: 50 phones of one owner registered and signed in with their own credentials. Heartbeats (route 50) through
+// the gateway, each request from a random phone; then assignment throughput: the owner's automation job with
+// --assignments planned tasks, and the 50 phones polling (route 51) and completing (route 52) as fast as they can:
+// planned tasks assigned and completed per second, from the plan to the last completion.
+async Task MeasureDevices()
+{
+    const int phones = 50;
+    // The benchmark's user (funded above) owns the phones and posts the job: its own phones run it.
+    using var owner = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(30) };
+    owner.DefaultRequestHeaders.Authorization = http.DefaultRequestHeaders.Authorization;
+    Console.WriteLine($"registering {phones} phones...");
+    var devices = new List<(string Id, string Token)>();
+    foreach (var _ in Enumerable.Range(0, phones))
+    {
+        var registered = await owner.PostAsJsonAsync("/api/v1/devices/register", new
+        {
+            brand = "Bench", model = "Phone", country = "US", isEmulator = true, networkType = "wifi", numberOfCores = 8, ramMb = 4096, processor = "bench",
+            sdkVersion = "34", version = "14",
+        });
+        var device = (await registered.Content.ReadFromJsonAsync<JsonObject>())!;
+        devices.Add((device["remote_device_id"]!.GetValue<string>(), await DeviceToken(device["remote_device_id"]!.GetValue<string>(), device["device_secret"]!.GetValue<string>())));
+    }
+    using var phonesHttp = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(30) };
+    HttpRequestMessage As(string token, HttpMethod method, string path, object? body = null)
+    {
+        var message = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return message;
+    }
+    foreach (var (_, deviceToken) in devices) (await phonesHttp.SendAsync(As(deviceToken, HttpMethod.Post, "/api/v1/agent/heartbeat"))).EnsureSuccessStatusCode();
+
+    await WaitUntilQuiet();
+    Func<Uri, HttpRequestMessage> heartbeat = _ => As(devices[Random.Shared.Next(devices.Count)].Token, HttpMethod.Post, "/api/v1/agent/heartbeat");
+    await Measure(gateway, heartbeat, Math.Max(2, seconds / 2), phonesHttp);
+    var beats = Stats.Of(await Measure(gateway, heartbeat, seconds, phonesHttp), await Measure(gateway, heartbeat, seconds, phonesHttp));
+
+    var automation = await owner.PostAsJsonAsync("/api/v1/automations", new { name = "Bench" });
+    var automationId = (await automation.Content.ReadFromJsonAsync<JsonObject>())!["automation_id"]!.GetValue<string>();
+    var job = NewJob();
+    job["positions"] = assignments;
+    job["job_price"] = 0.01;
+    job["job_type"] = "devices_automation";
+    job["automation_id"] = automationId;
+    var jobId = await PostJobAsync(job);
+    for (var i = 0; (await owner.GetAsync($"/api/v1/jobs/{jobId}/planned-tasks")).StatusCode == HttpStatusCode.NotFound && i < 600; i++)
+        await Task.Delay(100);
+    await WaitUntilQuiet();
+
+    var done = 0;
+    var errors = 0;
+    var clock = Stopwatch.StartNew();
+    (await owner.PostAsJsonAsync($"/api/v1/jobs/{jobId}/planned-tasks",
+        new { inputs = Enumerable.Range(0, assignments).Select(i => $"{{\"n\":{i}}}").ToArray() })).EnsureSuccessStatusCode();
+    var planned = clock.Elapsed;
+    using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+    await Task.WhenAll(devices.Select(async device =>
+    {
+        while (Volatile.Read(ref done) < assignments && !stop.IsCancellationRequested)
+        {
+            using var poll = await phonesHttp.SendAsync(As(device.Token, HttpMethod.Get, "/api/v1/agent/assignment"));
+            if (poll.StatusCode != HttpStatusCode.OK)
+            {
+                if (poll.StatusCode != HttpStatusCode.NoContent) Interlocked.Increment(ref errors);
+                await Task.Delay(50);
+                continue;
+            }
+            var work = (await poll.Content.ReadFromJsonAsync<JsonObject>())!;
+            using var complete = await phonesHttp.SendAsync(As(work["task_token"]!["access_token"]!.GetValue<string>(), HttpMethod.Post,
+                "/api/v1/agent/assignment/complete", new { status = "pending", job_proof = "bench" }));
+            if (complete.IsSuccessStatusCode) Interlocked.Increment(ref done);
+            else Interlocked.Increment(ref errors);
+        }
+    }));
+    var elapsed = clock.Elapsed;
+
+    Console.WriteLine();
+    Console.WriteLine($"{"devices (through the gateway)",-34} {"req/s",9} {"p50 ms",8} {"p99 ms",8} {"errors",7}");
+    Console.WriteLine($"{"POST /api/v1/agent/heartbeat",-34} {beats.Rps,9:F0} {beats.P50,8:F2} {beats.P99,8:F2} {beats.Errors,7}");
+    Console.WriteLine($"assignment: {done} planned tasks assigned, run and completed by {phones} phones in {elapsed.TotalSeconds:F1} s: " +
+        $"{done / elapsed.TotalSeconds:F0} tasks/s (planning them took {planned.TotalSeconds:F1} s; {errors} errors)");
+}
+
+async Task<string> DeviceToken(string deviceId, string secret)
+{
+    for (var attempt = 0; ; attempt++)
+    {
+        var response = await http.PostAsync(new Uri(gateway, "/api/v1/auth/token"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials", ["client_id"] = deviceId, ["client_secret"] = secret,
+        }));
+        if (response.IsSuccessStatusCode) return (await response.Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!.GetValue<string>();
+        if (attempt > 100) throw new InvalidOperationException($"The phone {deviceId} could not sign in: {await response.Content.ReadAsStringAsync()}");
+        await Task.Delay(100);
+    }
 }
 
 static string ReadText(string path)

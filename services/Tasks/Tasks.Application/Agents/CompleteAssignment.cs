@@ -2,7 +2,6 @@ using FluentValidation;
 using Mediator;
 using Platform.Application;
 using Platform.Application.Results;
-using Tasks.Application.Assignment;
 using Tasks.Application.Ports;
 using Tasks.Application.Tasks;
 using Tasks.Domain.Tasks;
@@ -26,8 +25,7 @@ public sealed class CompleteAssignmentValidator : AbstractValidator<CompleteAssi
     }
 }
 
-public sealed class CompleteAssignmentHandler(IJobTaskRepository tasks, IDeviceReplica devices, TaskOutcomes outcomes, AssignmentSignal signal,
-    TimeProvider clock) : ICommandHandler<CompleteAssignment, Result<JobTask>>
+public sealed class CompleteAssignmentHandler(IJobTaskRepository tasks, IDeviceReplica devices, TaskOutcomes outcomes, TimeProvider clock) : ICommandHandler<CompleteAssignment, Result<JobTask>>
 {
     public async ValueTask<Result<JobTask>> Handle(CompleteAssignment command, CancellationToken cancellationToken)
     {
@@ -39,8 +37,8 @@ public sealed class CompleteAssignmentHandler(IJobTaskRepository tasks, IDeviceR
         task.CompleteOnDevice(command.Outcome, command.Proof, command.FailureReason, clock.GetUtcNow().UtcDateTime);
         if (!await tasks.TrySaveAsync(task, cancellationToken)) return Error.Conflict("The task changed meanwhile; try again");
         await outcomes.AfterMoveAsync(JobTaskStatus.Running, task, cancellationToken);
+        // Free again: its agent polls for the next task (and the sweep offers it one at its next run).
         await devices.ReleaseAsync(deviceId, task.Id, cancellationToken);
-        signal.Wake();
         return task;
     }
 }

@@ -55,7 +55,8 @@ public sealed class DeviceAssignment(IJobReplica jobs, IPlannedTaskRepository pl
         foreach (var job in await jobs.ListTakingDevicesAsync(market ? null : device.OwnerId, 100, cancellationToken))
         {
             if (!current.MayRun(job)) continue;
-            foreach (var planned in await plannedTasks.ListFreeUnpinnedAsync(job.Id, 5, cancellationToken))
+            // Among the oldest few, in a random order: devices polling at once then mostly try different ones.
+            foreach (var planned in Spread(await plannedTasks.ListFreeUnpinnedAsync(job.Id, 8, cancellationToken)))
             {
                 var (task, next) = await TryWithAsync(current, job, planned, cancellationToken);
                 if (task is not null || next is null) return task;
@@ -65,6 +66,8 @@ public sealed class DeviceAssignment(IJobReplica jobs, IPlannedTaskRepository pl
         }
         return null;
     }
+
+    private static IEnumerable<PlannedTask> Spread(IReadOnlyList<PlannedTask> oldest) => oldest.OrderBy(_ => Random.Shared.Next());
 
     /// <summary>One try of <paramref name="device"/> on <paramref name="planned"/>: the task, or the device as it is now when it may try another (null when it can't).</summary>
     private async Task<(JobTask? Task, Device? Next)> TryWithAsync(Device device, Job job, PlannedTask planned, CancellationToken cancellationToken)

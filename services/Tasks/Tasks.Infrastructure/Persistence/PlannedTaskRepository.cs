@@ -17,8 +17,10 @@ public sealed class PlannedTaskDocument : Document
     public string? DeviceName { get; set; }
     public bool RunImmediately { get; set; }
     /// <summary>
-    /// Who may take it while it is free: "device:{id}" when pinned to a device, "job:{job id}" when any device of the job
-    /// may; null once given out. The assignment engine looks planned tasks up by it (one indexed field).
+    /// Who may take it while it is free, then its own id: "device:{id}:{planned task id}" when pinned to a device,
+    /// "job:{job id}:{planned task id}" when any device of the job may; null once given out. The assignment engine reads
+    /// a prefix of it in its own order (ids grow with time: oldest first), so the store walks this one index and stops
+    /// at the limit instead of sorting every free planned task of the job.
     /// </summary>
     public string? FreeFor { get; set; }
 }
@@ -66,14 +68,14 @@ public sealed class PlannedTaskRepository(IDocumentStore store) : IPlannedTaskRe
     }
 
     public Task<IReadOnlyList<PlannedTask>> ListFreePinnedToAsync(string remoteDeviceId, int limit, CancellationToken cancellationToken) =>
-        ListFreeForAsync($"device:{remoteDeviceId}", limit, cancellationToken);
+        ListFreeForAsync($"device:{remoteDeviceId}:", limit, cancellationToken);
 
     public Task<IReadOnlyList<PlannedTask>> ListFreeUnpinnedAsync(string jobId, int limit, CancellationToken cancellationToken) =>
-        ListFreeForAsync($"job:{jobId}", limit, cancellationToken);
+        ListFreeForAsync($"job:{jobId}:", limit, cancellationToken);
 
-    private async Task<IReadOnlyList<PlannedTask>> ListFreeForAsync(string freeFor, int limit, CancellationToken cancellationToken) =>
-        (await _planned.ListAsync(Filter.Eq(nameof(PlannedTaskDocument.FreeFor), freeFor), new SortBy(nameof(Document.Id), Descending: false), limit,
-            cancellationToken)).Select(d => ToDomain(d)!).ToList();
+    private async Task<IReadOnlyList<PlannedTask>> ListFreeForAsync(string prefix, int limit, CancellationToken cancellationToken) =>
+        (await _planned.ListAsync(Filter.StartsWith(nameof(PlannedTaskDocument.FreeFor), prefix), new SortBy(nameof(PlannedTaskDocument.FreeFor), Descending: false),
+            limit, cancellationToken)).Select(d => ToDomain(d)!).ToList();
 
     public async Task AddManyAsync(IReadOnlyList<PlannedTask> plannedTasks, CancellationToken cancellationToken)
     {
@@ -103,6 +105,6 @@ public sealed class PlannedTaskRepository(IDocumentStore store) : IPlannedTaskRe
         RemoteDeviceId = p.RemoteDeviceId,
         DeviceName = p.DeviceName,
         RunImmediately = p.RunImmediately,
-        FreeFor = !p.IsFree ? null : p.RemoteDeviceId is { } device ? $"device:{device}" : $"job:{p.JobId}",
+        FreeFor = !p.IsFree ? null : p.RemoteDeviceId is { } device ? $"device:{device}:{p.Id}" : $"job:{p.JobId}:{p.Id}",
     };
 }
