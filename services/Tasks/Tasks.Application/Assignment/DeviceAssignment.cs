@@ -55,8 +55,9 @@ public sealed class DeviceAssignment(IJobReplica jobs, IPlannedTaskRepository pl
         foreach (var job in await jobs.ListTakingDevicesAsync(market ? null : device.OwnerId, 100, cancellationToken))
         {
             if (!current.MayRun(job)) continue;
-            // Among the oldest few, in a random order: devices polling at once then mostly try different ones.
-            foreach (var planned in Spread(await plannedTasks.ListFreeUnpinnedAsync(job.Id, 8, cancellationToken)))
+            // The oldest first; should another device take it first, the next few in a random order, so that devices
+            // polling at once mostly try different ones.
+            foreach (var planned in OldestThenSpread(await plannedTasks.ListFreeUnpinnedAsync(job.Id, 8, cancellationToken)))
             {
                 var (task, next) = await TryWithAsync(current, job, planned, cancellationToken);
                 if (task is not null || next is null) return task;
@@ -67,7 +68,8 @@ public sealed class DeviceAssignment(IJobReplica jobs, IPlannedTaskRepository pl
         return null;
     }
 
-    private static IEnumerable<PlannedTask> Spread(IReadOnlyList<PlannedTask> oldest) => oldest.OrderBy(_ => Random.Shared.Next());
+    private static IEnumerable<PlannedTask> OldestThenSpread(IReadOnlyList<PlannedTask> oldest) =>
+        oldest.Take(1).Concat(oldest.Skip(1).OrderBy(_ => Random.Shared.Next()));
 
     /// <summary>One try of <paramref name="device"/> on <paramref name="planned"/>: the task, or the device as it is now when it may try another (null when it can't).</summary>
     private async Task<(JobTask? Task, Device? Next)> TryWithAsync(Device device, Job job, PlannedTask planned, CancellationToken cancellationToken)
