@@ -13,7 +13,7 @@ namespace Platform.Api;
 public sealed record AgentTokenPolicy(bool Required)
 {
     public const string AgentOnlyRoute = "Agent tokens may only call the device agent routes (heartbeat, assignment, buckets, phone number, data-dump submit); use the owner's own token for this route";
-    public const string NotBoundToDevice = "Token is not bound to a device";
+    public const string NotBoundToDevice = Platform.Application.Caller.NotBoundToDevice;
 }
 
 public static class AgentTokens

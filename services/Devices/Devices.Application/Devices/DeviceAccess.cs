@@ -9,7 +9,7 @@ namespace Devices.Application.Devices;
 public static class DeviceAccess
 {
     public const string NotFound = "Device not found";
-    public const string NotBoundToDevice = "Token is not bound to a device";
+    public const string NotBoundToDevice = Caller.NotBoundToDevice;
 
     /// <summary>A device the caller owns.</summary>
     public static async Task<Result<Device>> OwnedAsync(this IDeviceRepository devices, Caller caller, string remoteDeviceId, CancellationToken cancellationToken)

@@ -48,7 +48,7 @@ public sealed class GetAssignmentHandler(IDeviceReplica devices, IJobTaskReposit
 /// <summary>The refusals every agent route shares.</summary>
 public static class AgentErrors
 {
-    public const string NotBoundToDevice = "Token is not bound to a device";
+    public const string NotBoundToDevice = Caller.NotBoundToDevice;
     public const string NotTaskScoped = "This route needs the task-scoped agent token the assignment gave (it carries job_task_id)";
     public const string TaskNotFound = "Task not found";
 }
