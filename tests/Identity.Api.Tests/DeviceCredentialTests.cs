@@ -111,4 +111,38 @@ public sealed class DeviceCredentialTests(ServiceFactory<Program> api) : IClassF
         response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await response.Content.ReadFromJsonAsync<JsonObject>())!["error"]!.GetValue<string>().Should().StartWith("Agent tokens may only call");
     }
+    [Fact]
+    public async Task An_agent_narrows_its_token_to_a_task_through_the_internal_route_and_bad_requests_are_refused()
+    {
+        var owner = await RegisterOwnerAsync();
+        var device = Guid.NewGuid().ToString();
+        var (secret, hash) = NewSecret();
+        await PublishRegisteredAsync(device, owner, hash);
+        var agent = api.CreateClient();
+        agent.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await TokenWhenIssuedAsync(device, secret)).AccessToken);
+        var taskId = Platform.Application.Ids.ObjectIds.New();
+
+        var issued = await agent.PostAsJsonAsync("/internal/agent-tokens", new { job_task_id = taskId });
+
+        issued.StatusCode.Should().Be(HttpStatusCode.OK, await issued.Content.ReadAsStringAsync());
+        var jwt = new JsonWebToken((await issued.Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!.GetValue<string>());
+        (jwt.Subject, jwt.GetClaim("remote_device_id").Value, jwt.GetClaim("job_task_id").Value).Should().Be((owner, device, taskId));
+        (await agent.PostAsJsonAsync("/internal/agent-tokens", new { job_task_id = "not-a-task" })).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await agent.PostAsJsonAsync("/internal/agent-tokens", new { })).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var user = api.CreateClient();
+        user.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await OwnerTokenAsync());
+        var asUser = await user.PostAsJsonAsync("/internal/agent-tokens", new { job_task_id = taskId });
+        asUser.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await asUser.Content.ReadFromJsonAsync<JsonObject>())!["error"]!.GetValue<string>().Should().Be("Token is not bound to a device");
+    }
+
+    private async Task<string> OwnerTokenAsync()
+    {
+        var response = await _client.PostAsJsonAsync("/api/v1/auth/register", new JsonObject
+        {
+            ["email"] = $"user-{Guid.NewGuid():N}@example.com", ["password"] = "correct horse", ["name"] = "Uma", ["country"] = "DE",
+        });
+        var registered = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        return (await TokenAsync(registered["client_id"]!.GetValue<string>(), registered["client_secret"]!.GetValue<string>())).AccessToken!;
+    }
 }

@@ -35,11 +35,12 @@ public sealed class BucketAccess(IBucketJobs jobs, IDeviceRepository devices)
     {
         var deviceId = caller.RemoteDeviceId ?? bodyDeviceId;
         if (string.IsNullOrWhiteSpace(deviceId)) return Error.Validation(NoDeviceContext);
-        var device = Guid.TryParse(deviceId, out var id) ? await devices.GetAsync(id.ToString(), cancellationToken) : null;
-        return device is not null && device.IsUsableBy(caller.UserId) ? device.Id : Error.NotFound(DeviceAccess.NotFound);
+        return await devices.FindAsync(deviceId, cancellationToken) is { } device && device.IsUsableBy(caller.UserId)
+            ? device.Id
+            : Error.NotFound(DeviceAccess.NotFound);
     }
 
     private async Task<bool> RunsTaskOfAsync(string deviceId, string? taskId, string jobId, CancellationToken cancellationToken) =>
-        taskId is not null && await devices.GetAsync(deviceId.ToLowerInvariant(), cancellationToken) is { Running: { } running }
+        taskId is not null && await devices.FindAsync(deviceId, cancellationToken) is { Running: { } running }
                            && running.TaskId == taskId && running.JobId == jobId;
 }

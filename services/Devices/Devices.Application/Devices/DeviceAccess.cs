@@ -12,11 +12,12 @@ public static class DeviceAccess
     public const string NotBoundToDevice = Caller.NotBoundToDevice;
 
     /// <summary>A device the caller owns.</summary>
-    public static async Task<Result<Device>> OwnedAsync(this IDeviceRepository devices, Caller caller, string remoteDeviceId, CancellationToken cancellationToken)
-    {
-        var device = Guid.TryParse(remoteDeviceId, out var id) ? await devices.GetAsync(id.ToString(), cancellationToken) : null;
-        return device is not null && device.IsOwnedBy(caller.UserId) ? device : Error.NotFound(NotFound);
-    }
+    public static async Task<Result<Device>> OwnedAsync(this IDeviceRepository devices, Caller caller, string remoteDeviceId, CancellationToken cancellationToken) =>
+        await devices.FindAsync(remoteDeviceId, cancellationToken) is { } device && device.IsOwnedBy(caller.UserId) ? device : Error.NotFound(NotFound);
+
+    /// <summary>The device a caller named: any spelling of its UUID; null for anything else or an unknown device.</summary>
+    public static async Task<Device?> FindAsync(this IDeviceRepository devices, string? remoteDeviceId, CancellationToken cancellationToken) =>
+        Guid.TryParse(remoteDeviceId, out var id) ? await devices.GetAsync(id.ToString(), cancellationToken) : null;
 
     /// <summary>The device an agent token is bound to (its <c>remote_device_id</c>); a user token is a 400.</summary>
     public static async Task<Result<Device>> OfAgentAsync(this IDeviceRepository devices, Caller caller, CancellationToken cancellationToken)

@@ -32,13 +32,12 @@ public sealed class Device : AggregateRoot
     public bool Online { get; private set; }
     public DateTime? LastHeartbeatAt { get; private set; }
     /// <summary>The job task running on the device, if any (a device runs one at a time), with its job and that job's employer.</summary>
-    public string? RunningTaskId { get; private set; }
     public RunningTask? Running { get; private set; }
     /// <summary>The last task the device was freed from: its assignment, heard late, doesn't make the device busy again.</summary>
     public string? LastFinishedTaskId { get; private set; }
     public long Version { get; private set; }
 
-    public bool IsAvailable => RunningTaskId is null;
+    public bool IsAvailable => Running is null;
 
     public static Device Register(string id, string ownerId, string name, DeviceSpecs specs, string? phoneNumber, string secretHash, DateTime now)
     {
@@ -60,7 +59,6 @@ public sealed class Device : AggregateRoot
             Online = online,
             LastHeartbeatAt = lastHeartbeatAt,
             Running = running,
-            RunningTaskId = running?.TaskId,
             LastFinishedTaskId = lastFinishedTaskId,
             Version = version,
         };
@@ -107,9 +105,8 @@ public sealed class Device : AggregateRoot
     /// <summary>Tasks assigned the job task to the device (its DeviceAssigned): the device is busy; false when nothing changed.</summary>
     public bool StartTask(RunningTask task)
     {
-        if (task.TaskId == RunningTaskId || task.TaskId == LastFinishedTaskId) return false;
+        if (task.TaskId == Running?.TaskId || task.TaskId == LastFinishedTaskId) return false;
         Running = task;
-        RunningTaskId = task.TaskId;
         return true;
     }
 
@@ -121,9 +118,7 @@ public sealed class Device : AggregateRoot
     {
         if (taskId == LastFinishedTaskId) return false;
         LastFinishedTaskId = taskId;
-        if (RunningTaskId != taskId) return true;
-        RunningTaskId = null;
-        Running = null;
+        if (Running?.TaskId == taskId) Running = null;
         return true;
     }
 

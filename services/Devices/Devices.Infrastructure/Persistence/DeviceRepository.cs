@@ -84,7 +84,7 @@ public sealed class DeviceRepository(IDocumentStore store, IIntegrationEventMap 
         Automations = [.. device.Market.Automations],
         Online = device.Online,
         LastHeartbeatAt = device.LastHeartbeatAt,
-        RunningTaskId = device.RunningTaskId,
+        RunningTaskId = device.Running?.TaskId,
         RunningJobId = device.Running?.JobId,
         RunningEmployerId = device.Running?.EmployerId,
         LastFinishedTaskId = device.LastFinishedTaskId,

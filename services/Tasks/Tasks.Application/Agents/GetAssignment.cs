@@ -33,7 +33,7 @@ public sealed class GetAssignmentHandler(IDeviceReplica devices, IJobTaskReposit
         var task = device.RunningTaskId is { } running && await tasks.GetAsync(running, cancellationToken) is { Status: JobTaskStatus.Running } current
             && current.RemoteDeviceId == device.Id
             ? current
-            : device.IsFree ? await assignment.AssignToAsync(device, cancellationToken) : null;
+            : device.IsFree ? await assignment.AssignToAsync(device, null, cancellationToken) : null;
         if (task is null) return Result<Assignment?>.Success(null);
 
         var job = await jobs.GetAsync(task.JobId, cancellationToken);

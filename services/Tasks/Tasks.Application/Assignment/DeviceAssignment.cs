@@ -40,8 +40,12 @@ public sealed class DeviceAssignment(IJobReplica jobs, IPlannedTaskRepository pl
         return null;
     }
 
-    /// <summary>Gives the free <paramref name="device"/> the oldest waiting planned task it may run: one pinned to it first, then any job's it may take.</summary>
-    public async Task<JobTask?> AssignToAsync(Device device, CancellationToken cancellationToken)
+    /// <summary>
+    /// Gives the free <paramref name="device"/> the oldest waiting planned task it may run: one pinned to it first, then
+    /// any job's it may take. <paramref name="takingJobs"/>: the active automation jobs, when the caller (the sweep, for
+    /// many devices) has read them already; null reads those this device may run.
+    /// </summary>
+    public async Task<JobTask?> AssignToAsync(Device device, IReadOnlyList<Job>? takingJobs, CancellationToken cancellationToken)
     {
         var current = device;
         foreach (var planned in await plannedTasks.ListFreePinnedToAsync(device.Id, 10, cancellationToken))
@@ -52,7 +56,9 @@ public sealed class DeviceAssignment(IJobReplica jobs, IPlannedTaskRepository pl
             current = next;
         }
         var market = device.IsOnMarket && device.PaymentType == Device.ActionPayment;
-        foreach (var job in await jobs.ListTakingDevicesAsync(market ? null : device.OwnerId, 100, cancellationToken))
+        var candidates = takingJobs?.Where(j => market || j.OwnerId == device.OwnerId)
+                         ?? await jobs.ListTakingDevicesAsync(market ? null : device.OwnerId, MaxJobs, cancellationToken);
+        foreach (var job in candidates)
         {
             if (!current.MayRun(job)) continue;
             // The oldest first; should another device take it first, the next few in a random order, so that devices
@@ -81,6 +87,9 @@ public sealed class DeviceAssignment(IJobReplica jobs, IPlannedTaskRepository pl
         // The claim was let go: the device's copy has moved on, so read it again.
         return (null, await devices.GetAsync(device.Id, cancellationToken) is { IsFree: true, Online: true } again ? again : null);
     }
+
+    /// <summary>How many active automation jobs, oldest first, a device is offered the planned tasks of in one go.</summary>
+    public const int MaxJobs = 100;
 
     private sealed record Attempt(JobTask? Task = null, bool DeviceGone = false, bool PlannedTaskGone = false, bool JobFull = false);
 
