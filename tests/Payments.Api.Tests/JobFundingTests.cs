@@ -192,6 +192,23 @@ public sealed class JobFundingTests(PaymentsApi api) : IClassFixture<PaymentsApi
     }
 
     [Fact]
+    public async Task A_task_that_starts_failed_or_declined_an_agents_data_dump_keeps_no_unit_of_a_closed_job()
+    {
+        var (employerId, employer) = await api.UserWithAsync(20m);
+        var jobId = PaymentsApi.NewId();
+        await FundedAsync(employer, jobId, 5, 1m); // 5.50 held
+        await PublishAsync(new TaskApplied("dump-pending", jobId, PaymentsApi.NewId(), employerId, null, "phone") { Status = "pending" });
+        await PublishAsync(new TaskApplied("dump-failed", jobId, PaymentsApi.NewId(), employerId, null, "phone") { Status = "failed" });
+        await PublishAsync(new TaskApplied("dump-declined", jobId, PaymentsApi.NewId(), employerId, null, "phone") { Status = "declined" });
+        await Eventually.HoldsAsync(() => api.Harness.Consumed.Select<TaskApplied>(m => m.Context.Message.JobId == jobId).Count() == 3, "every apply heard");
+
+        await PublishAsync(new JobStatusChanged(jobId, employerId, "active", "inactive"));
+
+        await ExpectBalanceAsync(employer, 20m, 18.90m, "only the pending dump is in flight: one unit of 1.10 stays held");
+        await ExpectLedgerAddsUpAsync();
+    }
+
+    [Fact]
     public async Task Reopening_needs_the_balance_to_cover_the_unpaid_positions_again()
     {
         var (employerId, employer) = await api.UserWithAsync(2.20m);

@@ -49,6 +49,21 @@ public sealed class ProofFileTests : IDisposable
     }
 
     [Fact]
+    public async Task A_running_agents_data_dump_stores_its_files_with_the_agent_token_Tasks_forwards_but_the_public_routes_refuse_it()
+    {
+        var agent = _api.AgentClientFor("owner-1", Guid.NewGuid().ToString(), jobTaskId: ObjectIds.New());
+        var content = new ByteArrayContent([1, 2, 3]);
+
+        var stored = await agent.PostAsync("/internal/proof-files?name=dump.bin&owner=owner-1", content);
+        var upload = await agent.PostAsync("/api/v1/storage/temp", new MultipartFormDataContent { { new ByteArrayContent([4]), "file", "t.bin" } });
+
+        stored.StatusCode.Should().Be(HttpStatusCode.Created, await stored.Content.ReadAsStringAsync());
+        var name = (await stored.Content.ReadFromJsonAsync<JsonObject>())!["name"]!.GetValue<string>();
+        (await agent.DeleteAsync($"/internal/proof-files/{name}")).StatusCode.Should().Be(HttpStatusCode.NoContent, "a refused dump's files are deleted");
+        upload.StatusCode.Should().Be(HttpStatusCode.Forbidden, "an agent token opens only the agent routes");
+    }
+
+    [Fact]
     public async Task A_proof_file_is_not_served_by_the_public_temporary_route_and_a_temporary_file_not_by_the_proof_route()
     {
         var proof = await StoreAsync([1, 2, 3]);

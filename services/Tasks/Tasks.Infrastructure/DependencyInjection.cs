@@ -87,6 +87,7 @@ public static class DependencyInjection
         services.AddScoped<Applying>();
         services.AddScoped<TaskOutcomes>();
         services.AddScoped<ProofFiles>();
+        services.AddScoped<DataDumps>();
         services.AddScoped<TaskIds>();
         services.AddScoped<TaskAccess>();
         services.AddScoped<TaskRemoval>();

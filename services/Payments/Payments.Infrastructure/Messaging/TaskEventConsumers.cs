@@ -9,10 +9,14 @@ using Platform.Persistence.Inbox;
 
 namespace Payments.Infrastructure.Messaging;
 
-/// <summary>A task took a position of its job: its job's hold keeps a unit for it should the job close.</summary>
+/// <summary>
+/// A task took a position of its job: its job's hold keeps a unit for it should the job close. A task that starts out
+/// failed or declined (an agent's data dump) is in flight for nothing.
+/// </summary>
 public sealed class TaskAppliedConsumer(Inbox inbox, ISender sender) : IntegrationEventConsumer<TaskApplied>(inbox, sender)
 {
-    protected override ICommand<Result> ToCommand(TaskApplied m) => new RecordTaskPosition(m.TaskId, m.JobId, TaskPosition.InFlight);
+    protected override ICommand<Result> ToCommand(TaskApplied m) =>
+        new RecordTaskPosition(m.TaskId, m.JobId, m.Status is "failed" or "declined" ? TaskPosition.Freed : TaskPosition.InFlight);
 }
 
 /// <summary>A submitted task's pay shows in the worker's pending earnings.</summary>

@@ -16,7 +16,8 @@ public static class ProofFileEndpoints
 {
     public static IEndpointRouteBuilder MapProofFileEndpoints(this IEndpointRouteBuilder app)
     {
-        var proof = app.MapGroup("/internal/proof-files").ExcludeFromDescription();
+        // A running agent's data dump (route 11) stores its files with the agent's token, which Tasks forwards.
+        var proof = app.MapGroup("/internal/proof-files").ExcludeFromDescription().AllowAgentTokens();
         proof.MapPost("/", Store).DisableAntiforgery();
         proof.MapGet("/{name}", Download);
         proof.MapDelete("/{name}", Delete);

@@ -17,7 +17,7 @@ public sealed record ApplyRequest
     public string? JobId { get; init; }
 }
 
-/// <summary>Route 11's body (manual mode; the automation data-dump mode's status and files are the Devices issue's).</summary>
+/// <summary>Route 11's body: manual mode (custom_vars, proof_files_base64) or automation data-dump mode (status, files).</summary>
 public sealed record SubmitRequest
 {
     [JsonPropertyName("job_id"), Required]
@@ -32,11 +32,30 @@ public sealed record SubmitRequest
     [JsonPropertyName("proof_files_base64"), MaxLength(20), Description("Files for the job's declared file fields, each at most 5 MB decoded.")]
     public IReadOnlyList<ProofFileRequest>? ProofFilesBase64 { get; init; }
 
-    [JsonPropertyName("status"), OneOf("pending", "failed", "declined"), Description("Automation data-dump mode only.")]
+    [JsonPropertyName("status"), OneOf("pending", "failed", "declined"), Description("Automation data-dump mode only: the record's status (default pending).")]
     public string? Status { get; init; }
+
+    [JsonPropertyName("files"), MaxLength(DataDumps.MaxFiles),
+     Description("Automation data-dump mode only: files whose URLs go into the JSON job_proof under their names, each at most 5 MB decoded.")]
+    public IReadOnlyList<DataDumpFileRequest>? Files { get; init; }
 
     public IReadOnlyList<ProofFileUpload> ToUploads() =>
         (ProofFilesBase64 ?? []).Select(f => new ProofFileUpload(f.FieldName!, f.FileName, f.Base64!)).ToList();
+
+    public IReadOnlyList<DataDumpFile> ToDumpFiles() => (Files ?? []).Select(f => new DataDumpFile(f.Name!, f.Extension, f.Base64Data!)).ToList();
+}
+
+/// <summary>A data dump's file (route 11, automation data-dump mode).</summary>
+public sealed record DataDumpFileRequest
+{
+    [JsonPropertyName("name"), Required, StringLength(DataDumps.MaxNameLength), Description("The job_proof key the file's URL goes under (letters, digits, '_', '-', '.').")]
+    public string? Name { get; init; }
+
+    [JsonPropertyName("extension"), StringLength(11), Description("The file's extension, like .png.")]
+    public string? Extension { get; init; }
+
+    [JsonPropertyName("base64Data"), Required, Description("The file's bytes in base64 (at most 5 MB decoded).")]
+    public string? Base64Data { get; init; }
 }
 
 public sealed record ProofFileRequest

@@ -22,7 +22,8 @@ public static class TaskEndpoints
             .WithSummary("The caller's recent tasks, newest first; with task_id, that one task.");
         tasks.MapPost("/submit", Submit).WithName("SubmitTask")
             .Produces<SubmittedResponse>(201).Produces<ErrorBody>(400).Produces<ErrorBody>(403).Produces<ErrorBody>(404).ProducesProblem(413)
-            .WithSummary("Hand in proof (and files) for a job; a job without planned tasks needs no apply first.");
+            .WithSummary("Hand in proof (and files) for a job; a job without planned tasks needs no apply first. A running agent writes data dumps into an automation's sink job.")
+            .AllowAgentTokens();
         tasks.MapDelete("/{task_id}", Delete).WithName("DeleteJobTask")
             .Produces<SuccessResponse>().Produces<SuccessErrorBody>(400).Produces<SuccessErrorBody>(403).Produces<SuccessErrorBody>(404)
             .WithSummary("Delete a failed or declined task (by its id or its planned task's id); its planned task is kept, free.");
@@ -54,7 +55,8 @@ public static class TaskEndpoints
     private static async Task<IResult> Submit(Body<SubmitRequest> body, HttpContext http, ClaimsPrincipal principal, ISender mediator, CancellationToken ct)
     {
         if (!body.TryRead(out var request, out var refusal)) return refusal;
-        var submit = new SubmitTask(principal.ToCaller(), request.JobId!, request.JobProof!, request.CustomVars, request.ToUploads(), http.ClientIp());
+        var submit = new SubmitTask(principal.ToCaller(), request.JobId!, request.JobProof!, request.CustomVars, request.ToUploads(), http.ClientIp(),
+            TaskWire.Status(request.Status), request.ToDumpFiles());
         return (await mediator.Send(submit, ct)).ToHttp(task =>
             Results.Json(new SubmittedResponse("Job task submitted successfully", task.Id, task.JobId), statusCode: StatusCodes.Status201Created));
     }

@@ -120,7 +120,7 @@ public sealed class DeviceAssignment(IJobReplica jobs, IPlannedTaskRepository pl
             plannedTaken = true;
 
             var owner = await workers.GetAsync(device.OwnerId, cancellationToken);
-            decimal? share = device.OwnerId == job.OwnerId ? null : Math.Round(job.JobPrice * options.DeviceOwnerSharePercent / 100m, 4, MidpointRounding.ToZero);
+            var share = device.OwnerShareOf(job, options.DeviceOwnerSharePercent);
             var task = JobTask.Assign(taskId, job.ForTask, new TaskWorker(device.OwnerId, owner.Name, owner.Country), planned.Id, device.Id, share, now);
             await tasks.AddAsync(task, cancellationToken);
             logger.LogInformation("Assigned planned task {PlannedTaskId} of job {JobId} to device {DeviceId} as task {TaskId}", planned.Id, job.Id, device.Id, taskId);

@@ -37,23 +37,11 @@ public sealed class ProofFiles(IProofFileStore store)
                 problems.Add($"proof_files_base64: '{field.Name}' is given more than once");
                 continue;
             }
-            if (upload.Base64.Length > (MaxBytes + 2) / 3 * 4 + 4)
+            if (Decode(upload.Base64, $"proof_files_base64: '{field.Name}'", out var content) is { } undecodable)
             {
-                problems.Add($"proof_files_base64: '{field.Name}' is larger than 5 MB");
+                problems.Add(undecodable);
                 continue;
             }
-            var bytes = new byte[upload.Base64.Length * 3 / 4 + 3];
-            if (!Convert.TryFromBase64String(upload.Base64, bytes, out var length))
-            {
-                problems.Add($"proof_files_base64: '{field.Name}' is not valid base64");
-                continue;
-            }
-            if (length > MaxBytes)
-            {
-                problems.Add($"proof_files_base64: '{field.Name}' is larger than 5 MB");
-                continue;
-            }
-            var content = bytes.AsSpan(0, length).ToArray();
             var type = MediaSniffer.Sniff(content);
             if (!field.Accepts(type))
             {
@@ -65,6 +53,21 @@ public sealed class ProofFiles(IProofFileStore store)
         foreach (var field in job.Gates.Files.Where(f => f.Required && uploads.All(u => u.FieldName != f.Name)))
             problems.Add($"proof_files_base64: the file '{field.Name}' is required");
         return problems.Count > 0 ? Error.Validation(problems) : decoded;
+    }
+
+    /// <summary>
+    /// Decodes a file's base64 into <paramref name="content"/>; otherwise says why not (not base64, or over 5 MB decoded),
+    /// naming the file as <paramref name="what"/>. Text far beyond 5 MB is refused before it is decoded.
+    /// </summary>
+    public static string? Decode(string base64, string what, out byte[] content)
+    {
+        content = [];
+        if (base64.Length > (MaxBytes + 2) / 3 * 4 + 4) return $"{what} is larger than 5 MB";
+        var bytes = new byte[base64.Length * 3 / 4 + 3];
+        if (!Convert.TryFromBase64String(base64, bytes, out var length)) return $"{what} is not valid base64";
+        if (length > MaxBytes) return $"{what} is larger than 5 MB";
+        content = bytes.AsSpan(0, length).ToArray();
+        return null;
     }
 
     public async Task<IReadOnlyList<ProofFile>> StoreAsync(string ownerId, IReadOnlyList<DecodedProofFile> files, CancellationToken cancellationToken)

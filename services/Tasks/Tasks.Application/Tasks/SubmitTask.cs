@@ -18,9 +18,14 @@ public sealed record ProofFileUpload(string FieldName, string? FileName, string 
 /// task they applied for, or, for a job without planned tasks, a new one taken through the same gates. A job with
 /// planned tasks needs the job variables the apply gave (<paramref name="CustomVars"/>); files fill the job's declared
 /// file fields, checked by their sniffed type. With auto_rate and a vcode, proof containing the code is confirmed at once.
+/// A job that takes automation data dumps is written to by running agents instead (see <see cref="DataDumps"/>), with
+/// <paramref name="DumpStatus"/> and <paramref name="DumpFiles"/>.
 /// </summary>
-public sealed record SubmitTask(Caller Caller, string JobId, string Proof, JsonObject? CustomVars, IReadOnlyList<ProofFileUpload> Files, string? Ip)
-    : ICommand<Result<JobTask>>;
+public sealed record SubmitTask(Caller Caller, string JobId, string Proof, JsonObject? CustomVars, IReadOnlyList<ProofFileUpload> Files, string? Ip,
+    JobTaskStatus? DumpStatus = null, IReadOnlyList<DataDumpFile>? DumpFilesGiven = null) : ICommand<Result<JobTask>>
+{
+    public IReadOnlyList<DataDumpFile> DumpFiles => DumpFilesGiven ?? [];
+}
 
 public sealed class SubmitTaskValidator : AbstractValidator<SubmitTask>
 {
@@ -28,25 +33,27 @@ public sealed class SubmitTaskValidator : AbstractValidator<SubmitTask>
     {
         RuleFor(x => x.JobId).MustBeAJobId();
         RuleFor(x => x.Proof).MaximumLength(JobTask.MaxProofLength).WithMessage($"job_proof must be at most {JobTask.MaxProofLength} characters");
+        RuleFor(x => x.DumpStatus).Must(s => s is null or JobTaskStatus.Pending or JobTaskStatus.Failed or JobTaskStatus.Declined)
+            .WithMessage("status must be pending, failed or declined");
     }
 }
 
 public sealed class SubmitTaskHandler(IJobReplica jobs, IJobTaskRepository tasks, IPlannedTaskRepository plannedTasks, Applying applying,
-    ProofFiles proofFiles, TaskOutcomes outcomes, TaskEmails emails, TimeProvider clock) : ICommandHandler<SubmitTask, Result<JobTask>>
+    ProofFiles proofFiles, DataDumps dataDumps, TaskOutcomes outcomes, TaskEmails emails, TimeProvider clock) : ICommandHandler<SubmitTask, Result<JobTask>>
 {
     public const string ApplyFirst = "This job has job variables: apply first (tasks/apply) and send the custom_vars it returned";
     public const string CustomVarsMismatch = "custom_vars don't match the job variables your apply returned";
-    public const string DataDumpNeedsAgent =
-        "This job takes automation data dumps: the caller must be a running agent (a token carrying remote_device_id and job_task_id)";
+    public const string AgentsDumpOnly = "An agent token submits only to a job that takes automation data dumps; a person submits with their own token";
+    public const string DumpFieldsGiven = "status and files are for automation data-dump jobs only; this job takes manual submissions (proof_files_base64)";
 
     public async ValueTask<Result<JobTask>> Handle(SubmitTask command, CancellationToken cancellationToken)
     {
         var job = await jobs.GetAsync(command.JobId, cancellationToken);
         if (job is null) return Error.NotFound(TaskMessages.JobNotFound);
         var hasPlannedTasks = await plannedTasks.CountForJobAsync(job.Id, cancellationToken) > 0;
-        // The automation data-dump mode (agents writing into a sink job) is the Devices issue's: until agents run
-        // tasks, no caller holds a running agent's token, so every such submission is refused as the reference says.
-        if (job.TakesDataDumps(hasPlannedTasks)) return Error.Forbidden(DataDumpNeedsAgent);
+        if (job.TakesDataDumps(hasPlannedTasks)) return await dataDumps.SubmitAsync(command, job, cancellationToken);
+        if (command.Caller.RemoteDeviceId is not null) return Error.Forbidden(AgentsDumpOnly);
+        if (command.DumpStatus is not null || command.DumpFiles.Count > 0) return Error.Validation(DumpFieldsGiven);
 
         var task = await tasks.FindAwaitingProofAsync(job.Id, command.Caller.UserId, cancellationToken);
         if (task is null && hasPlannedTasks) return Error.Validation(ApplyFirst);

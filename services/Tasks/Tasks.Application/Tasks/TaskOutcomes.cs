@@ -14,7 +14,7 @@ public sealed class TaskOutcomes(ITaskLimits limits, IWorkerDirectory workers)
     public async Task AfterMoveAsync(JobTaskStatus previous, JobTask task, CancellationToken cancellationToken)
     {
         if (previous == task.Status) return;
-        if (JobTask.HoldsPositionIn(previous) && !task.HoldsPosition) await limits.ReturnPositionAsync(task.JobId, cancellationToken);
+        if (task.HeldPositionAs(previous) && !task.HoldsPosition) await limits.ReturnPositionAsync(task.JobId, cancellationToken);
         if (WorkerRating.IsNewVerdict(previous.ToWord(), task.Status.ToWord()))
             await workers.CountVerdictAsync(task.WorkerId, task.Status == JobTaskStatus.Confirmed, cancellationToken);
     }

@@ -40,6 +40,14 @@ public sealed record Device
         && (Automations.Count == 0 || Automations.Contains(automation))
         && (OwnerId == job.OwnerId || (IsOnMarket && PaymentType == ActionPayment));
 
+    /// <summary>
+    /// What the device's owner earns of a task of <paramref name="job"/> it runs: <paramref name="percent"/> of its pay
+    /// (rounded down to 0.0001) on another employer's job, the rest being the market's commission; null on the owner's
+    /// own job (they pay themselves the whole pay).
+    /// </summary>
+    public decimal? OwnerShareOf(Job job, decimal percent) =>
+        OwnerId == job.OwnerId ? null : Math.Round(job.JobPrice * percent / 100m, 4, MidpointRounding.ToZero);
+
     /// <summary>Free, online and allowed to run a task of <paramref name="job"/>.</summary>
     public bool CanTake(Job job) => Online && IsFree && MayRun(job);
 }

@@ -26,7 +26,8 @@ public sealed record JobTaskRecord(
     IReadOnlyList<ProofFile> ProofFiles,
     string? FailureReason,
     long Version,
-    decimal? DeviceOwnerShare = null);
+    decimal? DeviceOwnerShare = null,
+    bool IsDataDump = false);
 
 /// <summary>
 /// One worker's (or device's) task on a job: the state machine of <see cref="JobTaskStatus"/>, enforced here. A change
@@ -62,6 +63,7 @@ public sealed class JobTask : AggregateRoot
         FailureReason = r.FailureReason;
         Version = r.Version;
         DeviceOwnerShare = r.DeviceOwnerShare;
+        IsDataDump = r.IsDataDump;
     }
 
     public string Id { get; }
@@ -85,12 +87,20 @@ public sealed class JobTask : AggregateRoot
     public string? FailureReason { get; private set; }
     /// <summary>What the owner of the market device that ran the task earns of its pay when it is confirmed; null for a person's task or the employer's own device.</summary>
     public decimal? DeviceOwnerShare { get; }
+    /// <summary>
+    /// Written by an agent running another job into this (sink) job, route 11's data-dump mode: it never took a
+    /// position of the job, so it holds none and gives none back.
+    /// </summary>
+    public bool IsDataDump { get; }
     public long Version { get; }
     /// <summary>Deleted or re-initiated: the task no longer exists once stored.</summary>
     public bool IsRemoved { get; private set; }
 
-    /// <summary>Running, processing, pending, notcomplete and confirmed tasks hold a position of their job.</summary>
-    public bool HoldsPosition => HoldsPositionIn(Status);
+    /// <summary>Running, processing, pending, notcomplete and confirmed tasks hold a position of their job (a data dump never does).</summary>
+    public bool HoldsPosition => HeldPositionAs(Status);
+
+    /// <summary>Whether this task held a position of its job while it was <paramref name="status"/>.</summary>
+    public bool HeldPositionAs(JobTaskStatus status) => !IsDataDump && HoldsPositionIn(status);
 
     public static bool HoldsPositionIn(JobTaskStatus status) => status is not (JobTaskStatus.Declined or JobTaskStatus.Failed);
 
@@ -135,6 +145,28 @@ public sealed class JobTask : AggregateRoot
             deviceOwnerShare));
         task.Raise(new TaskAppliedDomainEvent(task, task.Status));
         task.Raise(new DeviceAssignedDomainEvent(task));
+        return task;
+    }
+
+    /// <summary>
+    /// An agent running a task of another job writes a record into this sink job (route 11, data-dump mode): the task
+    /// is the device owner's (<paramref name="worker"/>, who may be the employer: their own device), run on
+    /// <paramref name="remoteDeviceId"/>, stored as <paramref name="status"/> (pending for review, or failed or declined
+    /// as the agent says) with its JSON proof and files. It takes no position of the job. Announced as applied in that
+    /// status, and as submitted when pending.
+    /// </summary>
+    public static JobTask DumpData(string id, TaskJob job, TaskWorker worker, string remoteDeviceId, decimal? deviceOwnerShare, JobTaskStatus status,
+        string proof, IReadOnlyList<ProofFile> files, DateTime now)
+    {
+        if (job.Pay <= 0) throw new JobTaskRuleException("A task pays more than 0");
+        if (deviceOwnerShare is < 0 || deviceOwnerShare > job.Pay) throw new JobTaskRuleException("A device owner's share is part of the task's pay");
+        if (status is not (JobTaskStatus.Pending or JobTaskStatus.Failed or JobTaskStatus.Declined))
+            throw new JobTaskRuleException("A data dump is pending, failed or declined");
+        if (proof.Length > MaxProofLength) throw new JobTaskRuleException($"job_proof must be at most {MaxProofLength} characters");
+        var task = new JobTask(new JobTaskRecord(id, job, worker, null, remoteDeviceId, status, now, now, proof, null, files, null, 0, deviceOwnerShare,
+            IsDataDump: true));
+        task.Raise(new TaskAppliedDomainEvent(task, status));
+        if (status == JobTaskStatus.Pending) task.Raise(new TaskSubmittedDomainEvent(task, status));
         return task;
     }
 

@@ -32,6 +32,8 @@ public sealed class JobTaskDocument : Document
     public List<ProofFileDocument> ProofFiles { get; set; } = [];
     public string? FailureReason { get; set; }
     public decimal? DeviceOwnerShare { get; set; }
+    /// <summary>Written into a sink job by an agent (route 11, data-dump mode): it holds no position of the job.</summary>
+    public bool IsDataDump { get; set; }
     /// <summary>Deleted or re-initiated: kept only until its events are published, and never read as a task.</summary>
     public bool Removed { get; set; }
 }

@@ -22,7 +22,8 @@ public static class JobTaskMapping
             d.ProofFiles.Select(f => new ProofFile(f.Field, f.FileName, f.MediaType, f.Size, f.StoredName)).ToList(),
             d.FailureReason,
             d.Version,
-            d.DeviceOwnerShare));
+            d.DeviceOwnerShare,
+            d.IsDataDump));
     }
 
     public static JobTaskDocument ToDocument(JobTask t) => new()
@@ -52,6 +53,7 @@ public static class JobTaskMapping
         }).ToList(),
         FailureReason = t.FailureReason,
         DeviceOwnerShare = t.DeviceOwnerShare,
+        IsDataDump = t.IsDataDump,
         Removed = t.IsRemoved,
     };
 
