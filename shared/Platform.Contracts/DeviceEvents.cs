@@ -21,6 +21,8 @@ public sealed record DeviceSnapshot
     /// <summary>The automation ids the device accepts; empty accepts every automation.</summary>
     public required IReadOnlyList<string> Automations { get; init; }
     public required bool Online { get; init; }
+    /// <summary>The user renting the device now (live payment): only their jobs' tasks run on it. Null when it is not rented.</summary>
+    public string? RenterId { get; init; }
     public required long Revision { get; init; }
 }
 
@@ -38,3 +40,15 @@ public sealed record DeviceOnline(DeviceSnapshot Device) : IntegrationEvent;
 
 /// <summary>The device missed heartbeats for the configured window.</summary>
 public sealed record DeviceOffline(DeviceSnapshot Device) : IntegrationEvent;
+
+/// <summary>
+/// A user rents the device by the hour (route 59): until <see cref="RentalEnded"/> it is off the market and runs only the
+/// renter's tasks. Payments bills each started hour at <see cref="HourlyRate"/> from <see cref="StartedAt"/>.
+/// </summary>
+public sealed record DeviceRented(DeviceSnapshot Device, string RentalId, string RenterId, decimal HourlyRate, DateTime StartedAt) : IntegrationEvent;
+
+/// <summary>
+/// The rental ended at <see cref="EndedAt"/>: the renter ended it, or could not pay an hour (<see cref="Reason"/>
+/// "renter" or "unpaid"). Payments bills no hour that starts after it.
+/// </summary>
+public sealed record RentalEnded(DeviceSnapshot Device, string RentalId, string RenterId, DateTime EndedAt, string Reason) : IntegrationEvent;

@@ -97,7 +97,7 @@ public static class PlatformServices
     /// Phones: the registry, the market, agents' heartbeats and phone numbers, job and device buckets. Its agent routes
     /// are the ones under /api/v1/agent that Tasks doesn't own (the assignment routes are more specific); its job bucket
     /// routes are more specific than Jobs' catch-all. A bucket holds up to 1 MiB of data, so its body limit is 2 MiB
-    /// (the use case answers the 413 for the data itself).
+    /// (the use case answers the 413 for the data itself). Renting a device opens its billing in Payments.
     /// </summary>
     public static readonly PlatformService Devices = new("devices", "Devices",
     [
@@ -107,7 +107,7 @@ public static class PlatformServices
         new("job-buckets", "/api/v1/jobs/{job_id}/buckets"),
         new("job-bucket", "/api/v1/jobs/{job_id}/buckets/{device_id}"),
         new("device-bucket", "/api/v1/device-bucket/{**rest}"),
-    ], MaxRequestBodyBytes: 2L * 1024 * 1024);
+    ], MaxRequestBodyBytes: 2L * 1024 * 1024, Calls: ["payments"]);
 
     public static readonly IReadOnlyList<PlatformService> All = [Identity, Jobs, Storage, Tasks, Payments, Devices];
 

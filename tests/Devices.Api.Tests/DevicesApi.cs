@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Devices.Application.Devices;
+using Devices.Application.Ports;
+using Devices.Domain.Devices;
 using Mediator;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,14 +13,23 @@ using Platform.Testing;
 
 namespace Devices.Api.Tests;
 
-/// <summary>The Devices service on a clock the test moves; the test runs the offline sweep itself.</summary>
+/// <summary>
+/// The Devices service on a clock the test moves; the test runs the offline sweep itself. Payments' rental billing is
+/// <see cref="Billing"/>, a ledger of renters' balances in memory (the Payments tests and the end-to-end suite check the real one).
+/// </summary>
 public sealed class DevicesApi(TimeProvider clock) : ServiceFactory<Program>
 {
+    public FakeRentalBilling Billing { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Devices:OfflineSweepInterval", "1.00:00:00");
-        builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton(clock);
+            services.Replace(ServiceDescriptor.Singleton<IRentalBilling>(Billing));
+        });
     }
 
     /// <summary>Runs the offline sweep once; how many devices went offline.</summary>
@@ -25,6 +37,13 @@ public sealed class DevicesApi(TimeProvider clock) : ServiceFactory<Program>
     {
         await using var scope = Services.CreateAsyncScope();
         return (await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new MarkSilentDevicesOffline())).Value;
+    }
+
+    /// <summary>Runs the sweep's rental part once; how many rentals whose billing never opened ended.</summary>
+    public async Task<int> EndUnbilledRentalsAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new Devices.Application.Rentals.EndUnbilledRentals())).Value;
     }
 
     public static JsonObject Phone(string country = "US", string? phoneNumber = null) => new()
@@ -72,5 +91,36 @@ public abstract class DevicesApiTest : IDisposable
     {
         Api.Dispose();
         GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>
+/// Payments' rental billing in memory: each renter's balance (set by the test); opening a rental takes its first hour
+/// from it, or is refused as Payments refuses. <see cref="Unreachable"/> answers as a Payments that is down;
+/// <see cref="Hold"/> keeps the answer back until the test lets it go.
+/// </summary>
+public sealed class FakeRentalBilling : IRentalBilling
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, decimal> _balances = new();
+
+    public System.Collections.Concurrent.ConcurrentQueue<(string RentalId, string DeviceId, string OwnerId, decimal Rate)> Opened { get; } = new();
+    public bool Unreachable { get; set; }
+    public TaskCompletionSource? Hold { get; set; }
+
+    public void Give(string renterId, decimal amount) => _balances[renterId] = amount;
+
+    public async Task<RentalBillingAnswer> OpenAsync(Device device, DeviceRental rental, CancellationToken cancellationToken)
+    {
+        if (Hold is { } hold) await hold.Task;
+        if (Unreachable) return new RentalBillingAnswer(RentalBillingStatus.Unknown);
+        var paid = false;
+        _balances.AddOrUpdate(rental.RenterId, 0m, (_, balance) =>
+        {
+            paid = balance >= rental.HourlyRate;
+            return paid ? balance - rental.HourlyRate : balance;
+        });
+        if (!paid) return new RentalBillingAnswer(RentalBillingStatus.Refused, $"Insufficient balance to rent this device: an hour costs {rental.HourlyRate}");
+        Opened.Enqueue((rental.RentalId, device.Id, device.OwnerId, rental.HourlyRate));
+        return new RentalBillingAnswer(RentalBillingStatus.Opened);
     }
 }

@@ -97,4 +97,36 @@ public sealed class DeviceTests
         int.Parse(numbered.Split(' ')[2]).Should().BeInRange(2, 9999);
         DeviceNames.Capacity.Should().BeGreaterThan(25_000);
     }
+
+    [Fact]
+    public void A_live_device_is_rented_by_another_user_its_events_carry_the_renter_and_an_ended_rental_frees_it()
+    {
+        var device = NewDevice();
+        device.ChangeMarket(true, DevicePaymentType.Live, 2m, null);
+        device.TakeDomainEvents();
+
+        FluentActions.Invoking(() => device.Rent("r0", "owner", Now)).Should().Throw<DeviceRuleException>().WithMessage("You can't rent your own device");
+        var rental = device.Rent("r1", "renter", Now);
+
+        rental.Should().Be(new DeviceRental("r1", "renter", 2m, Now, Billed: false));
+        device.IsForRent.Should().BeFalse();
+        device.IsUsableBy("renter").Should().BeTrue("the renter may use the device's bucket");
+        FluentActions.Invoking(() => device.Rent("r2", "other", Now)).Should().Throw<DeviceRuleException>();
+        var rented = new DeviceIntegrationEvents().Map(device.DomainEvents.Single()).Single().Should().BeOfType<DeviceRented>().Subject;
+        rented.Device.RenterId.Should().Be("renter");
+        rented.HourlyRate.Should().Be(2m);
+
+        device.MarkRentalBilled("other-rental").Should().BeFalse();
+        device.MarkRentalBilled("r1").Should().BeTrue();
+        FluentActions.Invoking(() => device.ChangeMarket(null, DevicePaymentType.Action, null, null)).Should().Throw<DeviceRuleException>()
+            .WithMessage(Device.RentedListingFixed);
+        device.EndRental("other-rental", RentalEndReasons.Renter, Now).Should().BeFalse();
+        device.EndRental("r1", RentalEndReasons.Renter, Now.AddHours(1)).Should().BeTrue();
+
+        device.Rental.Should().BeNull();
+        device.IsForRent.Should().BeTrue();
+        var ended = new DeviceIntegrationEvents().Map(device.DomainEvents[^1]).Single().Should().BeOfType<RentalEnded>().Subject;
+        ended.Device.RenterId.Should().BeNull();
+        ended.Reason.Should().Be("renter");
+    }
 }

@@ -8,35 +8,45 @@ namespace Platform.EndToEnd.Tests;
 
 /// <summary>
 /// Devices through the gateway: an owner registers a phone, Identity hears of it and the phone's agent signs in with
-/// its own credentials, heartbeats it online and onto the market, and its token opens only the agent routes.
+/// its own credentials, heartbeats it online and onto the market, and its token opens only the agent routes; another
+/// user rents a live phone by the hour, paying through the ledger.
 /// </summary>
 [Collection(RunningPlatformCollection.Name)]
 public sealed class DevicesTests(RunningPlatform running)
 {
-    [Fact]
-    public async Task A_registered_phone_signs_in_as_an_agent_comes_online_and_is_listed_on_the_market()
+    /// <summary>
+    /// The owner registers a phone; its agent signs in with the phone's own credentials (once Identity has heard of it)
+    /// and heartbeats it online. The agent's client is the caller's to dispose.
+    /// </summary>
+    private async Task<(string Id, string Name, HttpClient Agent)> OnlinePhoneAsync(User owner, string country)
     {
-        var owner = await running.Platform.RegisterAsync("Owner Oda", "BR");
         var registered = await owner.Client.PostAsJsonAsync("/api/v1/devices/register", new JsonObject
         {
-            ["brand"] = "Google", ["model"] = "Pixel 5", ["country"] = "BR", ["isEmulator"] = false, ["networkType"] = "cellular",
+            ["brand"] = "Google", ["model"] = "Pixel 5", ["country"] = country, ["isEmulator"] = false, ["networkType"] = "cellular",
             ["numberOfCores"] = 8, ["ramMb"] = 8192, ["processor"] = "Snapdragon 765G", ["sdkVersion"] = "33", ["version"] = "13",
         });
         registered.StatusCode.Should().Be(HttpStatusCode.Created, await registered.Content.ReadAsStringAsync());
         var device = (await registered.Content.ReadFromJsonAsync<JsonObject>())!;
         var deviceId = device["remote_device_id"]!.GetValue<string>();
-        var name = device["name"]!.GetValue<string>();
 
-        // Identity issues the device's credentials when it hears DeviceRegistered: the agent signs in once it has.
         TokenResponse? token = null;
         await Eventually.HoldsAsync(async () => !(token = await running.Platform.Gateway.RequestClientCredentialsTokenAsync(new ClientCredentialsTokenRequest
         {
             Address = "/api/v1/auth/token", ClientId = deviceId, ClientSecret = device["device_secret"]!.GetValue<string>(),
         })).IsError, "the device's agent signed in");
-        using var agent = new HttpClient { BaseAddress = running.Platform.Gateway.BaseAddress };
+        var agent = new HttpClient { BaseAddress = running.Platform.Gateway.BaseAddress };
         agent.SetBearerToken(token!.AccessToken!);
-
         (await agent.PostAsync("/api/v1/agent/heartbeat", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+        return (deviceId, device["name"]!.GetValue<string>(), agent);
+    }
+
+    [Fact]
+    public async Task A_registered_phone_signs_in_as_an_agent_comes_online_and_is_listed_on_the_market()
+    {
+        var owner = await running.Platform.RegisterAsync("Owner Oda", "BR");
+        var (deviceId, name, agent) = await OnlinePhoneAsync(owner, "BR");
+        using var _ = agent;
+
         // On the market for one automation no job runs: the suite's other jobs never go to this phone (whose agent stops with the test).
         (await owner.Client.PatchAsJsonAsync($"/api/v1/devices/{deviceId}", new JsonObject
         {
@@ -55,5 +65,40 @@ public sealed class DevicesTests(RunningPlatform running)
         (await agent.GetAsync("/api/v1/jobs/mine")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await agent.GetAsync("/api/v1/users/me/balance")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await owner.Client.PostAsync("/api/v1/agent/heartbeat", null)).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task A_renter_rents_a_live_phone_pays_its_first_hour_through_the_ledger_and_ends_the_rental()
+    {
+        var owner = await running.Platform.RegisterAsync("Owner Ola", "PT");
+        var renter = await running.Platform.RegisterAsync("Renter Rui", "PT");
+        var broke = await running.Platform.RegisterAsync("Renter Broke", "PT");
+        await renter.DepositAsync(10m);
+        var (deviceId, name, agent) = await OnlinePhoneAsync(owner, "PT");
+        using var _ = agent;
+        (await owner.Client.PatchAsJsonAsync($"/api/v1/devices/{deviceId}", new JsonObject
+        {
+            ["is_onMarket"] = true, ["payment_type"] = "live", ["hourly_rate"] = 1.5, ["automations"] = new JsonArray(Guid.NewGuid().ToString()),
+        })).StatusCode.Should().Be(HttpStatusCode.OK);
+        var forRent = (await renter.Client.GetFromJsonAsync<JsonArray>("/api/v1/devices/market?payment_type=live&country=PT"))!;
+        forRent.Should().Contain(d => d!["remote_device_id"]!.GetValue<string>() == deviceId && d["hourly_rate"]!.GetValue<decimal>() == 1.5m);
+
+        var refused = await broke.Client.PostAsync($"/api/v1/devices/{deviceId}/rental", null);
+        var rented = await renter.Client.PostAsync($"/api/v1/devices/{deviceId}/rental", null);
+
+        refused.StatusCode.Should().Be(HttpStatusCode.BadRequest, await refused.Content.ReadAsStringAsync());
+        rented.StatusCode.Should().Be(HttpStatusCode.Created, await rented.Content.ReadAsStringAsync());
+        (await renter.BalanceAsync()).Should().Be((8.5m, 8.5m, 0m), "the first hour is paid as the rental starts");
+        await Eventually.HoldsAsync(async () => (await owner.BalanceAsync()).Active == 1.35m, "the owner earns the hour less the 10% fee");
+        (await renter.Client.GetFromJsonAsync<JsonArray>("/api/v1/devices"))!.Should().ContainSingle(d => d!["name"]!.GetValue<string>() == name);
+        (await renter.Client.GetFromJsonAsync<JsonArray>("/api/v1/devices/market?payment_type=live&country=PT"))!
+            .Should().NotContain(d => d!["remote_device_id"]!.GetValue<string>() == deviceId, "a rented phone is off the market");
+
+        var ended = await renter.Client.DeleteAsync($"/api/v1/devices/{deviceId}/rental");
+
+        ended.StatusCode.Should().Be(HttpStatusCode.OK, await ended.Content.ReadAsStringAsync());
+        (await ended.Content.ReadFromJsonAsync<JsonObject>())!["hours_billed"]!.GetValue<int>().Should().Be(1);
+        (await renter.Client.GetFromJsonAsync<JsonArray>("/api/v1/devices"))!.Should().BeEmpty();
+        (await broke.BalanceAsync()).Should().Be((0m, 0m, 0m), "a refused rental takes nothing");
     }
 }

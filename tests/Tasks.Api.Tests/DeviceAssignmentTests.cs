@@ -156,6 +156,36 @@ public sealed class DeviceAssignmentTests(TasksApi api) : IClassFixture<TasksApi
         (await WorkAsync(Agent(device)))["planned_task_id"]!.GetValue<string>().Should().Be(assignment["planned_task_id"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task A_rented_device_runs_only_its_renters_tasks_as_theirs_and_its_owners_again_once_the_rental_ends()
+    {
+        var ownerId = TasksApi.NewId();
+        var device = Guid.NewGuid().ToString();
+        await api.PublishDeviceAsync(device, ownerId, 1, onMarket: true, paymentType: "live", renterId: _employer);
+        var ownersJob = await AutomationJobAsync(ownerId: ownerId);
+        var marketEmployer = TasksApi.NewId();
+        var marketJob = await AutomationJobAsync(ownerId: marketEmployer);
+        var rentersJob = await AutomationJobAsync();
+        await PlanAsync(ownersJob, new JsonObject { ["inputs"] = new JsonArray("owner's"), ["remote_device_id"] = device }, api.ClientFor(ownerId));
+        await PlanAsync(marketJob, new JsonObject { ["inputs"] = new JsonArray("market's"), ["remote_device_id"] = device }, api.ClientFor(marketEmployer));
+        await PlanAsync(rentersJob, new JsonObject { ["inputs"] = new JsonArray("renter's"), ["remote_device_id"] = device });
+
+        var first = await WorkAsync(Agent(device, ownerId));
+
+        first["job_id"]!.GetValue<string>().Should().Be(rentersJob, "a rented device runs its renter's tasks only");
+        var task = await TasksApi.TaskAsync(Employer, first["job_task_id"]!.GetValue<string>());
+        task["worker_id"]!.GetValue<string>().Should().Be(_employer, "the renter operates the device: the task is theirs");
+        task["device_owner_share"].Should().BeNull("the renter pays by the hour, not by the task");
+        (await CompleteAsync(TaskClient(api, first), "pending", proof: "done")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await Agent(device, ownerId).GetAsync("/api/v1/agent/assignment")).StatusCode.Should().Be(HttpStatusCode.NoContent,
+            "the owner's and the market's tasks wait while it is rented");
+
+        await api.PublishDeviceAsync(device, ownerId, 2, onMarket: true, paymentType: "live");
+
+        var second = await WorkAsync(Agent(device, ownerId));
+        second["job_id"]!.GetValue<string>().Should().Be(ownersJob, "the rental over, the owner's own task runs; a live device takes no market jobs");
+    }
+
     [Theory]
     [InlineData("{\"status\":\"confirmed\"}", "status must be one of: pending, failed")]
     [InlineData("{}", "status is required")]

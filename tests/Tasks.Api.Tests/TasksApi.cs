@@ -52,12 +52,12 @@ public class TasksApi : ServiceFactory<Program>
 
     /// <summary>Devices announces a device (online unless said otherwise); waits until Tasks holds that revision.</summary>
     public async Task PublishDeviceAsync(string deviceId, string ownerId, long revision, bool online = true, bool onMarket = false,
-        string paymentType = "action", IReadOnlyList<string>? automations = null, string? name = null)
+        string paymentType = "action", IReadOnlyList<string>? automations = null, string? name = null, string? renterId = null)
     {
         var snapshot = new Platform.Contracts.Devices.DeviceSnapshot
         {
             RemoteDeviceId = deviceId, OwnerId = ownerId, Name = name ?? $"Device {deviceId[..8]}", Country = "US", IsOnMarket = onMarket,
-            PaymentType = paymentType, Automations = automations ?? [], Online = online, Revision = revision,
+            PaymentType = paymentType, Automations = automations ?? [], Online = online, RenterId = renterId, Revision = revision,
         };
         if (online) await Harness.Bus.Publish(new Platform.Contracts.Devices.DeviceOnline(snapshot));
         else await Harness.Bus.Publish(new Platform.Contracts.Devices.DeviceOffline(snapshot));

@@ -15,6 +15,7 @@ builder.Services.AddMediator(options =>
 var app = builder.Build();
 app.UsePlatformApi();
 app.MapDeviceEndpoints();
+app.MapRentalEndpoints();
 app.MapAgentEndpoints();
 app.MapBucketEndpoints();
 app.Run();

@@ -3,6 +3,8 @@ using Devices.Application.Buckets;
 using Devices.Application.Devices;
 using Devices.Application.Events;
 using Devices.Application.Ports;
+using Devices.Application.Rentals;
+using Devices.Infrastructure.Payments;
 using Devices.Infrastructure.Persistence;
 using Devices.Infrastructure.Security;
 using Mediator;
@@ -20,10 +22,13 @@ public static class DependencyInjection
 {
     public const string ServiceName = "devices";
 
+    /// <summary>The service rentals are billed by (its service-discovery name).</summary>
+    public const string PaymentsService = "payments";
+
     /// <summary>
     /// Devices' adapters: the device repository, device secrets, the buckets and the job copy they are checked against,
-    /// messaging (the outbox of device events), and the sweep that takes silent devices offline (the store itself comes
-    /// from the API host's setup).
+    /// messaging (the outbox of device events), rental billing in Payments (over HTTP), and the sweep that takes silent
+    /// devices offline and ends rentals whose billing never opened (the store itself comes from the API host's setup).
     /// </summary>
     public static IHostApplicationBuilder AddDevicesInfrastructure(this IHostApplicationBuilder builder)
     {
@@ -40,8 +45,17 @@ public static class DependencyInjection
         services.AddPlatformMessaging(builder.Configuration, ServiceName, typeof(DependencyInjection).Assembly);
         services.AddOutboxSource<DeviceDocument>(DeviceRepository.CollectionName);
         services.AddIndexes(DeviceRepository.EnsureIndexesAsync);
-        services.AddPeriodicSweep("Offline device sweep", options.OfflineSweepInterval,
-            async (sp, ct) => (await sp.GetRequiredService<ISender>().Send(new MarkSilentDevicesOffline(), ct)).Value);
+        services.AddPeriodicSweep("Offline device sweep", options.OfflineSweepInterval, async (sp, ct) =>
+        {
+            var sender = sp.GetRequiredService<ISender>();
+            return (await sender.Send(new MarkSilentDevicesOffline(), ct)).Value + (await sender.Send(new EndUnbilledRentals(), ct)).Value;
+        });
+        // Payments checks the caller's (the renter's) token, which the platform's HttpClients forward (see Platform.Api).
+        services.AddHttpClient<IRentalBilling, PaymentsRentalBilling>(http =>
+        {
+            http.BaseAddress = new Uri($"http://{PaymentsService}");
+            http.Timeout = PaymentsRentalBilling.Timeout;
+        });
         return builder;
     }
 }

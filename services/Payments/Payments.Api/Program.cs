@@ -16,6 +16,7 @@ var app = builder.Build();
 app.UsePlatformApi();
 app.MapPaymentEndpoints();
 app.MapJobFundingEndpoints();
+app.MapRentalBillingEndpoints();
 app.MapPayoutWebhookEndpoints();
 app.Run();
 

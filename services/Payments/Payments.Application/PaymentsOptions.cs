@@ -3,7 +3,8 @@ namespace Payments.Application;
 /// <summary>
 /// The money rules operators set: the smallest withdrawal, the largest single deposit, the platform's fee on each
 /// position of a job (a percentage of the job price, which the employer pays on top) and the referral bonus (a
-/// percentage of a confirmed task's pay, paid from platform revenue to the worker's referrer).
+/// percentage of a confirmed task's pay, paid from platform revenue to the worker's referrer), and the platform's fee
+/// on each hour of a device rental (a percentage of the owner's hourly rate, which the owner earns less of).
 /// </summary>
 public sealed record PaymentsOptions
 {
@@ -11,4 +12,7 @@ public sealed record PaymentsOptions
     public decimal MaximumDeposit { get; init; } = 100_000m;
     public decimal JobFeePercent { get; init; } = 10m;
     public decimal ReferralBonusPercent { get; init; } = 5m;
+    public decimal RentalFeePercent { get; init; } = 10m;
+    /// <summary>How often the rental sweep bills the hours that have started.</summary>
+    public TimeSpan RentalBillingInterval { get; init; } = TimeSpan.FromSeconds(30);
 }

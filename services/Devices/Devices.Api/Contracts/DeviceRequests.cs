@@ -72,4 +72,8 @@ public sealed record MarketQuery
     [JsonPropertyName("sortDirection"), OneOf("asc", "desc")]
     [Description("Sort by country: asc (the default) or desc.")]
     public string? SortDirection { get; init; }
+
+    [JsonPropertyName("payment_type"), OneOf(typeof(DeviceRules), nameof(DeviceRules.PaymentTypes))]
+    [Description("action (the default): devices paid per task. live: devices for rent by the hour (route 59), with their id and hourly_rate; rented ones are left out.")]
+    public string? PaymentType { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Devices.Application.Devices;
+using Devices.Application.Rentals;
 using Devices.Domain.Devices;
 
 namespace Devices.Api.Contracts;
@@ -35,6 +36,9 @@ public sealed record DeviceResponse
     [JsonPropertyName("payment_type")] public required string PaymentType { get; init; }
     [JsonPropertyName("hourly_rate")] public decimal? HourlyRate { get; init; }
     [JsonPropertyName("isAvailable")] public required bool IsAvailable { get; init; }
+    [JsonPropertyName("is_rented")] public required bool IsRented { get; init; }
+    /// <summary>The rental running now (route 59), shown to the owner and the renter; null when the device is not rented.</summary>
+    [JsonPropertyName("rental")] public RentalResponse? Rental { get; init; }
 
     public static DeviceResponse From(Device d) => new()
     {
@@ -57,16 +61,60 @@ public sealed record DeviceResponse
         PaymentType = d.Market.PaymentType.ToWire(),
         HourlyRate = d.Market.HourlyRate,
         IsAvailable = d.IsAvailable,
+        IsRented = d.Rental is not null,
+        Rental = d.Rental is { } r ? RentalResponse.From(d, r) : null,
     };
 }
 
-/// <summary>A device in route 21's shape.</summary>
+/// <summary>A device's rental: who rents it since when at what rate (route 59's answer, and in route 20's items).</summary>
+public sealed record RentalResponse
+{
+    [JsonPropertyName("rental_id")] public required string RentalId { get; init; }
+    [JsonPropertyName("remote_device_id")] public required string RemoteDeviceId { get; init; }
+    [JsonPropertyName("name")] public required string Name { get; init; }
+    [JsonPropertyName("renter_id")] public required string RenterId { get; init; }
+    [JsonPropertyName("hourly_rate")] public required decimal HourlyRate { get; init; }
+    [JsonPropertyName("started_at")] public required DateTime StartedAt { get; init; }
+
+    public static RentalResponse From(Device d, DeviceRental r) => new()
+    {
+        RentalId = r.RentalId, RemoteDeviceId = d.Id, Name = d.Name, RenterId = r.RenterId, HourlyRate = r.HourlyRate, StartedAt = r.StartedAt,
+    };
+}
+
+/// <summary>Route 59's DELETE answer: the rental as it ended, and the hours billed (each hour that started, the first at once).</summary>
+public sealed record EndedRentalResponse
+{
+    [JsonPropertyName("rental_id")] public required string RentalId { get; init; }
+    [JsonPropertyName("remote_device_id")] public required string RemoteDeviceId { get; init; }
+    [JsonPropertyName("hourly_rate")] public required decimal HourlyRate { get; init; }
+    [JsonPropertyName("started_at")] public required DateTime StartedAt { get; init; }
+    [JsonPropertyName("ended_at")] public required DateTime EndedAt { get; init; }
+    [JsonPropertyName("hours_billed")] public required int HoursBilled { get; init; }
+    [JsonPropertyName("total")] public required decimal Total { get; init; }
+
+    public static EndedRentalResponse From(EndedRental e) => new()
+    {
+        RentalId = e.Rental.RentalId, RemoteDeviceId = e.Device.Id, HourlyRate = e.Rental.HourlyRate, StartedAt = e.Rental.StartedAt, EndedAt = e.EndedAt,
+        HoursBilled = e.HoursBilled, Total = e.HoursBilled * e.Rental.HourlyRate,
+    };
+}
+
+/// <summary>A device in route 21's shape; a device for rent (payment_type=live) also shows its id (to rent it by, route 59) and its hourly rate.</summary>
 public sealed record MarketDeviceResponse(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("country")] string Country,
     [property: JsonPropertyName("isAvailable")] bool IsAvailable)
 {
-    public static MarketDeviceResponse From(Device d) => new(d.Name, d.Specs.Country, d.IsAvailable);
+    [JsonPropertyName("remote_device_id"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? RemoteDeviceId { get; init; }
+
+    [JsonPropertyName("hourly_rate"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? HourlyRate { get; init; }
+
+    public static MarketDeviceResponse From(Device d) => d.Market.PaymentType == DevicePaymentType.Live
+        ? new(d.Name, d.Specs.Country, d.IsAvailable) { RemoteDeviceId = d.Id, HourlyRate = d.Market.HourlyRate }
+        : new(d.Name, d.Specs.Country, d.IsAvailable);
 }
 
 /// <summary>Route 22's answer: null unless the number is verified.</summary>

@@ -23,7 +23,7 @@ public static class DeviceEndpoints
             .WithSummary("The caller's devices (and the live-payment devices they rent).");
         devices.MapGet("/market", Market).WithName("ListMarketDevices")
             .Produces<List<MarketDeviceResponse>>().Produces<ErrorBody>(400)
-            .WithSummary("Online devices on the market with action payment, sorted by country; isAvailable is false while a job task runs on one.");
+            .WithSummary("Online devices on the market with action payment (or, with payment_type=live, those for rent), sorted by country; isAvailable is false while a job task runs on one.");
         devices.MapPost("/register", Register).WithName("RegisterDevice")
             .Produces<RegisterDeviceResponse>(201).Produces<ErrorBody>(400)
             .WithSummary("Register a phone: its remote_device_id, a unique two-word name and the device secret (shown once) its agent signs in with at the token endpoint.");
@@ -40,7 +40,9 @@ public static class DeviceEndpoints
     {
         if (!query.TryRead(out var q, out var refusal)) return refusal;
         var direction = q.SortDirection == "desc" ? SortDirection.Descending : SortDirection.Ascending;
-        return (await mediator.Send(new ListMarketDevices(q.Country, direction), ct)).ToHttp(list => Results.Ok(list.Select(MarketDeviceResponse.From).ToList()));
+        var paymentType = q.PaymentType is null ? DevicePaymentType.Action : DeviceRules.ParsePaymentType(q.PaymentType);
+        return (await mediator.Send(new ListMarketDevices(q.Country, direction, paymentType), ct))
+            .ToHttp(list => Results.Ok(list.Select(MarketDeviceResponse.From).ToList()));
     }
 
     private static async Task<IResult> Register(Body<RegisterDeviceRequest> body, ClaimsPrincipal principal, ISender mediator, CancellationToken ct)

@@ -9,7 +9,8 @@ namespace Devices.Application.Devices;
 
 /// <summary>
 /// The owner changes how the device is offered: on the market or not, paid per task (action) or rented by the hour
-/// (live, at <c>hourly_rate</c>), and which automations it runs (empty: all). What is null stays as it was.
+/// (live, at <c>hourly_rate</c>), and which automations it runs (empty: all). What is null stays as it was. While the
+/// device is rented, only its automations may change (409 otherwise).
 /// </summary>
 public sealed record ChangeDeviceSettings(Caller Caller, string RemoteDeviceId, bool? IsOnMarket, DevicePaymentType? PaymentType,
     decimal? HourlyRate, IReadOnlyList<string>? Automations) : ICommand<Result<Device>>;
@@ -33,6 +34,8 @@ public sealed class ChangeDeviceSettingsHandler(IDeviceRepository devices) : ICo
             var found = await devices.OwnedAsync(command.Caller, command.RemoteDeviceId, cancellationToken);
             if (!found.IsSuccess) return found;
             var device = found.Value;
+            if (device.Rental is not null && device.WouldChangeListing(command.IsOnMarket, command.PaymentType, command.HourlyRate))
+                return Error.Conflict(Device.RentedListingFixed);
             device.ChangeMarket(command.IsOnMarket, command.PaymentType, command.HourlyRate, automations);
             if (device.DomainEvents.Count == 0 || await devices.TrySaveAsync(device, cancellationToken)) return device;
         }

@@ -19,6 +19,21 @@ public static class DeviceAccess
     public static async Task<Device?> FindAsync(this IDeviceRepository devices, string? remoteDeviceId, CancellationToken cancellationToken) =>
         Guid.TryParse(remoteDeviceId, out var id) ? await devices.GetAsync(id.ToString(), cancellationToken) : null;
 
+    /// <summary>
+    /// Applies <paramref name="change"/> to the device as stored and saves it; when another write came first (a
+    /// heartbeat, say), reads it again and applies it again. Returns the device as saved, or as read when the change
+    /// changed nothing (returned false); null when there is no such device.
+    /// </summary>
+    public static async Task<Device?> ChangeAsync(this IDeviceRepository devices, string remoteDeviceId, Func<Device, bool> change,
+        CancellationToken cancellationToken)
+    {
+        while (await devices.GetAsync(remoteDeviceId, cancellationToken) is { } device)
+        {
+            if (!change(device) || await devices.TrySaveAsync(device, cancellationToken)) return device;
+        }
+        return null;
+    }
+
     /// <summary>The device an agent token is bound to (its <c>remote_device_id</c>); a user token is a 400.</summary>
     public static async Task<Result<Device>> OfAgentAsync(this IDeviceRepository devices, Caller caller, CancellationToken cancellationToken)
     {

@@ -6,11 +6,11 @@ using Platform.Application.Results;
 
 namespace Devices.Application.Devices;
 
-/// <summary>Route 20: the devices the caller owns (and, once rentals exist, the live-payment devices they rent).</summary>
+/// <summary>Route 20: the devices the caller owns, and the live-payment devices they rent now (route 59).</summary>
 public sealed record ListMyDevices(Caller Caller) : IQuery<Result<IReadOnlyList<Device>>>;
 
 public sealed class ListMyDevicesHandler(IDeviceRepository devices) : IQueryHandler<ListMyDevices, Result<IReadOnlyList<Device>>>
 {
     public async ValueTask<Result<IReadOnlyList<Device>>> Handle(ListMyDevices query, CancellationToken cancellationToken) =>
-        Result<IReadOnlyList<Device>>.Success(await devices.ListOwnedAsync(query.Caller.UserId, cancellationToken));
+        Result<IReadOnlyList<Device>>.Success(await devices.ListOwnedOrRentedAsync(query.Caller.UserId, cancellationToken));
 }

@@ -15,11 +15,8 @@ public sealed class RecordDeviceTaskHandler(IDeviceRepository devices) : IComman
 {
     public async ValueTask<Result> Handle(RecordDeviceTask command, CancellationToken cancellationToken)
     {
-        while (await devices.GetAsync(command.RemoteDeviceId, cancellationToken) is { } device)
-        {
-            var changed = command.Started is { } started ? device.StartTask(started) : device.FinishTask(command.TaskId);
-            if (!changed || await devices.TrySaveAsync(device, cancellationToken)) break;
-        }
+        await devices.ChangeAsync(command.RemoteDeviceId,
+            device => command.Started is { } started ? device.StartTask(started) : device.FinishTask(command.TaskId), cancellationToken);
         return Result.Success();
     }
 }

@@ -15,6 +15,9 @@ public sealed class DeviceIntegrationEvents : IIntegrationEventMap
         DeviceSettingsChangedDomainEvent changed => [new DeviceSettingsChanged(Snapshot(changed.Device))],
         DeviceWentOnlineDomainEvent online => [new DeviceOnline(Snapshot(online.Device))],
         DeviceWentOfflineDomainEvent offline => [new DeviceOffline(Snapshot(offline.Device))],
+        DeviceRentedDomainEvent rented => [new DeviceRented(Snapshot(rented.Device), rented.Rental.RentalId, rented.Rental.RenterId, rented.Rental.HourlyRate,
+            rented.Rental.StartedAt)],
+        RentalEndedDomainEvent ended => [new RentalEnded(Snapshot(ended.Device), ended.Rental.RentalId, ended.Rental.RenterId, ended.EndedAt, ended.Reason)],
         _ => throw new ArgumentException($"Devices has no integration event for {domainEvent.GetType().Name}.", nameof(domainEvent)),
     };
 
@@ -33,6 +36,7 @@ public sealed class DeviceIntegrationEvents : IIntegrationEventMap
         HourlyRate = device.Market.HourlyRate,
         Automations = device.Market.Automations,
         Online = device.Online,
+        RenterId = device.Rental?.RenterId,
         Revision = device.Version + 1,
     };
 }

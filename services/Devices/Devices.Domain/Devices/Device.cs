@@ -35,6 +35,8 @@ public sealed class Device : AggregateRoot
     public RunningTask? Running { get; private set; }
     /// <summary>The last task the device was freed from: its assignment, heard late, doesn't make the device busy again.</summary>
     public string? LastFinishedTaskId { get; private set; }
+    /// <summary>The user renting the device by the hour now, if any: only their tasks run on it, and it is off the market.</summary>
+    public DeviceRental? Rental { get; private set; }
     public long Version { get; private set; }
 
     public bool IsAvailable => Running is null;
@@ -51,7 +53,7 @@ public sealed class Device : AggregateRoot
 
     /// <summary>Rebuilds a stored device; no rules run.</summary>
     public static Device Restore(string id, string ownerId, string name, DeviceSpecs specs, string secretHash, DateTime added, PhoneNumber? phoneNumber,
-        MarketListing market, bool online, DateTime? lastHeartbeatAt, RunningTask? running, string? lastFinishedTaskId, long version) =>
+        MarketListing market, bool online, DateTime? lastHeartbeatAt, RunningTask? running, string? lastFinishedTaskId, DeviceRental? rental, long version) =>
         new(id, ownerId, name, specs, secretHash, added)
         {
             PhoneNumber = phoneNumber,
@@ -60,10 +62,16 @@ public sealed class Device : AggregateRoot
             LastHeartbeatAt = lastHeartbeatAt,
             Running = running,
             LastFinishedTaskId = lastFinishedTaskId,
+            Rental = rental,
             Version = version,
         };
 
     public bool IsOwnedBy(string userId) => OwnerId == userId;
+
+    public bool IsRentedBy(string userId) => Rental?.RenterId == userId;
+
+    /// <summary>Offered for rent by the hour: on the market with live payment (and so a rate), and not rented now.</summary>
+    public bool IsForRent => Market is { IsOnMarket: true, PaymentType: DevicePaymentType.Live, HourlyRate: not null } && Rental is null;
 
     /// <summary>
     /// Applies the owner's market settings; what is null stays as it was. A device rented by the hour needs a rate: a
@@ -80,9 +88,15 @@ public sealed class Device : AggregateRoot
             throw new DeviceRuleException("hourly_rate is required for the live payment type");
         if (next.HourlyRate is <= 0) throw new DeviceRuleException("hourly_rate must be greater than 0");
         if (next.SameAs(Market)) return;
+        if (Rental is not null && WouldChangeListing(isOnMarket, paymentType, hourlyRate)) throw new DeviceRuleException(RentedListingFixed);
         Market = next;
         Raise(new DeviceSettingsChangedDomainEvent(this));
     }
+
+    /// <summary>Whether these settings would change how the device is offered (listed, payment type, rate): a rented device's can't.</summary>
+    public bool WouldChangeListing(bool? isOnMarket, DevicePaymentType? paymentType, decimal? hourlyRate) =>
+        (isOnMarket ?? Market.IsOnMarket) != Market.IsOnMarket || (paymentType ?? Market.PaymentType) != Market.PaymentType
+        || (hourlyRate ?? Market.HourlyRate) != Market.HourlyRate;
 
     /// <summary>The agent is alive at <paramref name="now"/>; a device that was offline comes online.</summary>
     public void Heartbeat(DateTime now)
@@ -110,8 +124,41 @@ public sealed class Device : AggregateRoot
         return true;
     }
 
-    /// <summary>Whether <paramref name="userId"/> may use the device's bucket: its owner, or the employer whose job task runs on it now.</summary>
-    public bool IsUsableBy(string userId) => IsOwnedBy(userId) || Running?.EmployerId == userId;
+    /// <summary>Whether <paramref name="userId"/> may use the device's bucket: its owner, its renter, or the employer whose job task runs on it now.</summary>
+    public bool IsUsableBy(string userId) => IsOwnedBy(userId) || IsRentedBy(userId) || Running?.EmployerId == userId;
+
+    public const string RentedListingFixed =
+        "The device is rented: its market listing, payment type and hourly rate stay as they are until the rental ends";
+
+    /// <summary>
+    /// <paramref name="renterId"/> rents the device from <paramref name="now"/> at its hourly rate (route 59). The caller
+    /// checks who may; here, only that it is for rent and not the renter's own.
+    /// </summary>
+    public DeviceRental Rent(string rentalId, string renterId, DateTime now)
+    {
+        if (IsOwnedBy(renterId)) throw new DeviceRuleException("You can't rent your own device");
+        if (!IsForRent) throw new DeviceRuleException("The device is not for rent");
+        Rental = new DeviceRental(rentalId, renterId, Market.HourlyRate!.Value, now, Billed: false);
+        Raise(new DeviceRentedDomainEvent(this, Rental));
+        return Rental;
+    }
+
+    /// <summary>Payments opened the rental's billing (its first hour is paid); false when there is nothing to mark.</summary>
+    public bool MarkRentalBilled(string rentalId)
+    {
+        if (Rental is not { } rental || rental.RentalId != rentalId || rental.Billed) return false;
+        Rental = rental with { Billed = true };
+        return true;
+    }
+
+    /// <summary>Ends rental <paramref name="rentalId"/> at <paramref name="now"/> (<paramref name="reason"/>: who or what ended it); false when it isn't the current one.</summary>
+    public bool EndRental(string rentalId, string reason, DateTime now)
+    {
+        if (Rental is not { } rental || rental.RentalId != rentalId) return false;
+        Rental = null;
+        Raise(new RentalEndedDomainEvent(this, rental, reason, now));
+        return true;
+    }
 
     /// <summary>The device's task left running (Tasks' DeviceReleased): the device is available again; false when nothing changed.</summary>
     public bool FinishTask(string taskId)
@@ -130,6 +177,21 @@ public sealed class Device : AggregateRoot
 
 /// <summary>The job task a device runs: the task, its job, and the job's employer.</summary>
 public sealed record RunningTask(string TaskId, string JobId, string EmployerId);
+
+/// <summary>
+/// A user renting a device by the hour at <paramref name="HourlyRate"/> from <paramref name="StartedAt"/>;
+/// <paramref name="Billed"/> once Payments has opened its billing and taken the first hour.
+/// </summary>
+public sealed record DeviceRental(string RentalId, string RenterId, decimal HourlyRate, DateTime StartedAt, bool Billed);
+
+/// <summary>Why a rental ended.</summary>
+public static class RentalEndReasons
+{
+    /// <summary>The renter ended it (route 59, DELETE).</summary>
+    public const string Renter = "renter";
+    /// <summary>The renter's balance could not pay an hour, or its first hour was never paid.</summary>
+    public const string Unpaid = "unpaid";
+}
 
 /// <summary>What the agent reported about the phone at registration.</summary>
 public sealed record DeviceSpecs(
@@ -188,6 +250,10 @@ public sealed record DeviceSettingsChangedDomainEvent(Device Device) : IDomainEv
 public sealed record DeviceWentOnlineDomainEvent(Device Device) : IDomainEvent;
 
 public sealed record DeviceWentOfflineDomainEvent(Device Device) : IDomainEvent;
+
+public sealed record DeviceRentedDomainEvent(Device Device, DeviceRental Rental) : IDomainEvent;
+
+public sealed record RentalEndedDomainEvent(Device Device, DeviceRental Rental, string Reason, DateTime EndedAt) : IDomainEvent;
 
 /// <summary>A device rule was broken; the message names the rule.</summary>
 public sealed class DeviceRuleException(string message) : DomainRuleException(message);

@@ -32,6 +32,16 @@ public sealed class DeviceDocument : Document
     public string? RunningJobId { get; set; }
     public string? RunningEmployerId { get; set; }
     public string? LastFinishedTaskId { get; set; }
-    /// <summary>On the market for action payment and online: what route 21 lists (one indexed field instead of three filters).</summary>
-    public bool OnActionMarket { get; set; }
+    /// <summary>
+    /// "action" or "live" while the device is online, on the market and not rented; null otherwise: what route 21 lists
+    /// (one indexed field instead of four filters).
+    /// </summary>
+    public string? MarketKey { get; set; }
+    public string? RentalId { get; set; }
+    public string? RenterId { get; set; }
+    public decimal? RentalHourlyRate { get; set; }
+    public DateTime? RentalStartedAt { get; set; }
+    public bool RentalBilled { get; set; }
+    /// <summary>When a rental whose billing Payments has not opened yet started (indexed: the sweep ends those left so too long).</summary>
+    public DateTime? UnbilledRentalSince { get; set; }
 }

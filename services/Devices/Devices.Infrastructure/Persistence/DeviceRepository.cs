@@ -18,7 +18,9 @@ public sealed class DeviceRepository(IDocumentStore store, IIntegrationEventMap 
         var devices = store.Collection<DeviceDocument>(CollectionName);
         await devices.EnsureIndexAsync(new IndexDefinition(nameof(DeviceDocument.NameKey), Unique: true), cancellationToken);
         await devices.EnsureIndexAsync(new IndexDefinition(nameof(DeviceDocument.OwnerId)), cancellationToken);
-        await devices.EnsureIndexAsync(new IndexDefinition(nameof(DeviceDocument.OnActionMarket)), cancellationToken);
+        await devices.EnsureIndexAsync(new IndexDefinition(nameof(DeviceDocument.MarketKey)), cancellationToken);
+        await devices.EnsureIndexAsync(new IndexDefinition(nameof(DeviceDocument.RenterId)), cancellationToken);
+        await devices.EnsureIndexAsync(new IndexDefinition(nameof(DeviceDocument.UnbilledRentalSince)), cancellationToken);
         await devices.EnsureIndexAsync(new IndexDefinition(nameof(DeviceDocument.LastHeartbeatAt)), cancellationToken);
     }
 
@@ -36,13 +38,16 @@ public sealed class DeviceRepository(IDocumentStore store, IIntegrationEventMap 
         return true;
     }
 
-    public async Task<IReadOnlyList<Device>> ListOwnedAsync(string ownerId, CancellationToken cancellationToken) =>
-        (await _devices.ListAsync(Filter.Eq(nameof(DeviceDocument.OwnerId), ownerId), new SortBy(nameof(DeviceDocument.Added), Descending: false), 10_000, cancellationToken))
-        .Select(d => ToDomain(d)!).ToList();
-
-    public async Task<IReadOnlyList<Device>> ListMarketAsync(string? country, SortDirection direction, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Device>> ListOwnedOrRentedAsync(string userId, CancellationToken cancellationToken)
     {
-        var market = Filter.Eq(nameof(DeviceDocument.OnActionMarket), true);
+        var mine = Filter.Or(Filter.Eq(nameof(DeviceDocument.OwnerId), userId), Filter.Eq(nameof(DeviceDocument.RenterId), userId));
+        return (await _devices.ListAsync(mine, new SortBy(nameof(DeviceDocument.Added), Descending: false), 10_000, cancellationToken))
+            .Select(d => ToDomain(d)!).ToList();
+    }
+
+    public async Task<IReadOnlyList<Device>> ListMarketAsync(DevicePaymentType paymentType, string? country, SortDirection direction, CancellationToken cancellationToken)
+    {
+        var market = Filter.Eq(nameof(DeviceDocument.MarketKey), paymentType.ToWire());
         var filter = country is null ? market : Filter.And(market, Filter.Eq(nameof(DeviceDocument.Country), country));
         var found = await _devices.ListAsync(filter, null, 10_000, cancellationToken);
         var byCountry = direction == SortDirection.Descending
@@ -55,6 +60,13 @@ public sealed class DeviceRepository(IDocumentStore store, IIntegrationEventMap 
     {
         var silent = Filter.And(Filter.Eq(nameof(DeviceDocument.Online), true), Filter.Lte(nameof(DeviceDocument.LastHeartbeatAt), heardBefore));
         return (await _devices.ListAsync(silent, null, limit, cancellationToken)).Select(d => ToDomain(d)!).ToList();
+    }
+
+    public async Task<IReadOnlyList<Device>> FindUnbilledRentalsAsync(DateTime startedBefore, int limit, CancellationToken cancellationToken)
+    {
+        // Between, not Lte: a null (no unbilled rental) sorts below every date and would match.
+        var unbilled = Filter.Between(nameof(DeviceDocument.UnbilledRentalSince), DateTime.MinValue, startedBefore);
+        return (await _devices.ListAsync(unbilled, null, limit, cancellationToken)).Select(d => ToDomain(d)!).ToList();
     }
 
     private static DeviceDocument ToDocument(Device device) => new()
@@ -88,7 +100,13 @@ public sealed class DeviceRepository(IDocumentStore store, IIntegrationEventMap 
         RunningJobId = device.Running?.JobId,
         RunningEmployerId = device.Running?.EmployerId,
         LastFinishedTaskId = device.LastFinishedTaskId,
-        OnActionMarket = device.Online && device.Market.IsOnMarket && device.Market.PaymentType == DevicePaymentType.Action,
+        MarketKey = device.Online && device.Market.IsOnMarket && device.Rental is null ? device.Market.PaymentType.ToWire() : null,
+        RentalId = device.Rental?.RentalId,
+        RenterId = device.Rental?.RenterId,
+        RentalHourlyRate = device.Rental?.HourlyRate,
+        RentalStartedAt = device.Rental?.StartedAt,
+        RentalBilled = device.Rental?.Billed ?? false,
+        UnbilledRentalSince = device.Rental is { Billed: false } rental ? rental.StartedAt : null,
     };
 
     private static Device? ToDomain(DeviceDocument? d) => d is null
@@ -99,5 +117,7 @@ public sealed class DeviceRepository(IDocumentStore store, IIntegrationEventMap 
             new MarketListing(d.IsOnMarket, DeviceRules.ParsePaymentType(d.PaymentType), d.HourlyRate, d.Automations),
             d.Online, d.LastHeartbeatAt,
             d.RunningTaskId is null ? null : new RunningTask(d.RunningTaskId, d.RunningJobId ?? string.Empty, d.RunningEmployerId ?? string.Empty),
-            d.LastFinishedTaskId, d.Version);
+            d.LastFinishedTaskId,
+            d.RentalId is null ? null : new DeviceRental(d.RentalId, d.RenterId!, d.RentalHourlyRate ?? 0m, d.RentalStartedAt ?? d.Added, d.RentalBilled),
+            d.Version);
 }

@@ -37,3 +37,28 @@ public sealed record FundJobRequest
     [JsonPropertyName("job_price"), Required, Range(0d, 1_000_000_000d, MinimumIsExclusive = true), MaxDecimals(4)]
     public decimal? JobPrice { get; init; }
 }
+
+/// <summary>The internal rental-billing route's body (Devices, with the renter's token).</summary>
+public sealed record OpenRentalRequest
+{
+    [JsonPropertyName("rental_id"), Required, StringLength(100, MinimumLength = 1)]
+    public string? RentalId { get; init; }
+
+    [JsonPropertyName("remote_device_id"), Required, StringLength(100, MinimumLength = 1)]
+    public string? RemoteDeviceId { get; init; }
+
+    [JsonPropertyName("owner_id"), Required, StringLength(100, MinimumLength = 1)]
+    public string? OwnerId { get; init; }
+
+    [JsonPropertyName("hourly_rate"), Required, Range(0d, 1_000_000d, MinimumIsExclusive = true), MaxDecimals(4)]
+    public decimal? HourlyRate { get; init; }
+
+    [JsonPropertyName("started_at"), Required, StringLength(40), Description("When the rental started: an ISO 8601 date and time.")]
+    public string? StartedAt { get; init; }
+
+    /// <summary>The start in UTC; null when it is not an ISO 8601 date and time.</summary>
+    public DateTime? StartedAtUtc() =>
+        DateTimeOffset.TryParse(StartedAt, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
+            ? at.UtcDateTime
+            : null;
+}

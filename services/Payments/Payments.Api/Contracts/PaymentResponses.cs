@@ -85,3 +85,10 @@ public sealed record JobFundingResponse(
     [property: JsonPropertyName("job_id")] string JobId,
     [property: JsonPropertyName("charged")] decimal Charged,
     [property: JsonPropertyName("fee_per_task")] decimal FeePerTask);
+
+/// <summary>A rental's billing as opened (internal route): its hourly rate, the platform's fee of each hour, and the hours paid.</summary>
+public sealed record RentalBillingResponse(
+    [property: JsonPropertyName("rental_id")] string RentalId,
+    [property: JsonPropertyName("hourly_rate")] decimal HourlyRate,
+    [property: JsonPropertyName("fee_per_hour")] decimal FeePerHour,
+    [property: JsonPropertyName("hours_billed")] int HoursBilled);

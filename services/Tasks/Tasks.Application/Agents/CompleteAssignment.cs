@@ -32,7 +32,9 @@ public sealed class CompleteAssignmentHandler(IJobTaskRepository tasks, IDeviceR
         if (command.Caller.RemoteDeviceId is not { } deviceId) return Error.Validation(AgentErrors.NotBoundToDevice);
         if (command.Caller.JobTaskId is not { } taskId) return Error.Forbidden(AgentErrors.NotTaskScoped);
         var task = await tasks.GetAsync(taskId, cancellationToken);
-        if (task is null || task.RemoteDeviceId != deviceId || task.WorkerId != command.Caller.UserId) return Error.NotFound(AgentErrors.TaskNotFound);
+        // The token binds the task to this device (Identity issues it only for the device's own sign-in); the task's
+        // worker is the device's operator, its renter while rented.
+        if (task is null || task.RemoteDeviceId != deviceId) return Error.NotFound(AgentErrors.TaskNotFound);
 
         task.CompleteOnDevice(command.Outcome, command.Proof, command.FailureReason, clock.GetUtcNow().UtcDateTime);
         if (!await tasks.TrySaveAsync(task, cancellationToken)) return Error.Conflict("The task changed meanwhile; try again");

@@ -119,9 +119,10 @@ public sealed class DeviceAssignment(IJobReplica jobs, IPlannedTaskRepository pl
             }
             plannedTaken = true;
 
-            var owner = await workers.GetAsync(device.OwnerId, cancellationToken);
+            // The task is its operator's: the owner's, or the renter's while the device is rented.
+            var worker = await workers.GetAsync(device.OperatorId, cancellationToken);
             var share = device.OwnerShareOf(job, options.DeviceOwnerSharePercent);
-            var task = JobTask.Assign(taskId, job.ForTask, new TaskWorker(device.OwnerId, owner.Name, owner.Country), planned.Id, device.Id, share, now);
+            var task = JobTask.Assign(taskId, job.ForTask, new TaskWorker(device.OperatorId, worker.Name, worker.Country), planned.Id, device.Id, share, now);
             await tasks.AddAsync(task, cancellationToken);
             logger.LogInformation("Assigned planned task {PlannedTaskId} of job {JobId} to device {DeviceId} as task {TaskId}", planned.Id, job.Id, device.Id, taskId);
             return new Attempt(task);

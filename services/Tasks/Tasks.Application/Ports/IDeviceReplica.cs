@@ -23,8 +23,8 @@ public interface IDeviceReplica
     Task ReleaseAsync(string remoteDeviceId, string taskId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Online, free devices that are <paramref name="ownerId"/>'s or on the market for action payment (every online,
-    /// free device when <paramref name="ownerId"/> is null), at most <paramref name="limit"/>.
+    /// Online, free devices that <paramref name="ownerId"/> operates (owns, or rents) or that are on the market for action
+    /// payment (every online, free device when <paramref name="ownerId"/> is null), at most <paramref name="limit"/>.
     /// </summary>
     Task<IReadOnlyList<Device>> ListFreeAsync(string? ownerId, int limit, CancellationToken cancellationToken);
 

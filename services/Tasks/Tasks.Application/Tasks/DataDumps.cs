@@ -19,8 +19,8 @@ public sealed record DataDumpFile(string Name, string? Extension, string Base64D
 /// devices_automation job with the same automation and no planned tasks). Only a running agent may (its task-scoped
 /// token names the device and the task), and only when the running job's employer owns the sink or has it shared. The
 /// proof is JSON; each file is stored and its URL put into the proof under the file's name. The record is a task of
-/// the device's owner on that device, in the status the agent gives; it takes no position and goes through none of
-/// manual mode's gates, and no email is sent.
+/// the device's operator (its owner, or its renter while rented) on that device, in the status the agent gives; it
+/// takes no position and goes through none of manual mode's gates, and no email is sent.
 /// </summary>
 public sealed partial class DataDumps(IJobReplica jobs, IJobTaskRepository tasks, IDeviceReplica devices, IWorkerDirectory workers, ProofFiles proofFiles,
     AssignmentOptions assignment, TimeProvider clock)
@@ -43,8 +43,7 @@ public sealed partial class DataDumps(IJobReplica jobs, IJobTaskRepository tasks
         var caller = command.Caller;
         if (caller.RemoteDeviceId is not { } deviceId || caller.JobTaskId is not { } runningTaskId) return Error.Forbidden(NotRunningAgent);
         var running = await tasks.GetAsync(runningTaskId, cancellationToken);
-        if (running is not { Status: JobTaskStatus.Running } || running.RemoteDeviceId != deviceId || running.WorkerId != caller.UserId)
-            return Error.Forbidden(NoRunningTask);
+        if (running is not { Status: JobTaskStatus.Running } || running.RemoteDeviceId != deviceId) return Error.Forbidden(NoRunningTask);
         var runningJob = await jobs.GetAsync(running.JobId, cancellationToken);
         if (runningJob is null) return Error.NotFound(RunningJobNotFound);
         if (runningJob.AutomationId != sink.AutomationId) return Error.Forbidden(OtherAutomation);
@@ -71,8 +70,9 @@ public sealed partial class DataDumps(IJobReplica jobs, IJobTaskRepository tasks
                 await proofFiles.DeleteAsync(stored);
                 return Error.Validation($"job_proof, with the files' URLs in it, must be at most {JobTask.MaxProofLength} characters");
             }
-            var owner = await workers.GetAsync(caller.UserId, cancellationToken);
-            var worker = new TaskWorker(caller.UserId, owner.Name ?? caller.Name, owner.Country ?? caller.Country, command.Ip);
+            // The record is the device's operator's (its owner's, or its renter's while rented), as its running task is.
+            var operatorUser = await workers.GetAsync(device.OperatorId, cancellationToken);
+            var worker = new TaskWorker(device.OperatorId, operatorUser.Name, operatorUser.Country, command.Ip);
             var task = JobTask.DumpData(taskId, sink.ForTask, worker, device.Id, device.OwnerShareOf(sink, assignment.DeviceOwnerSharePercent),
                 command.DumpStatus ?? JobTaskStatus.Pending, text, stored, now);
             await tasks.AddAsync(task, cancellationToken);

@@ -18,6 +18,8 @@ public sealed record Device
     public required string PaymentType { get; init; }
     public required IReadOnlyList<string> Automations { get; init; }
     public required bool Online { get; init; }
+    /// <summary>The user renting the device now (live payment): only their jobs' tasks run on it, and they are its operator.</summary>
+    public string? RenterId { get; init; }
     /// <summary>The revision of the snapshot this copy holds (Devices' stored version); an older snapshot changes nothing.</summary>
     public required long Revision { get; init; }
     /// <summary>The job task the device runs (claimed at assignment, let go at completion); null when it is free.</summary>
@@ -31,22 +33,29 @@ public sealed record Device
 
     public bool IsFree => RunningTaskId is null;
 
+    /// <summary>Whose the device is to use now: its renter while rented, else its owner. Its tasks are theirs.</summary>
+    public string OperatorId => RenterId ?? OwnerId;
+
+    /// <summary>On the market for action payment and not rented: other employers' jobs may run on it.</summary>
+    public bool IsOnActionMarket => IsOnMarket && PaymentType == ActionPayment && RenterId is null;
+
     /// <summary>
-    /// Whether the device may run a task of <paramref name="job"/>: it accepts the job's automation, and it is the
-    /// employer's own device or on the market for action payment.
+    /// Whether the device may run a task of <paramref name="job"/>: it accepts the job's automation, and the employer
+    /// operates it (their own device, or one they rent) or it is on the market for action payment. A rented device runs
+    /// only its renter's tasks.
     /// </summary>
     public bool MayRun(Job job) =>
         job.AutomationId is { } automation
         && (Automations.Count == 0 || Automations.Contains(automation))
-        && (OwnerId == job.OwnerId || (IsOnMarket && PaymentType == ActionPayment));
+        && (OperatorId == job.OwnerId || IsOnActionMarket);
 
     /// <summary>
     /// What the device's owner earns of a task of <paramref name="job"/> it runs: <paramref name="percent"/> of its pay
-    /// (rounded down to 0.0001) on another employer's job, the rest being the market's commission; null on the owner's
-    /// own job (they pay themselves the whole pay).
+    /// (rounded down to 0.0001) on another employer's job, the rest being the market's commission; null on the job of
+    /// its operator (the owner's own job, or the renter's, who pays by the hour instead): they pay themselves the whole pay.
     /// </summary>
     public decimal? OwnerShareOf(Job job, decimal percent) =>
-        OwnerId == job.OwnerId ? null : Math.Round(job.JobPrice * percent / 100m, 4, MidpointRounding.ToZero);
+        OperatorId == job.OwnerId ? null : Math.Round(job.JobPrice * percent / 100m, 4, MidpointRounding.ToZero);
 
     /// <summary>Free, online and allowed to run a task of <paramref name="job"/>.</summary>
     public bool CanTake(Job job) => Online && IsFree && MayRun(job);

@@ -20,6 +20,7 @@ public static class DeviceSnapshots
         PaymentType = d.PaymentType,
         Automations = d.Automations,
         Online = d.Online,
+        RenterId = d.RenterId,
         Revision = d.Revision,
     }, occurredAt.UtcDateTime);
 }
@@ -42,4 +43,15 @@ public sealed class DeviceOnlineConsumer(Inbox inbox, ISender sender) : Integrat
 public sealed class DeviceOfflineConsumer(Inbox inbox, ISender sender) : IntegrationEventConsumer<DeviceOffline>(inbox, sender)
 {
     protected override ICommand<Result> ToCommand(DeviceOffline m) => DeviceSnapshots.ToCommand(m.Device, m.OccurredAt);
+}
+
+/// <summary>A user rents the device: only their jobs' tasks run on it until the rental ends.</summary>
+public sealed class DeviceRentedConsumer(Inbox inbox, ISender sender) : IntegrationEventConsumer<DeviceRented>(inbox, sender)
+{
+    protected override ICommand<Result> ToCommand(DeviceRented m) => DeviceSnapshots.ToCommand(m.Device, m.OccurredAt);
+}
+
+public sealed class RentalEndedConsumer(Inbox inbox, ISender sender) : IntegrationEventConsumer<RentalEnded>(inbox, sender)
+{
+    protected override ICommand<Result> ToCommand(RentalEnded m) => DeviceSnapshots.ToCommand(m.Device, m.OccurredAt);
 }

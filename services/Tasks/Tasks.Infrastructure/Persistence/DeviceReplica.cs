@@ -20,8 +20,11 @@ public sealed class DeviceReplicaDocument : Document
     public DateTime? ClaimedAt { get; set; }
     /// <summary>Online and free: what the engine lists when it looks for a device (one indexed field).</summary>
     public bool Free { get; set; }
-    /// <summary>On the market for action payment: other owners' jobs may use it.</summary>
+    /// <summary>On the market for action payment and not rented: other owners' jobs may use it.</summary>
     public bool OnActionMarket { get; set; }
+    public string? RenterId { get; set; }
+    /// <summary>Its renter while rented, else its owner: whose jobs may use it besides the market's.</summary>
+    public string OperatorId { get; set; } = string.Empty;
 }
 
 /// <summary>
@@ -88,7 +91,7 @@ public sealed class DeviceReplica(IDocumentStore store) : IDeviceReplica
         var free = Filter.Eq(nameof(DeviceReplicaDocument.Free), true);
         var filter = ownerId is null
             ? free
-            : Filter.And(free, Filter.Or(Filter.Eq(nameof(DeviceReplicaDocument.OwnerId), ownerId), Filter.Eq(nameof(DeviceReplicaDocument.OnActionMarket), true)));
+            : Filter.And(free, Filter.Or(Filter.Eq(nameof(DeviceReplicaDocument.OperatorId), ownerId), Filter.Eq(nameof(DeviceReplicaDocument.OnActionMarket), true)));
         return (await _devices.ListAsync(filter, null, limit, cancellationToken)).Select(d => ToDomain(d)!).ToList();
     }
 
@@ -113,7 +116,9 @@ public sealed class DeviceReplica(IDocumentStore store) : IDeviceReplica
         RunningTaskId = d.RunningTaskId,
         ClaimedAt = d.ClaimedAt,
         Free = d.Online && d.IsFree,
-        OnActionMarket = d.IsOnMarket && d.PaymentType == Device.ActionPayment,
+        OnActionMarket = d.IsOnActionMarket,
+        RenterId = d.RenterId,
+        OperatorId = d.OperatorId,
     };
 
     private static Device? ToDomain(DeviceReplicaDocument? d) => d is null
@@ -128,6 +133,7 @@ public sealed class DeviceReplica(IDocumentStore store) : IDeviceReplica
             PaymentType = d.PaymentType,
             Automations = d.Automations,
             Online = d.Online,
+            RenterId = d.RenterId,
             OfflineSince = d.OfflineSince,
             Revision = d.Revision,
             RunningTaskId = d.RunningTaskId,
