@@ -21,6 +21,9 @@ public sealed class DevicesApi(TimeProvider clock) : ServiceFactory<Program>
 {
     public FakeRentalBilling Billing { get; } = new();
 
+    /// <summary>The notifications (text messages by email) Devices queued.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<Platform.Application.Notifications.Notification> Messages { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
@@ -29,6 +32,7 @@ public sealed class DevicesApi(TimeProvider clock) : ServiceFactory<Program>
         {
             services.AddSingleton(clock);
             services.Replace(ServiceDescriptor.Singleton<IRentalBilling>(Billing));
+            services.Replace(ServiceDescriptor.Singleton<Platform.Application.Notifications.INotifier>(new CapturingNotifier(Messages)));
         });
     }
 

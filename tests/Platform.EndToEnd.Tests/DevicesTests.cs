@@ -101,4 +101,25 @@ public sealed class DevicesTests(RunningPlatform running)
         (await renter.Client.GetFromJsonAsync<JsonArray>("/api/v1/devices"))!.Should().BeEmpty();
         (await broke.BalanceAsync()).Should().Be((0m, 0m, 0m), "a refused rental takes nothing");
     }
+
+    [Fact]
+    public async Task An_owner_verifies_the_phones_number_with_the_code_texted_to_it_and_the_agent_reads_it()
+    {
+        var owner = await running.Platform.RegisterAsync("Owner Vera", "US");
+        var (deviceId, _, agent) = await OnlinePhoneAsync(owner, "US");
+        using var _ = agent;
+        var number = $"+1415{Random.Shared.Next(1_000_000, 9_999_999)}";
+
+        var sent = await owner.Client.PostAsJsonAsync($"/api/v1/devices/{deviceId}/phone-number/verification", new JsonObject { ["phoneNumber"] = number });
+
+        sent.StatusCode.Should().Be(HttpStatusCode.Accepted, await sent.Content.ReadAsStringAsync());
+        var gateway = $"{number[1..]}@sms.platform.local";
+        IReadOnlyList<string> texts = [];
+        await Eventually.HoldsAsync(async () => (texts = await running.Platform.MailTextsAsync(gateway)).Count > 0, "the code reached the phone (the development SMS gateway's inbox)");
+        var code = System.Text.RegularExpressions.Regex.Match(texts[^1], "[0-9]{6}").Value;
+        (await agent.GetFromJsonAsync<JsonObject>("/api/v1/agent/phone-number"))!["phoneNumber"].Should().BeNull();
+        var verified = await owner.Client.PostAsJsonAsync($"/api/v1/devices/{deviceId}/phone-number/verify", new JsonObject { ["code"] = code });
+        verified.StatusCode.Should().Be(HttpStatusCode.OK, await verified.Content.ReadAsStringAsync());
+        (await agent.GetFromJsonAsync<JsonObject>("/api/v1/agent/phone-number"))!["phoneNumber"]!.GetValue<string>().Should().Be(number);
+    }
 }

@@ -105,14 +105,28 @@ public sealed class PlatformInstance : IAsyncDisposable
     /// <summary>The subjects of the emails the development mail server received for <paramref name="email"/>.</summary>
     public async Task<IReadOnlyList<string>> MailSubjectsAsync(string email)
     {
-        var inbox = _app!.GetEndpoint("mail", "http");
-        using var client = new HttpClient { BaseAddress = inbox };
-        var page = (await client.GetFromJsonAsync<JsonObject>("/api/messages?pageSize=500"))!;
-        return page["results"]!.AsArray()
-            .Where(m => m!["to"]!.AsArray().Any(t => string.Equals(t!.GetValue<string>(), email, StringComparison.OrdinalIgnoreCase)))
-            .Select(m => m!["subject"]!.GetValue<string>())
-            .ToList();
+        using var client = MailServerClient();
+        return (await MessagesToAsync(client, email)).Select(m => m["subject"]!.GetValue<string>()).ToList();
     }
+
+    /// <summary>The plain-text bodies of the emails the development mail server received for <paramref name="address"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<string>> MailTextsAsync(string address)
+    {
+        using var client = MailServerClient();
+        var texts = new List<string>();
+        foreach (var message in (await MessagesToAsync(client, address)).Reverse())
+            texts.Add(await client.GetStringAsync($"/api/messages/{message["id"]!.GetValue<string>()}/plaintext"));
+        return texts;
+    }
+
+    private HttpClient MailServerClient() => new() { BaseAddress = _app!.GetEndpoint("mail", "http") };
+
+    /// <summary>The development mail server's messages to <paramref name="address"/>, newest first (its API's order).</summary>
+    private static async Task<IReadOnlyList<JsonObject>> MessagesToAsync(HttpClient client, string address) =>
+        (await client.GetFromJsonAsync<JsonObject>("/api/messages?pageSize=500"))!["results"]!.AsArray()
+        .Where(m => m!["to"]!.AsArray().Any(t => string.Equals(t!.GetValue<string>(), address, StringComparison.OrdinalIgnoreCase)))
+        .Select(m => m!.AsObject())
+        .ToList();
 
     public async ValueTask DisposeAsync()
     {

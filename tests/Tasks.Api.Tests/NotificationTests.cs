@@ -1,3 +1,4 @@
+using Platform.Application.Notifications;
 using Platform.Contracts.Jobs;
 using Platform.Testing;
 using Tasks.Application.Ports;

@@ -1,3 +1,4 @@
+using Platform.Application.Notifications;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
@@ -142,7 +143,6 @@ public class TasksApi : ServiceFactory<Program>
         (await client.GetFromJsonAsync<JsonObject>($"/api/v1/tasks?task_id={taskId}"))!;
 }
 
-/// <summary>Keeps the emails Tasks queued (the end-to-end suite sends them to a real mail server).</summary>
 /// <summary>Task-scoped agent tokens signed with the test's key, for the calling agent (as Identity's internal route would).</summary>
 public sealed class TestAgentTokens(TestTokens tokens, Microsoft.AspNetCore.Http.IHttpContextAccessor http) : IAgentTokens
 {
@@ -153,10 +153,6 @@ public sealed class TestAgentTokens(TestTokens tokens, Microsoft.AspNetCore.Http
     }
 }
 
-public sealed class CapturingNotifier(ConcurrentQueue<Notification> mails) : INotifier
-{
-    public void Enqueue(Notification notification) => mails.Enqueue(notification);
-}
 
 /// <summary>Proof files in memory: what Tasks stored, read and deleted.</summary>
 public sealed class InMemoryProofFileStore : IProofFileStore

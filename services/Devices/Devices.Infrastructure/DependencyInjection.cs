@@ -4,7 +4,9 @@ using Devices.Application.Devices;
 using Devices.Application.Events;
 using Devices.Application.Ports;
 using Devices.Application.Rentals;
+using Devices.Infrastructure.Notifications;
 using Devices.Infrastructure.Payments;
+using Platform.Mail;
 using Devices.Infrastructure.Persistence;
 using Devices.Infrastructure.Security;
 using Mediator;
@@ -50,6 +52,11 @@ public static class DependencyInjection
             var sender = sp.GetRequiredService<ISender>();
             return (await sender.Send(new MarkSilentDevicesOffline(), ct)).Value + (await sender.Send(new EndUnbilledRentals(), ct)).Value;
         });
+        // Phone verification codes go out as text messages: by email to an SMS gateway's domain (Devices:SmsMailDomain),
+        // which locally is the development mail server (ConnectionStrings:smtp, see Platform.Mail).
+        services.AddPlatformMail(builder.Configuration);
+        var smsDomain = builder.Configuration["Devices:SmsMailDomain"] is { Length: > 0 } domain ? domain : MailSmsGateway.DefaultDomain;
+        services.AddSingleton<IPhoneMessages>(sp => new MailSmsGateway(sp.GetRequiredService<Platform.Application.Notifications.INotifier>(), smsDomain));
         // Payments checks the caller's (the renter's) token, which the platform's HttpClients forward (see Platform.Api).
         services.AddHttpClient<IRentalBilling, PaymentsRentalBilling>(http =>
         {

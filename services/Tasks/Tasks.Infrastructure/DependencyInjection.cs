@@ -14,6 +14,7 @@ using Tasks.Application.Tasks;
 using Tasks.Domain.Jobs;
 using Tasks.Application.Notifications;
 using Tasks.Infrastructure.Files;
+using Platform.Mail;
 using Tasks.Infrastructure.Notifications;
 using Tasks.Infrastructure.Persistence;
 
@@ -51,13 +52,8 @@ public static class DependencyInjection
         // Storage checks the caller's token, which the platform's HttpClients forward (see Platform.Api).
         services.AddHttpClient<IProofFileStore, StorageProofFileStore>(http => http.BaseAddress = new Uri($"http://{StorageService}"));
 
-        // Emails: ConnectionStrings:smtp (smtp://host:port, or smtps:// with user:password@) and Notifications:From.
-        var smtp = builder.Configuration.GetConnectionString("smtp");
-        services.AddSingleton(new MailOptions(string.IsNullOrWhiteSpace(smtp) ? null : new Uri(smtp),
-            builder.Configuration["Notifications:From"] is { Length: > 0 } from ? from : MailOptions.DefaultFrom));
-        services.AddSingleton<MailQueue>();
-        services.AddSingleton<INotifier>(sp => sp.GetRequiredService<MailQueue>());
-        services.AddHostedService(sp => sp.GetRequiredService<MailQueue>());
+        // Emails: ConnectionStrings:smtp and Notifications:From (see Platform.Mail).
+        services.AddPlatformMail(builder.Configuration);
         services.AddScoped<TaskEmails>();
         // A job's completed tasks after its first are told in one email per Notifications:TaskDigestSeconds (default 60).
         services.AddSingleton(builder.Configuration.GetValue<double?>("Notifications:TaskDigestSeconds") is { } digestSeconds

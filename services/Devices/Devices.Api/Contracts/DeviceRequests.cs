@@ -77,3 +77,19 @@ public sealed record MarketQuery
     [Description("action (the default): devices paid per task. live: devices for rent by the hour (route 59), with their id and hourly_rate; rented ones are left out.")]
     public string? PaymentType { get; init; }
 }
+
+/// <summary>The phone-verification request's body: a new number to verify instead of the stored one, or nothing.</summary>
+public sealed record PhoneCodeRequest
+{
+    [JsonPropertyName("phoneNumber"), StringLength(16)]
+    [Description("A new E.164 number for the device (it replaces the stored one, unverified); left out, the code goes to the stored number.")]
+    public string? PhoneNumber { get; init; }
+}
+
+/// <summary>The code the owner received.</summary>
+public sealed record PhoneCodeEntry
+{
+    [JsonPropertyName("code"), Required, StringLength(6, MinimumLength = 6)]
+    [Description("The 6 digits sent to the phone.")]
+    public string? Code { get; init; }
+}

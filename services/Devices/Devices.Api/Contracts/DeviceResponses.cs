@@ -117,6 +117,18 @@ public sealed record MarketDeviceResponse(
         : new(d.Name, d.Specs.Country, d.IsAvailable);
 }
 
+/// <summary>A verification code was sent: to which number (masked), good for how many seconds.</summary>
+public sealed record PhoneCodeSentResponse(
+    [property: JsonPropertyName("success")] bool Success,
+    [property: JsonPropertyName("sent_to")] string SentTo,
+    [property: JsonPropertyName("expires_in")] int ExpiresIn);
+
+/// <summary>The device's number after a code was entered.</summary>
+public sealed record PhoneVerifiedResponse(
+    [property: JsonPropertyName("success")] bool Success,
+    [property: JsonPropertyName("phoneNumber")] string PhoneNumber,
+    [property: JsonPropertyName("phoneNumberVerified")] bool Verified);
+
 /// <summary>Route 22's answer: null unless the number is verified.</summary>
 public sealed record PhoneNumberResponse([property: JsonPropertyName("phoneNumber")] string? PhoneNumber);
 

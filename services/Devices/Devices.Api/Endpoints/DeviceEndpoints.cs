@@ -30,7 +30,29 @@ public static class DeviceEndpoints
         devices.MapPatch("/{remote_device_id}", ChangeSettings).WithName("ChangeDeviceSettings")
             .Produces<DeviceResponse>().Produces<ErrorBody>(400).Produces<ErrorBody>(404)
             .WithSummary("The owner's settings: market listing, payment type, hourly rate, accepted automations. The name is never writable.");
+        devices.MapPost("/{remote_device_id}/phone-number/verification", SendPhoneCode).WithName("SendPhoneVerificationCode")
+            .Produces<PhoneCodeSentResponse>(202).Produces<ErrorBody>(400).Produces<ErrorBody>(404).Produces<ErrorBody>(409)
+            .WithSummary("Send a 6-digit code to the device's phone number (or to a new one, which replaces it) by text message; one a minute, good for 10 minutes.");
+        devices.MapPost("/{remote_device_id}/phone-number/verify", EnterPhoneCode).WithName("VerifyPhoneNumber")
+            .Produces<PhoneVerifiedResponse>().Produces<ErrorBody>(400).Produces<ErrorBody>(404)
+            .WithSummary("Enter the code: the number is verified, and the device's agent can read it (route 22). Five wrong codes void it.");
         return app;
+    }
+
+    private static async Task<IResult> SendPhoneCode(string remote_device_id, Body<PhoneCodeRequest> body, ClaimsPrincipal principal, ISender mediator,
+        CancellationToken ct)
+    {
+        if (!body.TryRead(out var r, out var refusal)) return refusal;
+        return (await mediator.Send(new Application.Devices.SendPhoneCode(principal.ToCaller(), remote_device_id, r.PhoneNumber?.Trim()), ct))
+            .ToHttp(sent => Results.Json(new PhoneCodeSentResponse(true, sent.SentTo, (int)sent.ValidFor.TotalSeconds), statusCode: StatusCodes.Status202Accepted));
+    }
+
+    private static async Task<IResult> EnterPhoneCode(string remote_device_id, Body<PhoneCodeEntry> body, ClaimsPrincipal principal, ISender mediator,
+        CancellationToken ct)
+    {
+        if (!body.TryRead(out var r, out var refusal)) return refusal;
+        return (await mediator.Send(new Application.Devices.EnterPhoneCode(principal.ToCaller(), remote_device_id, r.Code!.Trim()), ct))
+            .ToHttp(d => Results.Ok(new PhoneVerifiedResponse(true, d.PhoneNumber!.Number, d.PhoneNumber.Verified)));
     }
 
     private static async Task<IResult> List(ClaimsPrincipal principal, ISender mediator, CancellationToken ct) =>

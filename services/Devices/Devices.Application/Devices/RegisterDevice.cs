@@ -25,7 +25,7 @@ public sealed class RegisterDeviceValidator : AbstractValidator<RegisterDevice>
         RuleFor(x => x.Specs.Country).Must(CountryCodes.IsValid).WithMessage("country must be an ISO 3166 alpha-2 country code");
         RuleFor(x => x.Specs.NetworkType).Must(DeviceRules.NetworkTypes.Contains)
             .WithMessage($"networkType must be one of: {string.Join(", ", DeviceRules.NetworkTypes)}");
-        RuleFor(x => x.PhoneNumber).Matches(@"^\+[1-9][0-9]{6,14}$").WithMessage("phoneNumber must be an E.164 number such as +14155550123")
+        RuleFor(x => x.PhoneNumber).Matches(PhoneCodes.E164).WithMessage(PhoneCodes.NotE164)
             .When(x => x.PhoneNumber is not null);
     }
 }

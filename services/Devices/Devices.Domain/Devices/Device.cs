@@ -28,6 +28,8 @@ public sealed class Device : AggregateRoot
     public string SecretHash { get; }
     public DateTime Added { get; }
     public PhoneNumber? PhoneNumber { get; private set; }
+    /// <summary>The code sent to <see cref="PhoneNumber"/> that the owner has not entered yet, if any.</summary>
+    public PhoneVerification? PhoneVerification { get; private set; }
     public MarketListing Market { get; private set; } = MarketListing.Unlisted;
     public bool Online { get; private set; }
     public DateTime? LastHeartbeatAt { get; private set; }
@@ -53,10 +55,12 @@ public sealed class Device : AggregateRoot
 
     /// <summary>Rebuilds a stored device; no rules run.</summary>
     public static Device Restore(string id, string ownerId, string name, DeviceSpecs specs, string secretHash, DateTime added, PhoneNumber? phoneNumber,
-        MarketListing market, bool online, DateTime? lastHeartbeatAt, RunningTask? running, string? lastFinishedTaskId, DeviceRental? rental, long version) =>
+        PhoneVerification? phoneVerification, MarketListing market, bool online, DateTime? lastHeartbeatAt, RunningTask? running, string? lastFinishedTaskId,
+        DeviceRental? rental, long version) =>
         new(id, ownerId, name, specs, secretHash, added)
         {
             PhoneNumber = phoneNumber,
+            PhoneVerification = phoneVerification,
             Market = market,
             Online = online,
             LastHeartbeatAt = lastHeartbeatAt,
@@ -169,6 +173,39 @@ public sealed class Device : AggregateRoot
         return true;
     }
 
+    /// <summary>
+    /// A code (kept as <paramref name="codeHash"/>) is sent to the device's number at <paramref name="now"/>, or to
+    /// <paramref name="newNumber"/>, which replaces it unverified. The caller checks that one may be sent now.
+    /// </summary>
+    public void SendPhoneCode(string? newNumber, string codeHash, DateTime now)
+    {
+        if (newNumber is not null && newNumber != PhoneNumber?.Number) PhoneNumber = new PhoneNumber(newNumber, Verified: false);
+        if (PhoneNumber is null) throw new DeviceRuleException(NoPhoneNumber);
+        PhoneVerification = new PhoneVerification(codeHash, now, now + PhoneVerification.CodeLifetime, 0);
+    }
+
+    public const string NoPhoneNumber = "The device has no phone number: send phoneNumber";
+
+    /// <summary>The owner enters a code (its hash) at <paramref name="now"/>: the number is verified when it is the code sent, in time.</summary>
+    public PhoneCodeCheck CheckPhoneCode(string codeHash, DateTime now)
+    {
+        if (PhoneVerification is not { } sent || PhoneNumber is null) return PhoneCodeCheck.NoCode;
+        if (now >= sent.ExpiresAt)
+        {
+            PhoneVerification = null;
+            return PhoneCodeCheck.Expired;
+        }
+        if (!System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(Convert.FromHexString(sent.CodeHash), Convert.FromHexString(codeHash)))
+        {
+            var wrong = sent.WrongAttempts + 1;
+            PhoneVerification = wrong >= PhoneVerification.MaxWrongCodes ? null : sent with { WrongAttempts = wrong };
+            return PhoneVerification is null ? PhoneCodeCheck.TooManyWrong : PhoneCodeCheck.Wrong;
+        }
+        PhoneVerification = null;
+        PhoneNumber = PhoneNumber with { Verified = true };
+        return PhoneCodeCheck.Verified;
+    }
+
     /// <summary>The phone number the agent may read (route 22): the stored one, only once it is verified.</summary>
     public string? VerifiedPhoneNumber => PhoneNumber is { Verified: true } phone ? phone.Number : null;
 
@@ -208,6 +245,28 @@ public sealed record DeviceSpecs(
 
 /// <summary>A phone number in E.164 form, and whether its owner proved they hold it.</summary>
 public sealed record PhoneNumber(string Number, bool Verified);
+
+/// <summary>A verification code sent to the device's number: its hash, when it was sent and expires, and the wrong codes entered so far.</summary>
+public sealed record PhoneVerification(string CodeHash, DateTime SentAt, DateTime ExpiresAt, int WrongAttempts)
+{
+    public static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(10);
+    /// <summary>How long after a code another may be sent.</summary>
+    public static readonly TimeSpan ResendAfter = TimeSpan.FromSeconds(60);
+    /// <summary>After this many wrong codes the code is void: a new one must be sent.</summary>
+    public const int MaxWrongCodes = 5;
+}
+
+/// <summary>What entering a phone verification code did.</summary>
+public enum PhoneCodeCheck
+{
+    Verified,
+    Wrong,
+    /// <summary>The last wrong code allowed: the code is void now.</summary>
+    TooManyWrong,
+    Expired,
+    /// <summary>No code was sent (or it was used up).</summary>
+    NoCode,
+}
 
 /// <summary>How the owner offers a device to others, and which automations it runs (empty: every automation).</summary>
 public sealed record MarketListing(bool IsOnMarket, DevicePaymentType PaymentType, decimal? HourlyRate, IReadOnlyList<string> Automations)

@@ -22,6 +22,10 @@ public sealed class DeviceDocument : Document
     public DateTime Added { get; set; }
     public string? PhoneNumber { get; set; }
     public bool PhoneNumberVerified { get; set; }
+    public string? PhoneCodeHash { get; set; }
+    public DateTime? PhoneCodeSentAt { get; set; }
+    public DateTime? PhoneCodeExpiresAt { get; set; }
+    public int PhoneCodeWrongAttempts { get; set; }
     public bool IsOnMarket { get; set; }
     public string PaymentType { get; set; } = string.Empty;
     public decimal? HourlyRate { get; set; }

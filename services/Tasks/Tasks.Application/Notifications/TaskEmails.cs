@@ -1,3 +1,4 @@
+using Platform.Application.Notifications;
 using Tasks.Application.Ports;
 using Tasks.Domain.Jobs;
 using Tasks.Domain.Tasks;

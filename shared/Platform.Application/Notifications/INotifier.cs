@@ -1,4 +1,4 @@
-namespace Tasks.Application.Ports;
+namespace Platform.Application.Notifications;
 
 /// <summary>An email to one person: address, subject, plain-text body.</summary>
 public sealed record Notification(string To, string Subject, string Body);

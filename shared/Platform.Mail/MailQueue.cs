@@ -4,9 +4,9 @@ using MailKit.Security;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MimeKit;
-using Tasks.Application.Ports;
+using Platform.Application.Notifications;
 
-namespace Tasks.Infrastructure.Notifications;
+namespace Platform.Mail;
 
 /// <summary>Where emails go: the SMTP server (a development mail server locally) and the sender's address.</summary>
 public sealed record MailOptions(Uri? Server, string From)
