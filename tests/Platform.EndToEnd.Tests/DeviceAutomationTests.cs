@@ -8,7 +8,8 @@ namespace Platform.EndToEnd.Tests;
 /// <summary>
 /// Device automation end to end: an owner's three simulated phones (the device-agent simulator, as a process) run an
 /// employer's automation job of 20 planned tasks, one pinned by the device's name; each phone runs one task at a
-/// time; the employer reviews the results, the owner is paid their share, and both kinds of bucket read back.
+/// time, dumping a record of each run (with a file) into a sink job of the same automation; the employer reviews the
+/// results, the owner is paid their share, and both kinds of bucket read back.
 /// </summary>
 [Collection(RunningPlatformCollection.Name)]
 public sealed class DeviceAutomationTests(RunningPlatform running, Xunit.Abstractions.ITestOutputHelper output)
@@ -35,13 +36,18 @@ public sealed class DeviceAutomationTests(RunningPlatform running, Xunit.Abstrac
             ["name"] = "Echo", ["bucket_schema"] = new JsonObject { ["fields"] = new JsonArray(new JsonObject { ["name"] = "runs", ["type"] = "number", ["required"] = false }) },
         });
         var automationId = (await automation.Content.ReadFromJsonAsync<JsonObject>())!["automation_id"]!.GetValue<string>();
-        var created = await employer.Client.PostAsJsonAsync("/api/v1/jobs", new JsonObject
+        // A sink of the same automation (no planned tasks): the phones dump a record of each run into it (route 11's data-dump mode).
+        var sinkId = await PostJobAsync(employer, new JsonObject
+        {
+            ["title"] = "Echo records", ["category"] = "Other", ["description"] = "d", ["proof"] = "p", ["duration"] = 1, ["positions"] = 1,
+            ["job_price"] = 0.01, ["job_type"] = "devices_automation", ["automation_id"] = automationId,
+        });
+        var jobId = await PostJobAsync(employer, new JsonObject
         {
             ["title"] = "Echo twenty inputs", ["category"] = "Other", ["description"] = "d", ["proof"] = "p", ["duration"] = 1, ["positions"] = 20,
             ["job_price"] = 0.1, ["job_type"] = "devices_automation", ["automation_id"] = automationId,
+            ["automationParameters"] = new JsonObject { ["dumpTo"] = sinkId },
         });
-        created.StatusCode.Should().Be(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-        var jobId = (await created.Content.ReadFromJsonAsync<JsonObject>())!["job_id"]!.GetValue<string>();
         var pinnedName = devices[0]!["name"]!.GetValue<string>();
         var pinnedId = devices[0]!["remote_device_id"]!.GetValue<string>();
 
@@ -79,7 +85,18 @@ public sealed class DeviceAutomationTests(RunningPlatform running, Xunit.Abstrac
         });
         review.StatusCode.Should().Be(HttpStatusCode.OK, await review.Content.ReadAsStringAsync());
         await Eventually.HoldsAsync(async () => (await owner.BalanceAsync()).Active == 1.6m, "the owner is paid 80% of each task's 0.10");
-        (await employer.BalanceAsync()).Should().Be((7.8m, 7.8m, 0m), "20 × (0.10 + a 0.01 fee) spent of 10");
+        // The last task's commission and fee leave the job's hold just after its pay: the employer's balance settles a moment later.
+        await Eventually.HoldsAsync(async () => await employer.BalanceAsync() == (7.8m, 7.789m, 0m),
+            "20 × (0.10 + a 0.01 fee) spent of 10, and the sink's one position (0.011) held");
+
+        // Each run left its record in the sink, with its file's URL in the record.
+        var dumps = (await employer.Client.GetFromJsonAsync<JsonObject>($"/api/v1/jobs/{sinkId}/applicants?limit=100"))!["job_tasks"]!.AsArray();
+        dumps.Select(d => JsonNode.Parse(d!["job_proof"]!.GetValue<string>())!["task"]!.GetValue<string>())
+            .Should().BeEquivalentTo(tasks.Select(t => t!["job_task_id"]!.GetValue<string>()), "one record per run, written while it ran");
+        dumps.Should().OnlyContain(d => d!["status"]!.GetValue<string>() == "pending" && d["device_owner_share"] != null);
+        var record = JsonNode.Parse(dumps[0]!["job_proof"]!.GetValue<string>())!;
+        var log = await employer.Client.GetStringAsync(record["log"]!.GetValue<string>());
+        log.Should().Be($"echo: {record["input"]!.GetValue<string>()}", "the file the phone attached, stored by Storage");
 
         // Buckets: each phone wrote its job bucket with its task token, and counts its runs in its device bucket.
         var buckets = (await employer.Client.GetFromJsonAsync<JsonObject>($"/api/v1/jobs/{jobId}/buckets"))!["buckets"]!.AsArray();
@@ -100,15 +117,28 @@ public sealed class DeviceAutomationTests(RunningPlatform running, Xunit.Abstrac
         agents.Lines.Should().Contain(l => l.EndsWith("stopped", StringComparison.Ordinal));
     }
 
+    private static async Task<string> PostJobAsync(User employer, JsonObject job)
+    {
+        var created = await employer.Client.PostAsJsonAsync("/api/v1/jobs", job);
+        created.StatusCode.Should().Be(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        return (await created.Content.ReadFromJsonAsync<JsonObject>())!["job_id"]!.GetValue<string>();
+    }
+
     private static JsonArray Inputs(int count, string tag) => new(Enumerable.Range(0, count).Select(i => (JsonNode)$"{{\"tag\":\"{tag}\",\"n\":{i}}}").ToArray());
 
-    /// <summary>Route 13; a job posted a moment ago may not have reached Tasks yet (404), so it is asked again until it has.</summary>
+    /// <summary>
+    /// Route 13. A job posted a moment ago may not have reached Tasks yet (404), nor a device registered a moment ago
+    /// (a pin by its name: 400 "No device is named"): each is asked again until Tasks has heard of it.
+    /// </summary>
     private static async Task<JsonObject> PlanAsync(User employer, string jobId, JsonObject body)
     {
         HttpResponseMessage? response = null;
         await Eventually.HoldsAsync(async () =>
-            (response = await employer.Client.PostAsJsonAsync($"/api/v1/jobs/{jobId}/planned-tasks", body.DeepClone())).StatusCode != HttpStatusCode.NotFound,
-            "Tasks knows the job");
+        {
+            response = await employer.Client.PostAsJsonAsync($"/api/v1/jobs/{jobId}/planned-tasks", body.DeepClone());
+            return response.StatusCode != HttpStatusCode.NotFound
+                   && !(response.StatusCode == HttpStatusCode.BadRequest && (await response.Content.ReadAsStringAsync()).Contains("No device is named", StringComparison.Ordinal));
+        }, "Tasks knows the job and the device");
         response!.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }

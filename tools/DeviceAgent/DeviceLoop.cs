@@ -5,7 +5,8 @@ namespace DeviceAgent;
 /// <summary>
 /// One simulated phone: it signs in with its own credentials, heartbeats (a third of the offline window apart), polls
 /// for work once a second while idle, runs each assignment for the task time (echoing its input as proof, or failing
-/// the given share), completes it, and counts its runs in its device bucket.
+/// the given share; with a "dumpTo" automation parameter, writing a record of the run into that sink job), counts the
+/// run in its device bucket, and completes it.
 /// </summary>
 public sealed class DeviceLoop(PlatformApi api, SavedDevice device, AgentOptions options, EventLog log)
 {
@@ -59,12 +60,20 @@ public sealed class DeviceLoop(PlatformApi api, SavedDevice device, AgentOptions
                 // While the task runs, its token also opens the job's bucket for this device.
                 await WriteJobBucketAsync(work, new JsonObject { ["lastInput"] = work.Input, ["runs"] = runs + 1 }, cancellationToken);
                 await Task.Delay(options.TaskTime, cancellationToken);
+                // A job whose automation parameters name a sink ("dumpTo") gets a record of each run there, while the task runs.
+                if (work.AutomationParameters?["dumpTo"] is JsonValue sink && sink.TryGetValue<string>(out var sinkJobId))
+                {
+                    await api.DumpAsync(work, sinkJobId, new JsonObject { ["input"] = work.Input, ["device"] = device.Name, ["task"] = work.TaskId }, "log",
+                        $"echo: {work.Input}", cancellationToken);
+                    log.Write(device.Name, $"dumped a record of task {work.TaskId} into job {sinkJobId}");
+                }
+                // The run is counted before it is reported: once the task shows done, its count is in the device bucket.
+                await api.MergeDeviceBucketAsync(agent, new JsonObject { ["runs"] = runs + 1, ["lastTask"] = work.TaskId }, cancellationToken);
+                runs++;
+                log.Write(device.Name, $"bucket: runs = {runs}");
                 var failed = Random.Shared.NextDouble() < options.FailRate;
                 await api.CompleteAsync(work, failed, $"echo: {work.Input}", cancellationToken);
                 log.Write(device.Name, failed ? $"task {work.TaskId} failed" : $"task {work.TaskId} done (pending review)");
-                runs++;
-                await api.MergeDeviceBucketAsync(agent, new JsonObject { ["runs"] = runs, ["lastTask"] = work.TaskId }, cancellationToken);
-                log.Write(device.Name, $"bucket: runs = {runs}");
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {

@@ -23,7 +23,7 @@ public sealed class Session(PlatformApi api, string clientId, string clientSecre
 }
 
 /// <summary>A device's work as route 51 gives it.</summary>
-public sealed record Assignment(string TaskId, string JobId, string Input, string TaskToken);
+public sealed record Assignment(string TaskId, string JobId, string Input, string TaskToken, JsonObject? AutomationParameters = null);
 
 /// <summary>The platform's routes the simulator calls, through the gateway, and nothing else: the reference client for device authors.</summary>
 public sealed class PlatformApi(HttpClient http)
@@ -84,7 +84,7 @@ public sealed class PlatformApi(HttpClient http)
         return work is null
             ? null
             : new Assignment(work["job_task_id"]!.GetValue<string>(), work["job_id"]!.GetValue<string>(), work["input"]!.GetValue<string>(),
-                work["task_token"]!["access_token"]!.GetValue<string>());
+                work["task_token"]!["access_token"]!.GetValue<string>(), work["automationParameters"] as JsonObject);
     }
 
     /// <summary>Route 52, with the task-scoped token: pending with the proof, or failed with the reason.</summary>
@@ -95,6 +95,29 @@ public sealed class PlatformApi(HttpClient http)
             Content = JsonContent.Create(failed
                 ? new JsonObject { ["status"] = "failed", ["failureReason"] = "simulated failure" }
                 : new JsonObject { ["status"] = "pending", ["job_proof"] = proof }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", assignment.TaskToken);
+        using var response = await http.SendAsync(request, cancellationToken);
+        await EnsureAsync(response, cancellationToken);
+    }
+
+    /// <summary>
+    /// Route 11's data-dump mode, with the task-scoped token while the task runs: a JSON record, and a text file whose
+    /// URL the platform puts into the record under the file's name, into a sink job of the same automation.
+    /// </summary>
+    public async Task DumpAsync(Assignment assignment, string sinkJobId, JsonObject record, string fileName, string fileText, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/tasks/submit")
+        {
+            Content = JsonContent.Create(new JsonObject
+            {
+                ["job_id"] = sinkJobId,
+                ["job_proof"] = record.ToJsonString(),
+                ["files"] = new JsonArray(new JsonObject
+                {
+                    ["name"] = fileName, ["extension"] = ".txt", ["base64Data"] = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(fileText)),
+                }),
+            }),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", assignment.TaskToken);
         using var response = await http.SendAsync(request, cancellationToken);
