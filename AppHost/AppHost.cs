@@ -78,6 +78,10 @@ if (!builder.ExecutionContext.IsPublishMode)
 if (builder.Configuration["PLATFORM_TASK_DIGEST_SECONDS"] is { Length: > 0 } digestSeconds)
     services.Single(s => s.Resource.Name == PlatformServices.Tasks.Name).WithEnvironment("Notifications__TaskDigestSeconds", digestSeconds);
 
+// The admin routes' token (X-Admin-Token): the Proxy service's admin routes answer 503 until one is set.
+if (builder.Configuration["PLATFORM_ADMIN_TOKEN"] is { Length: > 0 } adminToken)
+    services.Single(s => s.Resource.Name == PlatformServices.Proxy.Name).WithEnvironment("PLATFORM_ADMIN_TOKEN", adminToken);
+
 // The gateway's per-token rate limit can be raised for load tests (the benchmark does).
 if (builder.Configuration["PLATFORM_RATE_LIMIT_PER_SECOND"] is { Length: > 0 } rate)
     gateway.WithEnvironment("Gateway__RateLimitPerSecond", rate).WithEnvironment("Gateway__RateLimitBurst", rate);

@@ -13,6 +13,9 @@ public sealed record DeviceSnapshot
     public required string Name { get; init; }
     /// <summary>ISO 3166 alpha-2.</summary>
     public required string Country { get; init; }
+    /// <summary>The phone's make and model as its owner registered them (absent in older messages).</summary>
+    public string? Brand { get; init; }
+    public string? Model { get; init; }
     public required bool IsOnMarket { get; init; }
     /// <summary>"action" (paid per task) or "live" (rented by the hour).</summary>
     public required string PaymentType { get; init; }

@@ -109,7 +109,19 @@ public static class PlatformServices
         new("device-bucket", "/api/v1/device-bucket/{**rest}"),
     ], MaxRequestBodyBytes: 2L * 1024 * 1024, Calls: ["payments"]);
 
-    public static readonly IReadOnlyList<PlatformService> All = [Identity, Jobs, Storage, Tasks, Payments, Devices];
+    /// <summary>
+    /// Proxy connections and blacklists (the control plane the proxy nodes follow). Its device blacklist route is more
+    /// specific than Devices' catch-all; the global blacklist takes the admin token, not a bearer token (the service checks
+    /// it). Its data folder keeps the key ring that encrypts connection passwords.
+    /// </summary>
+    public static readonly PlatformService Proxy = new("proxy", "Proxy",
+    [
+        new("proxy", "/api/v1/proxy/{**rest}"),
+        new("admin-proxy-blacklist", "/api/v1/admin/proxy/blacklist", Public: true),
+        new("device-proxy-blacklist", "/api/v1/devices/{remote_device_id}/proxy-blacklist"),
+    ], DataVolumeSize: "1Gi");
+
+    public static readonly IReadOnlyList<PlatformService> All = [Identity, Jobs, Storage, Tasks, Payments, Devices, Proxy];
 
     public static PlatformService? Find(string name) => All.FirstOrDefault(s => s.Name == name);
 }

@@ -30,6 +30,8 @@ public sealed class PlatformInstance : IAsyncDisposable
     public int GatewayPort { get; }
     public int RabbitPort { get; }
     public HttpClient Gateway { get; }
+    /// <summary>The admin routes' token this platform runs with (X-Admin-Token).</summary>
+    public string AdminToken { get; } = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
     public string RabbitUrl => $"amqp://guest:guest@127.0.0.1:{RabbitPort}/";
 
     public static PlatformInstance Create(string? dataDirectory = null, int? gatewayPort = null, int? rabbitPort = null) =>
@@ -45,6 +47,7 @@ public sealed class PlatformInstance : IAsyncDisposable
             "PLATFORM_CONTAINERS=false",
             // A job's task-completed emails after its first are held for a window: a short one, so the loop sees them.
             "PLATFORM_TASK_DIGEST_SECONDS=2",
+            $"PLATFORM_ADMIN_TOKEN={AdminToken}",
         ]);
         _app = await builder.BuildAsync();
         using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(4));

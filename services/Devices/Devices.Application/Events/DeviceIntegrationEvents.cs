@@ -31,6 +31,8 @@ public sealed class DeviceIntegrationEvents : IIntegrationEventMap
         OwnerId = device.OwnerId,
         Name = device.Name,
         Country = device.Specs.Country,
+        Brand = device.Specs.Brand,
+        Model = device.Specs.Model,
         IsOnMarket = device.Market.IsOnMarket,
         PaymentType = device.Market.PaymentType.ToWire(),
         HourlyRate = device.Market.HourlyRate,

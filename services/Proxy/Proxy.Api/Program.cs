@@ -1,0 +1,21 @@
+using Platform.Api;
+using Proxy.Api.Endpoints;
+using Proxy.Application.Connections;
+using Proxy.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPlatformApi(DependencyInjection.ServiceName, typeof(CreateConnection).Assembly);
+builder.AddProxyInfrastructure();
+builder.Services.AddMediator(options =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.Assemblies = [typeof(CreateConnection)];
+});
+
+var app = builder.Build();
+app.UsePlatformApi();
+app.MapConnectionEndpoints();
+app.MapBlacklistEndpoints();
+app.Run();
+
+public partial class Program;
