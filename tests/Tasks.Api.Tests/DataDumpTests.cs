@@ -72,7 +72,7 @@ public sealed class DataDumpTests(TasksApi api) : IClassFixture<TasksApi>
         var sink = await AutomationJobAsync(positions: 1);
         var agent = await RunningAgentAsync();
 
-        var taskId = await CreatedTaskAsync(await DumpAsync(agent.Running, sink, """{"email":"found@example.com","score":7}""",
+        var taskId = await CreatedTaskAsync(await DumpAsync(agent.Running, sink, """{"email":"found@example.com","score":7,"city":"São Paulo"}""",
             new JsonArray(File("screenshot", Png))));
 
         var task = await TasksApi.TaskAsync(Employer, taskId);
@@ -83,6 +83,7 @@ public sealed class DataDumpTests(TasksApi api) : IClassFixture<TasksApi>
         task["device_owner_share"]!.GetValue<decimal>().Should().Be(0.2m, "80% of the sink's 0.25, the device being another owner's");
         var proof = JsonNode.Parse(task["job_proof"]!.GetValue<string>())!;
         proof["email"]!.GetValue<string>().Should().Be("found@example.com");
+        task["job_proof"]!.GetValue<string>().Should().Contain("São Paulo", "the record keeps its text as written");
         var url = proof["screenshot"]!.GetValue<string>();
         url.Should().Be($"/api/v1/tasks/{taskId}/files/screenshot");
         var download = await Employer.GetAsync(url);

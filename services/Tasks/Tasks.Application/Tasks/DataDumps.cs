@@ -62,9 +62,13 @@ public sealed partial class DataDumps(IJobReplica jobs, IJobTaskRepository tasks
         var stored = await proofFiles.StoreAsync(caller.UserId, files, cancellationToken);
         try
         {
-            if (proof is JsonObject fields)
+            // The agent's text as sent; with files, the record written again with their URLs in it (non-ASCII kept as is).
+            var text = command.Proof;
+            if (stored.Count > 0 && proof is JsonObject fields)
+            {
                 foreach (var file in stored) fields[file.Field] = ProofFileUrl(taskId, file.Field);
-            var text = proof.ToJsonString();
+                text = fields.ToJsonString(Relaxed);
+            }
             if (text.Length > JobTask.MaxProofLength)
             {
                 await proofFiles.DeleteAsync(stored);
@@ -84,6 +88,8 @@ public sealed partial class DataDumps(IJobReplica jobs, IJobTaskRepository tasks
             throw;
         }
     }
+
+    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Where a task's proof file is downloaded (route: GET /api/v1/tasks/{task_id}/files/{field}), as the dump's proof names it.</summary>
     public static string ProofFileUrl(string taskId, string field) => $"/api/v1/tasks/{taskId}/files/{Uri.EscapeDataString(field)}";
