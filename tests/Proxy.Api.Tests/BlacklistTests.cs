@@ -76,6 +76,18 @@ public sealed class BlacklistTests(ProxyApi api) : IClassFixture<ProxyApi>
     }
 
     [Fact]
+    public async Task Twenty_domains_blocked_at_once_on_a_new_device_list_all_stay()
+    {
+        var deviceId = await api.DeviceOfAsync(_ownerId);
+        var path = $"/api/v1/devices/{deviceId}/proxy-blacklist";
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Owner.PostAsJsonAsync(path, new { domains = new[] { $"site{i}.net" } })));
+
+        answers.Should().OnlyContain(a => a.StatusCode == HttpStatusCode.OK);
+        (await DomainsOf(await Owner.GetAsync(path))).Should().HaveCount(20, "the first write creates the list; the others, racing it, read it again");
+    }
+
+    [Fact]
     public async Task A_devices_blacklist_is_its_owners_and_anyone_elses_404()
     {
         var deviceId = await api.DeviceOfAsync(_ownerId);
