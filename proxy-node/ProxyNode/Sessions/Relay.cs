@@ -1,0 +1,75 @@
+namespace ProxyNode.Sessions;
+
+/// <summary>
+/// Copies bytes both ways between the client and the exit until both sides have closed, either side fails, the session
+/// sits idle for the idle timeout, or it is cancelled (its connection revoked). A side that closes its sending half is
+/// passed on as a half-close (a socket's send side is shut down), so a request sent with a half-close still gets its
+/// answer. Each direction holds one buffer and waits for its write to finish before it reads again, so a slow reader
+/// holds its writer back: nothing is buffered without bound.
+/// </summary>
+public static class Relay
+{
+    public const int BufferSize = 16 * 1024;
+
+    /// <summary>Relays until the session ends; the bytes that went to the client (in) and to the target (out).</summary>
+    public static async Task<(long BytesIn, long BytesOut)> RunAsync(Stream client, Stream exit, TimeSpan idleTimeout, CancellationToken cancellationToken)
+    {
+        using var session = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var lastActivity = Environment.TickCount64;
+        long bytesIn = 0, bytesOut = 0;
+
+        async Task PumpAsync(Stream from, Stream to, bool toClient)
+        {
+            var buffer = new byte[BufferSize];
+            try
+            {
+                while (true)
+                {
+                    var read = await from.ReadAsync(buffer, session.Token);
+                    if (read == 0) break;
+                    await to.WriteAsync(buffer.AsMemory(0, read), session.Token);
+                    await to.FlushAsync(session.Token);
+                    Interlocked.Exchange(ref lastActivity, Environment.TickCount64);
+                    if (toClient) Interlocked.Add(ref bytesIn, read);
+                    else Interlocked.Add(ref bytesOut, read);
+                }
+                // This side is done sending: tell the other, and let the other direction run to its own end.
+                if (to is System.Net.Sockets.NetworkStream network) network.Socket.Shutdown(System.Net.Sockets.SocketShutdown.Send);
+                else if (to is IHalfClosable halfClosable) await halfClosable.CloseSendingAsync(session.Token);
+                else await session.CancelAsync();
+            }
+            catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException or System.Net.Sockets.SocketException)
+            {
+                // A failed side ends the session for both.
+                await session.CancelAsync();
+            }
+        }
+
+        var idleWatch = Task.Run(async () =>
+        {
+            var tick = TimeSpan.FromMilliseconds(Math.Clamp(idleTimeout.TotalMilliseconds / 4, 10, 1000));
+            try
+            {
+                while (!session.IsCancellationRequested)
+                {
+                    await Task.Delay(tick, session.Token);
+                    if (Environment.TickCount64 - Interlocked.Read(ref lastActivity) >= idleTimeout.TotalMilliseconds) await session.CancelAsync();
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }, CancellationToken.None);
+
+        await Task.WhenAll(PumpAsync(client, exit, toClient: false), PumpAsync(exit, client, toClient: true));
+        await session.CancelAsync();
+        await idleWatch;
+        return (Interlocked.Read(ref bytesIn), Interlocked.Read(ref bytesOut));
+    }
+}
+
+/// <summary>A stream that can end its sending half and still read (an exit tunnel's stream, say).</summary>
+public interface IHalfClosable
+{
+    Task CloseSendingAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,150 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Platform.Contracts.Proxy;
+using ProxyNode.Sessions;
+
+namespace ProxyNode.Tests;
+
+/// <summary>
+/// A node on two free ports (SOCKS5 and HTTP CONNECT) whose exits are dialled straight from this machine (as the
+/// simulator's phones will), a local HTTP target that answers "hello", and one connection ("the credential").
+/// </summary>
+public sealed class NodeHarness : IAsyncDisposable
+{
+    public const string Password = "p9F7bX3cVqLtZmK2";
+    public const string DeviceId = "device-1";
+
+    private readonly ProxyListener _socks;
+    private readonly ProxyListener _connect;
+    private readonly TcpListener _target = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource _stop = new();
+
+    public NodeHarness(SessionOptions? options = null)
+    {
+        options ??= new SessionOptions();
+        State = new NodeState(options);
+        State.Apply(new ConnectionChanged(ConnectionId, DeviceId, HashOf(Password), [], "created", false, 1));
+        _socks = new ProxyListener(new IPEndPoint(IPAddress.Loopback, 0), new Socks5Session(State, Exits, options).RunAsync, Outcomes.Enqueue);
+        _connect = new ProxyListener(new IPEndPoint(IPAddress.Loopback, 0), new HttpConnectSession(State, Exits, options).RunAsync, Outcomes.Enqueue);
+        _socks.Start();
+        _connect.Start();
+        _target.Start();
+        _ = ServeTargetAsync();
+    }
+
+    public string ConnectionId { get; } = Guid.NewGuid().ToString();
+    public NodeState State { get; }
+    public DirectExits Exits { get; } = new();
+    public ConcurrentQueue<SessionOutcome> Outcomes { get; } = new();
+    public int SocksPort => _socks.LocalEndpoint.Port;
+    public int ConnectPort => _connect.LocalEndpoint.Port;
+    public int TargetPort => ((IPEndPoint)_target.LocalEndpoint).Port;
+    private int _targetSessions;
+
+    /// <summary>Sessions the target holds open (it answers "hello" to a request, and echoes what a "hold" client sends).</summary>
+    public int TargetSessions => Volatile.Read(ref _targetSessions);
+
+    public static string HashOf(string password) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(password)));
+
+    /// <summary>Runs curl with <paramref name="arguments"/>; its exit code and output.</summary>
+    public static async Task<(int Code, string Output)> CurlAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("curl") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { "-s", "-S", "--max-time", "10" }.Concat(arguments)) start.ArgumentList.Add(a);
+        using var curl = Process.Start(start)!;
+        var output = await curl.StandardOutput.ReadToEndAsync();
+        var error = await curl.StandardError.ReadToEndAsync();
+        await curl.WaitForExitAsync();
+        return (curl.ExitCode, output + error);
+    }
+
+    private async Task ServeTargetAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            TcpClient client;
+            try
+            {
+                client = await _target.AcceptTcpClientAsync(_stop.Token);
+            }
+            catch (Exception)
+            {
+                return;
+            }
+            _ = Task.Run(async () =>
+            {
+                using (client)
+                {
+                    Interlocked.Increment(ref _targetSessions);
+                    var stream = client.GetStream();
+                    var buffer = new byte[4096];
+                    var seen = new StringBuilder();
+                    try
+                    {
+                        while (true)
+                        {
+                            var read = await stream.ReadAsync(buffer, _stop.Token);
+                            if (read == 0) return;
+                            seen.Append(Encoding.Latin1.GetString(buffer, 0, read));
+                            if (seen.ToString().StartsWith("hold", StringComparison.Ordinal))
+                            {
+                                // A long session: echo and stay open.
+                                await stream.WriteAsync(buffer.AsMemory(0, read), _stop.Token);
+                                seen.Clear();
+                                continue;
+                            }
+                            if (seen.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
+                            {
+                                await stream.WriteAsync("HTTP/1.1 200 OK\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello"u8.ToArray(), _stop.Token);
+                                return;
+                            }
+                        }
+                    }
+                    catch (Exception)
+                    {
+                    }
+                    finally
+                    {
+                        Interlocked.Decrement(ref _targetSessions);
+                    }
+                }
+            });
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _target.Stop();
+        await _socks.DisposeAsync();
+        await _connect.DisposeAsync();
+    }
+}
+
+/// <summary>Exits dialled from this machine (names resolved here, as a phone resolves them); a device in <see cref="Offline"/> can't be reached.</summary>
+public sealed class DirectExits : IExitDialer
+{
+    public ConcurrentQueue<string> Dialled { get; } = new();
+    public HashSet<string> Offline { get; } = [];
+
+    public async Task<Stream?> OpenAsync(string deviceId, ProxyTarget target, CancellationToken cancellationToken)
+    {
+        Dialled.Enqueue(target.Host);
+        if (Offline.Contains(deviceId)) return null;
+        var client = new TcpClient();
+        try
+        {
+            await client.ConnectAsync(target.Host, target.Port, cancellationToken);
+            return client.GetStream();
+        }
+        catch (SocketException)
+        {
+            client.Dispose();
+            return null;
+        }
+    }
+}
