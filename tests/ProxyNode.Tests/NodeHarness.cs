@@ -22,13 +22,15 @@ public sealed class NodeHarness : IAsyncDisposable
     private readonly TcpListener _target = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
 
-    public NodeHarness(SessionOptions? options = null)
+    /// <param name="exits">Where sessions exit; by default straight from this machine (<see cref="Exits"/>).</param>
+    public NodeHarness(SessionOptions? options = null, IExitDialer? exits = null)
     {
         options ??= new SessionOptions();
         State = new NodeState(options);
         State.Apply(new ConnectionChanged(ConnectionId, DeviceId, HashOf(Password), [], "created", false, 1));
-        _socks = new ProxyListener(new IPEndPoint(IPAddress.Loopback, 0), new Socks5Session(State, Exits, options).RunAsync, Outcomes.Enqueue);
-        _connect = new ProxyListener(new IPEndPoint(IPAddress.Loopback, 0), new HttpConnectSession(State, Exits, options).RunAsync, Outcomes.Enqueue);
+        var exit = exits ?? Exits;
+        _socks = new ProxyListener(new IPEndPoint(IPAddress.Loopback, 0), new Socks5Session(State, exit, options).RunAsync, Outcomes.Enqueue);
+        _connect = new ProxyListener(new IPEndPoint(IPAddress.Loopback, 0), new HttpConnectSession(State, exit, options).RunAsync, Outcomes.Enqueue);
         _socks.Start();
         _connect.Start();
         _target.Start();

@@ -1,0 +1,159 @@
+using System.Collections.Concurrent;
+using ProxyNode.Sessions;
+
+namespace ProxyNode.Tunnel;
+
+/// <summary>One message-framed transport under a tunnel (a WebSocket's binary messages); a null receive means it closed.</summary>
+public interface ITunnelTransport
+{
+    Task SendAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken);
+
+    Task<ReadOnlyMemory<byte>?> ReceiveAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Either end of a tunnel (see <see cref="TunnelFrames"/>): it reads frames and hands each to its stream. The node opens
+/// streams (<see cref="OpenAsync"/>); the agent answers OPENs with <paramref name="onOpen"/> (dial, then
+/// <see cref="Accept"/> or <see cref="RefuseAsync"/>). When the transport closes, every stream of it is reset: a
+/// device that goes offline ends its sessions, and new ones find no tunnel until its agent connects again.
+/// </summary>
+public sealed class TunnelConnection(ITunnelTransport transport, Func<TunnelConnection, uint, string, int, Task>? onOpen = null) : IDisposable
+{
+    private readonly ConcurrentDictionary<uint, TunnelStream> _streams = new();
+    private readonly ConcurrentDictionary<uint, TaskCompletionSource<TunnelRefusal?>> _opening = new();
+    private readonly SemaphoreSlim _sending = new(1, 1);
+    private int _nextStream;
+    private volatile bool _closed;
+
+    public bool IsClosed => _closed;
+
+    /// <summary>Node side: opens a stream to host:port at the agent's end; null when the agent refused it or the tunnel closed.</summary>
+    public async Task<TunnelStream?> OpenAsync(string host, int port, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (_closed) return null;
+        var id = (uint)Interlocked.Increment(ref _nextStream);
+        var stream = new TunnelStream(this, id);
+        _streams[id] = stream;
+        var answer = new TaskCompletionSource<TunnelRefusal?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _opening[id] = answer;
+        var opened = false;
+        try
+        {
+            await SendAsync(TunnelFrames.Open(id, host, port), cancellationToken);
+            opened = await answer.Task.WaitAsync(timeout, cancellationToken) is null;
+            return opened ? stream : null;
+        }
+        catch (Exception e) when (e is TimeoutException or IOException)
+        {
+            // No answer in time (or the tunnel closed): the agent may still open it; tell it to let go.
+            await TrySendAsync(TunnelFrames.Reset(id));
+            return null;
+        }
+        finally
+        {
+            _opening.TryRemove(id, out _);
+            if (!opened) Forget(id);
+        }
+    }
+
+    /// <summary>Agent side: the stream for an OPEN that was dialled, told to the node as opened.</summary>
+    public async Task<TunnelStream> Accept(uint id, CancellationToken cancellationToken)
+    {
+        var stream = new TunnelStream(this, id);
+        _streams[id] = stream;
+        await SendAsync(TunnelFrames.Opened(id), cancellationToken);
+        return stream;
+    }
+
+    /// <summary>Agent side: an OPEN that could not be dialled.</summary>
+    public Task RefuseAsync(uint id, TunnelRefusal reason, CancellationToken cancellationToken) => SendAsync(TunnelFrames.Refused(id, reason), cancellationToken);
+
+    /// <summary>Reads frames until the transport closes, then resets every stream.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (await transport.ReceiveAsync(cancellationToken) is { } frame)
+            {
+                if (!TunnelFrames.TryRead(frame, out var type, out var id, out var payload)) break;
+                switch (type)
+                {
+                    case TunnelFrameType.Open when onOpen is not null && TunnelFrames.TryReadOpen(payload, out var host, out var port):
+                        _ = onOpen(this, id, host, port);
+                        break;
+                    case TunnelFrameType.Opened:
+                        if (_opening.TryGetValue(id, out var opened)) opened.TrySetResult(null);
+                        break;
+                    case TunnelFrameType.Refused:
+                        if (_opening.TryGetValue(id, out var refused)) refused.TrySetResult(payload.Length > 0 ? (TunnelRefusal)payload.Span[0] : TunnelRefusal.Unreachable);
+                        break;
+                    case TunnelFrameType.Data:
+                        if (_streams.TryGetValue(id, out var receiving)) receiving.Received(payload.ToArray());
+                        break;
+                    case TunnelFrameType.Credit:
+                        if (_streams.TryGetValue(id, out var credited) && payload.Length >= 4)
+                            credited.Credited(System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(payload.Span));
+                        break;
+                    case TunnelFrameType.Fin:
+                        if (_streams.TryGetValue(id, out var finished)) finished.RemoteFinished();
+                        break;
+                    case TunnelFrameType.Reset:
+                        if (_streams.TryRemove(id, out var reset)) reset.RemoteReset();
+                        break;
+                }
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or System.Net.WebSockets.WebSocketException)
+        {
+        }
+        finally
+        {
+            _closed = true;
+            foreach (var (id, stream) in _streams)
+            {
+                if (_streams.TryRemove(id, out _)) stream.RemoteReset();
+            }
+            foreach (var (_, answer) in _opening) answer.TrySetException(new IOException("The tunnel closed"));
+        }
+    }
+
+    internal async Task SendAsync(byte[] frame, CancellationToken cancellationToken)
+    {
+        if (_closed) throw new IOException("The tunnel is closed");
+        try
+        {
+            await _sending.WaitAsync(cancellationToken);
+        }
+        catch (ObjectDisposedException)
+        {
+            throw new IOException("The tunnel is closed");
+        }
+        try
+        {
+            await transport.SendAsync(frame, cancellationToken);
+        }
+        finally
+        {
+            _sending.Release();
+        }
+    }
+
+    internal async Task TrySendAsync(byte[] frame)
+    {
+        try
+        {
+            await SendAsync(frame, CancellationToken.None);
+        }
+        catch (Exception e) when (e is IOException or System.Net.WebSockets.WebSocketException or ObjectDisposedException)
+        {
+        }
+    }
+
+    internal void Forget(uint id) => _streams.TryRemove(id, out _);
+
+    public void Dispose()
+    {
+        _closed = true;
+        _sending.Dispose();
+    }
+}

@@ -1,0 +1,150 @@
+using System.Threading.Channels;
+using ProxyNode.Sessions;
+
+namespace ProxyNode.Tunnel;
+
+/// <summary>
+/// One session's bytes through a tunnel, as a stream: reads take the DATA frames that came (granting credit back as they
+/// are read), writes wait for credit and go out as DATA frames of at most <see cref="TunnelFrames.MaxData"/> bytes.
+/// Ending the sending half sends FIN (a half-close); disposing an unfinished stream sends RESET. A RESET from the far
+/// end (or the tunnel closing) fails reads and writes with an <see cref="IOException"/>.
+/// </summary>
+public sealed class TunnelStream : Stream, IHalfClosable
+{
+    private readonly TunnelConnection _tunnel;
+    private readonly Channel<byte[]> _inbound = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly SemaphoreSlim _creditChanged = new(0);
+    private ReadOnlyMemory<byte> _current;
+    private int _credit = TunnelFrames.Window;
+    private int _consumedSinceGrant;
+    private volatile bool _reset;
+    private bool _sentFin;
+    private bool _receivedFin;
+
+    internal TunnelStream(TunnelConnection tunnel, uint id)
+    {
+        _tunnel = tunnel;
+        Id = id;
+    }
+
+    public uint Id { get; }
+
+    public override bool CanRead => true;
+    public override bool CanWrite => true;
+    public override bool CanSeek => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        if (_current.IsEmpty)
+        {
+            if (_reset) throw new IOException("The tunnel stream was reset");
+            if (!await _inbound.Reader.WaitToReadAsync(cancellationToken) || !_inbound.Reader.TryRead(out var next))
+            {
+                if (_reset) throw new IOException("The tunnel stream was reset");
+                return 0;
+            }
+            _current = next;
+        }
+        var count = Math.Min(buffer.Length, _current.Length);
+        _current[..count].CopyTo(buffer);
+        _current = _current[count..];
+        // Credit back in batches (half a window), so a busy stream sends few CREDIT frames.
+        _consumedSinceGrant += count;
+        if (_consumedSinceGrant >= TunnelFrames.Window / 2)
+        {
+            var grant = _consumedSinceGrant;
+            _consumedSinceGrant = 0;
+            await _tunnel.SendAsync(TunnelFrames.Credit(Id, grant), cancellationToken);
+        }
+        return count;
+    }
+
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        while (!buffer.IsEmpty)
+        {
+            if (_reset) throw new IOException("The tunnel stream was reset");
+            var available = Volatile.Read(ref _credit);
+            if (available <= 0)
+            {
+                await _creditChanged.WaitAsync(cancellationToken);
+                continue;
+            }
+            var chunk = Math.Min(Math.Min(buffer.Length, TunnelFrames.MaxData), available);
+            Interlocked.Add(ref _credit, -chunk);
+            await _tunnel.SendAsync(TunnelFrames.Data(Id, buffer.Span[..chunk]), cancellationToken);
+            buffer = buffer[chunk..];
+        }
+    }
+
+    public async Task CloseSendingAsync(CancellationToken cancellationToken)
+    {
+        if (_sentFin || _reset) return;
+        _sentFin = true;
+        await _tunnel.SendAsync(TunnelFrames.Fin(Id), cancellationToken);
+        if (_receivedFin) _tunnel.Forget(Id);
+    }
+
+    internal void Received(byte[] data) => _inbound.Writer.TryWrite(data);
+
+    internal void Credited(int bytes)
+    {
+        Interlocked.Add(ref _credit, bytes);
+        Wake();
+    }
+
+    private void Wake()
+    {
+        try
+        {
+            _creditChanged.Release();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed meanwhile: no writer waits any more.
+        }
+    }
+
+    internal void RemoteFinished()
+    {
+        _receivedFin = true;
+        _inbound.Writer.TryComplete();
+        if (_sentFin) _tunnel.Forget(Id);
+    }
+
+    internal void RemoteReset()
+    {
+        _reset = true;
+        _inbound.Writer.TryComplete();
+        Wake();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (!_reset && !(_sentFin && _receivedFin)) await _tunnel.TrySendAsync(TunnelFrames.Reset(Id));
+        _tunnel.Forget(Id);
+        _reset = true;
+        _creditChanged.Dispose();
+        await base.DisposeAsync();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && !_reset)
+        {
+            _reset = true;
+            _tunnel.Forget(Id);
+            _ = _tunnel.TrySendAsync(TunnelFrames.Reset(Id));
+        }
+        base.Dispose(disposing);
+    }
+
+    public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public override void Flush() { }
+    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+    public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+}

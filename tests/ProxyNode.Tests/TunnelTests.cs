@@ -1,0 +1,187 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Threading.Channels;
+using Platform.Contracts.Proxy;
+using Platform.Testing;
+using ProxyNode.Sessions;
+using ProxyNode.Tunnel;
+
+namespace ProxyNode.Tests;
+
+/// <summary>
+/// Sessions through a device's tunnel (an in-memory message transport here; a WebSocket in the node): curl through the
+/// node and the agent's exit to a local target, credit-based flow control holding a fast sender back, and a tunnel that
+/// closes ending its sessions.
+/// </summary>
+public sealed class TunnelTests : IAsyncLifetime
+{
+    private readonly CancellationTokenSource _stop = new();
+    private NodeHarness _node = null!;
+    private TunnelExits _exits = null!;
+    private MemoryTransport _agentSide = null!;
+    private TunnelConnection _nodeTunnel = null!;
+
+    public Task InitializeAsync()
+    {
+        _exits = new TunnelExits(TimeSpan.FromSeconds(5));
+        _node = new NodeHarness(exits: _exits);
+        (var nodeSide, _agentSide) = MemoryTransport.Pair();
+        _nodeTunnel = new TunnelConnection(nodeSide);
+        var agentTunnel = new TunnelConnection(_agentSide, TunnelAgent.Exit(TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(1), _stop.Token));
+        _ = _nodeTunnel.RunAsync(_stop.Token);
+        _ = agentTunnel.RunAsync(_stop.Token);
+        _exits.Connect(NodeHarness.DeviceId, _nodeTunnel);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _node.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Curl_reaches_a_local_target_through_the_node_and_the_devices_tunnel_with_the_name_resolved_at_the_exit()
+    {
+        var socks = await NodeHarness.CurlAsync("--socks5-hostname", $"{_node.ConnectionId}:{NodeHarness.Password}@127.0.0.1:{_node.SocksPort}",
+            $"http://localhost:{_node.TargetPort}/");
+        var connect = await NodeHarness.CurlAsync("-p", "-x", $"http://{_node.ConnectionId}:{NodeHarness.Password}@127.0.0.1:{_node.ConnectPort}",
+            $"http://localhost:{_node.TargetPort}/");
+        var unreachable = await NodeHarness.CurlAsync("--socks5-hostname", $"{_node.ConnectionId}:{NodeHarness.Password}@127.0.0.1:{_node.SocksPort}",
+            "http://no-such-host.invalid/");
+
+        socks.Should().Be((0, "hello"));
+        connect.Should().Be((0, "hello"));
+        unreachable.Code.Should().NotBe(0, "the exit could not resolve the name: the device answers REFUSED, the client 0x04");
+    }
+
+    [Fact]
+    public async Task A_writer_is_held_to_one_window_until_the_reader_reads_and_every_byte_arrives_in_order()
+    {
+        var payload = new byte[1024 * 1024];
+        Random.Shared.NextBytes(payload);
+        var (nodeSide, agentSide) = MemoryTransport.Pair();
+        var wrote = new TaskCompletionSource();
+        using var node = new TunnelConnection(nodeSide);
+        using var agent = new TunnelConnection(agentSide, async (tunnel, id, _, _) =>
+        {
+            var stream = await tunnel.Accept(id, _stop.Token);
+            await stream.WriteAsync(payload, _stop.Token);
+            await stream.CloseSendingAsync(_stop.Token);
+            wrote.SetResult();
+        });
+        _ = node.RunAsync(_stop.Token);
+        _ = agent.RunAsync(_stop.Token);
+
+        await using var opened = (await node.OpenAsync("target.test", 443, TimeSpan.FromSeconds(5), _stop.Token))!;
+        await Task.Delay(300);
+
+        agentSide.DataBytesSent.Should().Be(TunnelFrames.Window, "the agent may send one window ahead of what the node has read");
+        wrote.Task.IsCompleted.Should().BeFalse();
+        var received = new MemoryStream();
+        await opened.CopyToAsync(received);
+        received.ToArray().Should().Equal(payload);
+        await wrote.Task;
+    }
+
+    [Fact]
+    public async Task Four_megabytes_from_a_target_reach_a_socks5_client_through_the_tunnel_intact()
+    {
+        var payload = new byte[4 * 1024 * 1024];
+        Random.Shared.NextBytes(payload);
+        using var target = new TcpListener(IPAddress.Loopback, 0);
+        target.Start();
+        var sending = Task.Run(async () =>
+        {
+            using var peer = await target.AcceptTcpClientAsync();
+            var stream = peer.GetStream();
+            await stream.WriteAsync(payload);
+            peer.Client.Shutdown(SocketShutdown.Send);
+            // Wait for the client's end (its close) before letting go of the socket.
+            _ = await stream.ReadAsync(new byte[1]);
+        });
+        using var client = new TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, _node.SocksPort);
+        (await SocksConnectAsync(client.GetStream(), _node.ConnectionId, "localhost", ((IPEndPoint)target.LocalEndpoint).Port)).Should().Be(0);
+
+        var received = new MemoryStream();
+        await client.GetStream().CopyToAsync(received);
+
+        received.ToArray().Should().Equal(payload);
+        client.Close();
+        await sending;
+    }
+
+    [Fact]
+    public async Task A_tunnel_that_closes_ends_its_open_sessions_and_its_device_is_unreachable_until_it_connects_again()
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, _node.SocksPort);
+        (await SocksConnectAsync(client.GetStream(), _node.ConnectionId, "localhost", _node.TargetPort)).Should().Be(0);
+        await client.GetStream().WriteAsync("hold"u8.ToArray());
+        await client.GetStream().ReadExactlyAsync(new byte[4]);
+
+        _agentSide.Close();
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        (await client.GetStream().ReadAsync(new byte[8], timeout.Token)).Should().Be(0, "the session ended with its tunnel");
+        using var again = new TcpClient();
+        await again.ConnectAsync(IPAddress.Loopback, _node.SocksPort);
+        (await SocksConnectAsync(again.GetStream(), _node.ConnectionId, "localhost", _node.TargetPort)).Should().Be(4);
+    }
+
+    private static async Task<int> SocksConnectAsync(NetworkStream stream, string user, string host, int port)
+    {
+        await stream.WriteAsync(new byte[] { 5, 1, 2 });
+        await stream.ReadExactlyAsync(new byte[2]);
+        var u = System.Text.Encoding.UTF8.GetBytes(user);
+        var p = System.Text.Encoding.UTF8.GetBytes(NodeHarness.Password);
+        await stream.WriteAsync(new byte[] { 1, (byte)u.Length }.Concat(u).Append((byte)p.Length).Concat(p).ToArray());
+        var auth = new byte[2];
+        await stream.ReadExactlyAsync(auth);
+        var h = System.Text.Encoding.ASCII.GetBytes(host);
+        await stream.WriteAsync(new byte[] { 5, 1, 0, 3, (byte)h.Length }.Concat(h).Concat(new[] { (byte)(port >> 8), (byte)(port & 0xFF) }).ToArray());
+        var reply = new byte[10];
+        await stream.ReadExactlyAsync(reply);
+        return reply[1];
+    }
+}
+
+/// <summary>Two ends of an in-memory message transport; counts the DATA bytes its side sent.</summary>
+public sealed class MemoryTransport : ITunnelTransport
+{
+    private readonly Channel<ReadOnlyMemory<byte>> _in;
+    private readonly Channel<ReadOnlyMemory<byte>> _out;
+    private long _dataBytesSent;
+
+    private MemoryTransport(Channel<ReadOnlyMemory<byte>> incoming, Channel<ReadOnlyMemory<byte>> outgoing)
+    {
+        _in = incoming;
+        _out = outgoing;
+    }
+
+    public long DataBytesSent => Interlocked.Read(ref _dataBytesSent);
+
+    public static (MemoryTransport A, MemoryTransport B) Pair()
+    {
+        var aToB = Channel.CreateUnbounded<ReadOnlyMemory<byte>>();
+        var bToA = Channel.CreateUnbounded<ReadOnlyMemory<byte>>();
+        return (new MemoryTransport(bToA, aToB), new MemoryTransport(aToB, bToA));
+    }
+
+    public Task SendAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
+    {
+        if (frame.Span[0] == (byte)TunnelFrameType.Data) Interlocked.Add(ref _dataBytesSent, frame.Length - TunnelFrames.HeaderSize);
+        return _out.Writer.TryWrite(frame.ToArray()) ? Task.CompletedTask : throw new IOException("closed");
+    }
+
+    public async Task<ReadOnlyMemory<byte>?> ReceiveAsync(CancellationToken cancellationToken) =>
+        await _in.Reader.WaitToReadAsync(cancellationToken) && _in.Reader.TryRead(out var frame) ? frame : null;
+
+    /// <summary>Closes both directions, as a dropped WebSocket does.</summary>
+    public void Close()
+    {
+        _in.Writer.TryComplete();
+        _out.Writer.TryComplete();
+    }
+}
