@@ -42,6 +42,7 @@ public sealed class BlacklistTests(ProxyApi api) : IClassFixture<ProxyApi>
         (await DomainsOf(await Owner.PostAsJsonAsync(path, new { domains = new[] { "Example.COM.", "bücher.de", "localhost" } })))
             .Should().Equal("example.com", "localhost", "xn--bcher-kva.de");
         (await DomainsOf(await Owner.SendAsync(Request(HttpMethod.Delete, path, new { domains = new[] { "EXAMPLE.com" } })))).Should().Equal("localhost", "xn--bcher-kva.de");
+        (await Owner.SendAsync(Request(HttpMethod.Delete, path, new { domains = "localhost" }))).StatusCode.Should().Be(HttpStatusCode.BadRequest, "route 31 reads its body as 30 does");
         (await api.PublishedAsync<ConnectionChanged>(e => e.ConnectionId == id && e.Change == "blacklist-changed" && e.BlockedDomains.Count == 2))
             .BlockedDomains.Should().Equal("localhost", "xn--bcher-kva.de");
     }
@@ -101,6 +102,8 @@ public sealed class BlacklistTests(ProxyApi api) : IClassFixture<ProxyApi>
         (await stranger.PostAsJsonAsync(path, new { domains = new[] { "x.com" } })).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await Owner.GetAsync($"/api/v1/devices/{Guid.NewGuid()}/proxy-blacklist")).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await api.PublishedAsync<ProxyBlacklistChanged>(e => e.DeviceId == deviceId)).Domains.Should().Equal("tracker.io");
+        (await Owner.PostAsJsonAsync(path, new { domains = new[] { "not a domain" } })).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await Owner.SendAsync(Request(HttpMethod.Delete, path, new { domains = Array.Empty<string>() }))).StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await DomainsOf(await Owner.SendAsync(Request(HttpMethod.Delete, path, new { domains = new[] { "tracker.io" } })))).Should().BeEmpty();
     }
 

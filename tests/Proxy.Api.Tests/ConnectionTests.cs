@@ -5,6 +5,7 @@ using Platform.Contracts.Proxy;
 using Platform.Persistence;
 using Platform.Testing;
 using Proxy.Application.Connections;
+using Proxy.Domain.Connections;
 using Proxy.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -46,7 +47,7 @@ public sealed class ConnectionTests(ProxyApi api) : IClassFixture<ProxyApi>
         connection["deviceId"]!.GetValue<string>().Should().Be(deviceId);
         (await ListAsync(Owner)).Should().ContainSingle().Which!["password"]!.GetValue<string>().Should().Be(password, "the owner sees it again");
         var changed = await api.PublishedAsync<ConnectionChanged>(e => e.ConnectionId == id);
-        changed.PasswordHash.Should().Be(ConnectionPasswords.HashOf(password)).And.NotContain(password);
+        changed.PasswordHash.Should().Be(ConnectionPassword.HashOf(password)).And.NotContain(password);
         changed.DeviceId.Should().Be(deviceId);
         var stored = await api.Services.GetRequiredService<IDocumentStore>().Collection<ConnectionDocument>(ConnectionRepository.CollectionName).GetAsync(id);
         stored!.ProtectedPassword.Should().NotContain(password, "the password is encrypted at rest");
@@ -98,7 +99,16 @@ public sealed class ConnectionTests(ProxyApi api) : IClassFixture<ProxyApi>
         refusals.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.Forbidden);
         (await ErrorOf(refusals[0])).Should().Be(ConnectionAccess.Forbidden);
         (await stranger.DeleteAsync($"/api/v1/proxy/connections/{Guid.NewGuid()}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
-        (await stranger.DeleteAsync("/api/v1/proxy/connections/not-an-id")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var malformed = new[]
+        {
+            await Owner.DeleteAsync("/api/v1/proxy/connections/not-an-id"),
+            await Owner.PostAsync("/api/v1/proxy/connections/not-an-id/rotate-password", null),
+            await Owner.PutAsJsonAsync("/api/v1/proxy/connections/not-an-id/device", new { device_id = second }),
+            await Owner.DeleteAsync("/api/v1/proxy/connections/not-an-id/device"),
+            await Owner.GetAsync("/api/v1/proxy/connections/not-an-id/blacklist"),
+            await Owner.PostAsJsonAsync("/api/v1/proxy/connections/not-an-id/blacklist", new { domains = new[] { "x.com" } }),
+        };
+        malformed.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.NotFound, "a connection id that is no UUID names no connection");
         (await ListAsync(Owner)).Should().ContainSingle("nothing the stranger tried changed it");
     }
 
@@ -116,7 +126,7 @@ public sealed class ConnectionTests(ProxyApi api) : IClassFixture<ProxyApi>
         password.Should().HaveLength(16).And.NotBe(connection["password"]!.GetValue<string>());
         (await ListAsync(Owner)).Single()!["password"]!.GetValue<string>().Should().Be(password);
         (await api.PublishedAsync<ConnectionChanged>(e => e.ConnectionId == id && e.Change == "password-rotated")).PasswordHash
-            .Should().Be(ConnectionPasswords.HashOf(password));
+            .Should().Be(ConnectionPassword.HashOf(password));
     }
 
     [Fact]

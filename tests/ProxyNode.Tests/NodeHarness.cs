@@ -49,8 +49,7 @@ public sealed class NodeHarness : IAsyncDisposable
     /// <summary>Sessions the target holds open (it answers "hello" to a request, and echoes what a "hold" client sends).</summary>
     public int TargetSessions => Volatile.Read(ref _targetSessions);
 
-    public static string HashOf(string password) =>
-        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(password)));
+    public static string HashOf(string password) => Proxy.Domain.Connections.ConnectionPassword.HashOf(password);
 
     /// <summary>Runs curl with <paramref name="arguments"/>; its exit code and output.</summary>
     public static async Task<(int Code, string Output)> CurlAsync(params string[] arguments)

@@ -74,7 +74,9 @@ public sealed class TunnelTests : IAsyncLifetime
         _ = agent.RunAsync(_stop.Token);
 
         await using var opened = (await node.OpenAsync("target.test", 443, TimeSpan.FromSeconds(5), _stop.Token))!;
-        await Task.Delay(300);
+        await Eventually.HoldsAsync(() => agentSide.DataBytesSent >= TunnelFrames.Window, "the agent sent its first window");
+        // Given time to send more, it doesn't: nothing was read, so no credit came back.
+        await Task.Delay(200);
 
         agentSide.DataBytesSent.Should().Be(TunnelFrames.Window, "the agent may send one window ahead of what the node has read");
         wrote.Task.IsCompleted.Should().BeFalse();

@@ -17,40 +17,28 @@ public sealed class HttpConnectSession(ISessionGate gate, IExitDialer dialer, Se
         using var handshake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         handshake.CancelAfter(options.HandshakeTimeout);
         var (head, early) = await ReadHeadAsync(client, handshake.Token);
-        if (head is null) return await AnswerAsync(client, 400, "Bad Request", Refused(), handshake.Token);
+        if (head is null) return await AnswerAsync(client, 400, "Bad Request", SessionExit.Refused(), handshake.Token);
 
         var lines = head.Split("\r\n");
         var requestLine = lines[0].Split(' ');
         if (requestLine.Length != 3 || !requestLine[2].StartsWith("HTTP/1.", StringComparison.Ordinal))
-            return await AnswerAsync(client, 400, "Bad Request", Refused(), handshake.Token);
-        if (requestLine[0] != "CONNECT") return await AnswerAsync(client, 405, "Method Not Allowed", Refused(), handshake.Token);
+            return await AnswerAsync(client, 400, "Bad Request", SessionExit.Refused(), handshake.Token);
+        if (requestLine[0] != "CONNECT") return await AnswerAsync(client, 405, "Method Not Allowed", SessionExit.Refused(), handshake.Token);
         var target = ParseAuthority(requestLine[1]);
-        if (target is null) return await AnswerAsync(client, 400, "Bad Request", Refused(), handshake.Token);
+        if (target is null) return await AnswerAsync(client, 400, "Bad Request", SessionExit.Refused(), handshake.Token);
 
         var credentials = Credentials(lines.Skip(1));
         var ticket = credentials is { } c ? gate.Admit(c.User, c.Password) : null;
         if (ticket is null)
-            return await AnswerAsync(client, 407, "Proxy Authentication Required", Refused(credentials?.User, target: target), handshake.Token,
+            return await AnswerAsync(client, 407, "Proxy Authentication Required", SessionExit.Refused(credentials?.User, target: target), handshake.Token,
                 "Proxy-Authenticate: Basic realm=\"proxy\"\r\n");
-        if (ticket.BlockReasonFor(target) is { } reason)
-            return await AnswerAsync(client, 403, "Forbidden",
-                new SessionOutcome(ticket.ConnectionId, ticket.DeviceId, target, SessionAction.Blocked, reason, 0, 0), handshake.Token);
-        if (!ticket.TryOpenSession())
-            return await AnswerAsync(client, 429, "Too Many Requests", Refused(ticket.ConnectionId, ticket.DeviceId, target), handshake.Token);
-        try
+        return await SessionExit.RunAsync(ticket, target, client, dialer, options, refusal => refusal switch
         {
-            await using var exit = await dialer.OpenAsync(ticket.DeviceId, target, handshake.Token);
-            if (exit is null) return await AnswerAsync(client, 502, "Bad Gateway", Refused(ticket.ConnectionId, ticket.DeviceId, target), handshake.Token);
-            await WriteAsync(client, "HTTP/1.1 200 Connection Established\r\n\r\n", handshake.Token);
-            if (early.Length > 0) await exit.WriteAsync(early, handshake.Token);
-            using var session = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, ticket.Revoked);
-            var (bytesIn, bytesOut) = await Relay.RunAsync(client, exit, options.IdleTimeout, session.Token);
-            return new SessionOutcome(ticket.ConnectionId, ticket.DeviceId, target, SessionAction.Allowed, null, bytesIn, bytesOut + early.Length);
-        }
-        finally
-        {
-            ticket.CloseSession();
-        }
+            null => WriteAsync(client, "HTTP/1.1 200 Connection Established\r\n\r\n", handshake.Token),
+            ExitRefusal.Blocked => Answer(client, 403, "Forbidden", handshake.Token),
+            ExitRefusal.TooManySessions => Answer(client, 429, "Too Many Requests", handshake.Token),
+            _ => Answer(client, 502, "Bad Gateway", handshake.Token),
+        }, early, handshake.Token, cancellationToken);
     }
 
     /// <summary>The request head (up to the blank line, at most the configured size), and what came after it in the same reads.</summary>
@@ -114,10 +102,13 @@ public sealed class HttpConnectSession(ISessionGate gate, IExitDialer dialer, Se
         return null;
     }
 
+    private static Task Answer(Stream client, int status, string reason, CancellationToken cancellationToken, string extraHeaders = "") =>
+        WriteAsync(client, $"HTTP/1.1 {status} {reason}\r\n{extraHeaders}Content-Length: 0\r\nConnection: close\r\n\r\n", cancellationToken);
+
     private static async Task<SessionOutcome> AnswerAsync(Stream client, int status, string reason, SessionOutcome outcome, CancellationToken cancellationToken,
         string extraHeaders = "")
     {
-        await WriteAsync(client, $"HTTP/1.1 {status} {reason}\r\n{extraHeaders}Content-Length: 0\r\nConnection: close\r\n\r\n", cancellationToken);
+        await Answer(client, status, reason, cancellationToken, extraHeaders);
         return outcome;
     }
 
@@ -126,7 +117,4 @@ public sealed class HttpConnectSession(ISessionGate gate, IExitDialer dialer, Se
         await client.WriteAsync(Encoding.ASCII.GetBytes(text), cancellationToken);
         await client.FlushAsync(cancellationToken);
     }
-
-    private static SessionOutcome Refused(string? connectionId = null, string? deviceId = null, ProxyTarget? target = null) =>
-        new(connectionId, deviceId, target, SessionAction.Refused, null, 0, 0);
 }

@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 using Platform.Contracts.Proxy;
 using Proxy.Domain.Blacklists;
+using Proxy.Domain.Connections;
 
 namespace ProxyNode.Sessions;
 
@@ -18,6 +17,7 @@ public sealed class NodeState(SessionOptions options) : ISessionGate
     private readonly ConcurrentDictionary<string, (DomainList List, long Revision)> _deviceLists = new();
     private (DomainList List, long Revision) _global = (new DomainList([]), 0);
     private readonly Lock _write = new();
+    private readonly int _maxSessions = options.MaxSessionsPerConnection;
 
     public void Apply(ConnectionChanged change)
     {
@@ -53,12 +53,8 @@ public sealed class NodeState(SessionOptions options) : ISessionGate
     public ISessionTicket? Admit(string connectionId, string password)
     {
         if (!_connections.TryGetValue(connectionId, out var entry) || entry.Deleted || entry.DeviceId is null) return null;
-        var given = Convert.FromHexString(HashOf(password));
-        if (!CryptographicOperations.FixedTimeEquals(given, Convert.FromHexString(entry.PasswordHash))) return null;
-        return new Ticket(this, entry);
+        return ConnectionPassword.Matches(password, entry.PasswordHash) ? new Ticket(this, entry) : null;
     }
-
-    private static string HashOf(string password) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(password)));
 
     /// <summary>Which list blocks the target, and by which entry; null when none does. IP targets match only an entry spelled the same.</summary>
     private string? BlockReasonFor(ConnectionEntry entry, ProxyTarget target)
@@ -109,13 +105,11 @@ public sealed class NodeState(SessionOptions options) : ISessionGate
 
         public bool TryOpenSession()
         {
-            if (Interlocked.Increment(ref entry.Sessions.Count) <= state._options.MaxSessionsPerConnection) return true;
+            if (Interlocked.Increment(ref entry.Sessions.Count) <= state._maxSessions) return true;
             Interlocked.Decrement(ref entry.Sessions.Count);
             return false;
         }
 
         public void CloseSession() => Interlocked.Decrement(ref entry.Sessions.Count);
     }
-
-    private readonly SessionOptions _options = options;
 }

@@ -14,8 +14,9 @@ public static class Relay
     /// <summary>Relays until the session ends; the bytes that went to the client (in) and to the target (out).</summary>
     public static async Task<(long BytesIn, long BytesOut)> RunAsync(Stream client, Stream exit, TimeSpan idleTimeout, CancellationToken cancellationToken)
     {
+        // Idle for the timeout: cancelled. Every transfer pushes that moment back.
         using var session = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var lastActivity = Environment.TickCount64;
+        session.CancelAfter(idleTimeout);
         long bytesIn = 0, bytesOut = 0;
 
         async Task PumpAsync(Stream from, Stream to, bool toClient)
@@ -29,7 +30,7 @@ public static class Relay
                     if (read == 0) break;
                     await to.WriteAsync(buffer.AsMemory(0, read), session.Token);
                     await to.FlushAsync(session.Token);
-                    Interlocked.Exchange(ref lastActivity, Environment.TickCount64);
+                    session.CancelAfter(idleTimeout);
                     if (toClient) Interlocked.Add(ref bytesIn, read);
                     else Interlocked.Add(ref bytesOut, read);
                 }
@@ -45,25 +46,7 @@ public static class Relay
             }
         }
 
-        var idleWatch = Task.Run(async () =>
-        {
-            var tick = TimeSpan.FromMilliseconds(Math.Clamp(idleTimeout.TotalMilliseconds / 4, 10, 1000));
-            try
-            {
-                while (!session.IsCancellationRequested)
-                {
-                    await Task.Delay(tick, session.Token);
-                    if (Environment.TickCount64 - Interlocked.Read(ref lastActivity) >= idleTimeout.TotalMilliseconds) await session.CancelAsync();
-                }
-            }
-            catch (OperationCanceledException)
-            {
-            }
-        }, CancellationToken.None);
-
         await Task.WhenAll(PumpAsync(client, exit, toClient: false), PumpAsync(exit, client, toClient: true));
-        await session.CancelAsync();
-        await idleWatch;
         return (Interlocked.Read(ref bytesIn), Interlocked.Read(ref bytesOut));
     }
 }

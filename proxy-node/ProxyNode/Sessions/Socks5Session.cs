@@ -25,51 +25,42 @@ public sealed class Socks5Session(ISessionGate gate, IExitDialer dialer, Session
 
         // Greeting: VER, NMETHODS, METHODS.
         var greeting = await io.ReadAsync(2, handshake.Token);
-        if (greeting is null || greeting[0] != Version) return Refused();
+        if (greeting is null || greeting[0] != Version) return SessionExit.Refused();
         var methods = await io.ReadAsync(greeting[1], handshake.Token);
         if (methods is null || !methods.Contains(UserPassword))
         {
             await io.WriteAsync([Version, NoAcceptableMethod], handshake.Token);
-            return Refused();
+            return SessionExit.Refused();
         }
         await io.WriteAsync([Version, UserPassword], handshake.Token);
 
         // RFC 1929: VER 1, ULEN, UNAME, PLEN, PASSWD.
         var authVersion = await io.ReadAsync(2, handshake.Token);
-        if (authVersion is null || authVersion[0] != 1) return Refused();
+        if (authVersion is null || authVersion[0] != 1) return SessionExit.Refused();
         var user = await io.ReadAsync(authVersion[1], handshake.Token);
         var passwordLength = await io.ReadAsync(1, handshake.Token);
         var password = passwordLength is null ? null : await io.ReadAsync(passwordLength[0], handshake.Token);
-        if (user is null || password is null) return Refused();
+        if (user is null || password is null) return SessionExit.Refused();
         var connectionId = Encoding.UTF8.GetString(user);
         var ticket = gate.Admit(connectionId, Encoding.UTF8.GetString(password));
         await io.WriteAsync([1, ticket is null ? (byte)1 : (byte)0], handshake.Token);
-        if (ticket is null) return Refused(connectionId);
+        if (ticket is null) return SessionExit.Refused(connectionId);
 
         // Request: VER, CMD, RSV, ATYP, DST.ADDR, DST.PORT.
         var request = await io.ReadAsync(4, handshake.Token);
-        if (request is null || request[0] != Version) return Refused(connectionId, ticket.DeviceId);
+        if (request is null || request[0] != Version) return SessionExit.Refused(connectionId, ticket.DeviceId);
         var target = await ReadTargetAsync(io, request[3], handshake.Token);
-        if (request[1] != 1) return await ReplyAsync(io, 0x07, Refused(connectionId, ticket.DeviceId, target), handshake.Token);
-        if (target is null) return await ReplyAsync(io, 0x08, Refused(connectionId, ticket.DeviceId), handshake.Token);
+        if (request[1] != 1) return await ReplyAsync(io, 0x07, SessionExit.Refused(connectionId, ticket.DeviceId, target), handshake.Token);
+        if (target is null) return await ReplyAsync(io, 0x08, SessionExit.Refused(connectionId, ticket.DeviceId), handshake.Token);
 
-        if (ticket.BlockReasonFor(target) is { } reason)
-            return await ReplyAsync(io, 0x02, new SessionOutcome(connectionId, ticket.DeviceId, target, SessionAction.Blocked, reason, 0, 0), handshake.Token);
-        if (!ticket.TryOpenSession()) return await ReplyAsync(io, 0x05, Refused(connectionId, ticket.DeviceId, target), handshake.Token);
-        try
+        // Succeeded (0x00): the bound address is not the client's business (the exit is a phone), so 0.0.0.0:0.
+        return await SessionExit.RunAsync(ticket, target, client, dialer, options, refusal => Reply(io, refusal switch
         {
-            await using var exit = await dialer.OpenAsync(ticket.DeviceId, target, handshake.Token);
-            if (exit is null) return await ReplyAsync(io, 0x04, Refused(connectionId, ticket.DeviceId, target), handshake.Token);
-            // Succeeded; the bound address is not the client's business (the exit is a phone): 0.0.0.0:0.
-            await io.WriteAsync([Version, 0x00, 0x00, 0x01, 0, 0, 0, 0, 0, 0], handshake.Token);
-            using var session = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, ticket.Revoked);
-            var (bytesIn, bytesOut) = await Relay.RunAsync(client, exit, options.IdleTimeout, session.Token);
-            return new SessionOutcome(connectionId, ticket.DeviceId, target, SessionAction.Allowed, null, bytesIn, bytesOut);
-        }
-        finally
-        {
-            ticket.CloseSession();
-        }
+            null => 0x00,
+            ExitRefusal.Blocked => 0x02,
+            ExitRefusal.TooManySessions => 0x05,
+            _ => 0x04,
+        }, handshake.Token), ReadOnlyMemory<byte>.Empty, handshake.Token, cancellationToken);
     }
 
     private static async Task<ProxyTarget?> ReadTargetAsync(Framed io, byte addressType, CancellationToken cancellationToken)
@@ -98,14 +89,13 @@ public sealed class Socks5Session(ISessionGate gate, IExitDialer dialer, Session
         return host is null || port is null ? null : new ProxyTarget(host, BinaryPrimitives.ReadUInt16BigEndian(port), type);
     }
 
+    private static Task Reply(Framed io, byte code, CancellationToken cancellationToken) => io.WriteAsync([Version, code, 0x00, 0x01, 0, 0, 0, 0, 0, 0], cancellationToken);
+
     private static async Task<SessionOutcome> ReplyAsync(Framed io, byte code, SessionOutcome outcome, CancellationToken cancellationToken)
     {
-        await io.WriteAsync([Version, code, 0x00, 0x01, 0, 0, 0, 0, 0, 0], cancellationToken);
+        await Reply(io, code, cancellationToken);
         return outcome;
     }
-
-    private static SessionOutcome Refused(string? connectionId = null, string? deviceId = null, ProxyTarget? target = null) =>
-        new(connectionId, deviceId, target, SessionAction.Refused, null, 0, 0);
 
     /// <summary>Exact-length reads and writes on the client's stream; null when it closes first.</summary>
     private sealed class Framed(Stream stream)

@@ -28,16 +28,18 @@ public sealed class ChangeDeviceSettingsHandler(IDeviceRepository devices) : ICo
     public async ValueTask<Result<Device>> Handle(ChangeDeviceSettings command, CancellationToken cancellationToken)
     {
         var automations = command.Automations?.Select(id => Guid.Parse(id).ToString()).ToList();
-        // A heartbeat may write the device between our read and our write: read again and reapply.
-        while (true)
+        var found = await devices.OwnedAsync(command.Caller, command.RemoteDeviceId, cancellationToken);
+        if (!found.IsSuccess) return found;
+        // A heartbeat may write the device between our read and our write: it is read again and the change applied again.
+        var rented = false;
+        var device = await devices.ChangeAsync(found.Value, d =>
         {
-            var found = await devices.OwnedAsync(command.Caller, command.RemoteDeviceId, cancellationToken);
-            if (!found.IsSuccess) return found;
-            var device = found.Value;
-            if (device.Rental is not null && device.WouldChangeListing(command.IsOnMarket, command.PaymentType, command.HourlyRate))
-                return Error.Conflict(Device.RentedListingFixed);
-            device.ChangeMarket(command.IsOnMarket, command.PaymentType, command.HourlyRate, automations);
-            if (device.DomainEvents.Count == 0 || await devices.TrySaveAsync(device, cancellationToken)) return device;
-        }
+            rented = d.Rental is not null && d.WouldChangeListing(command.IsOnMarket, command.PaymentType, command.HourlyRate);
+            if (rented) return false;
+            d.ChangeMarket(command.IsOnMarket, command.PaymentType, command.HourlyRate, automations);
+            return d.DomainEvents.Count > 0;
+        }, cancellationToken);
+        if (device is null) return Error.NotFound(DeviceAccess.NotFound);
+        return rented ? Error.Conflict(Device.RentedListingFixed) : device;
     }
 }

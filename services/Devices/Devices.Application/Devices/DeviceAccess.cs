@@ -25,9 +25,13 @@ public static class DeviceAccess
     /// changed nothing (returned false); null when there is no such device.
     /// </summary>
     public static async Task<Device?> ChangeAsync(this IDeviceRepository devices, string remoteDeviceId, Func<Device, bool> change,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        await devices.GetAsync(remoteDeviceId, cancellationToken) is { } device ? await devices.ChangeAsync(device, change, cancellationToken) : null;
+
+    /// <summary>As above, starting from <paramref name="read"/>, the device as the caller has just read it (no second read).</summary>
+    public static async Task<Device?> ChangeAsync(this IDeviceRepository devices, Device read, Func<Device, bool> change, CancellationToken cancellationToken)
     {
-        while (await devices.GetAsync(remoteDeviceId, cancellationToken) is { } device)
+        for (Device? device = read; device is not null; device = await devices.GetAsync(read.Id, cancellationToken))
         {
             if (!change(device) || await devices.TrySaveAsync(device, cancellationToken)) return device;
         }

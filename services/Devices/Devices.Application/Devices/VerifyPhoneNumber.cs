@@ -44,7 +44,7 @@ public sealed class SendPhoneCodeHandler(IDeviceRepository devices, IPhoneMessag
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
         var now = clock.GetUtcNow().UtcDateTime;
         Error? refusal = null;
-        var device = await devices.ChangeAsync(owned.Value.Id, d =>
+        var device = await devices.ChangeAsync(owned.Value, d =>
         {
             refusal = RefusalFor(d, command.PhoneNumber, now);
             if (refusal is not null) return false;
@@ -80,7 +80,7 @@ public sealed class EnterPhoneCodeHandler(IDeviceRepository devices, TimeProvide
         var owned = await devices.OwnedAsync(command.Caller, command.RemoteDeviceId, cancellationToken);
         if (!owned.IsSuccess) return owned.Error!;
         var check = PhoneCodeCheck.NoCode;
-        var device = await devices.ChangeAsync(owned.Value.Id, d =>
+        var device = await devices.ChangeAsync(owned.Value, d =>
         {
             check = d.CheckPhoneCode(PhoneCodes.Hash(d.Id, command.Code), clock.GetUtcNow().UtcDateTime);
             return check != PhoneCodeCheck.NoCode;

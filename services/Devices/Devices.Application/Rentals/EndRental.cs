@@ -28,7 +28,7 @@ public sealed class EndRentalHandler(IDeviceRepository devices, TimeProvider clo
         EndedRental? ended = null;
         var found = await devices.FindAsync(command.RemoteDeviceId, cancellationToken);
         if (found is null) return Error.NotFound(DeviceAccess.NotFound);
-        await devices.ChangeAsync(found.Id, device =>
+        await devices.ChangeAsync(found, device =>
         {
             ended = null;
             if (device.Rental is not { } rental || rental.RenterId != command.Caller.UserId) return false;

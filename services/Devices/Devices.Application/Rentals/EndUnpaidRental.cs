@@ -38,9 +38,10 @@ public sealed class EndUnbilledRentalsHandler(IDeviceRepository devices, Devices
         foreach (var stale in await devices.FindUnbilledRentalsAsync(now - options.UnbilledRentalTimeout, 100, cancellationToken))
         {
             if (stale.Rental is not { Billed: false } rental) continue;
-            var device = await devices.ChangeAsync(stale.Id, d => d.Rental is { Billed: false } r && r.RentalId == rental.RentalId
+            var endedThis = false;
+            await devices.ChangeAsync(stale, d => endedThis = d.Rental is { Billed: false } r && r.RentalId == rental.RentalId
                 && d.EndRental(rental.RentalId, RentalEndReasons.Unpaid, now), cancellationToken);
-            if (device?.Rental is null) ended++;
+            if (endedThis) ended++;
         }
         return ended;
     }

@@ -33,7 +33,7 @@ public sealed class RentDeviceHandler(IDeviceRepository devices, IRentalBilling 
         DeviceRental? rental = null;
         Error? refusal = null;
         var device = await devices.FindAsync(command.RemoteDeviceId, cancellationToken) is { } found
-            ? await devices.ChangeAsync(found.Id, d =>
+            ? await devices.ChangeAsync(found, d =>
             {
                 refusal = RefusalFor(d, renter);
                 if (refusal is not null) return false;
@@ -47,12 +47,12 @@ public sealed class RentDeviceHandler(IDeviceRepository devices, IRentalBilling 
         var answer = await billing.OpenAsync(device, rental!, cancellationToken);
         if (answer.Status == RentalBillingStatus.Opened)
         {
-            var billed = await devices.ChangeAsync(device.Id, d => d.MarkRentalBilled(rental!.RentalId), cancellationToken);
+            var billed = await devices.ChangeAsync(device, d => d.MarkRentalBilled(rental!.RentalId), cancellationToken);
             // The sweep ends a rental whose billing took too long to open: then this start lost, and says so.
             if (billed?.Rental?.RentalId != rental!.RentalId) return Error.Conflict(EndedWhileStarting);
             return new RentedDevice(billed, rental);
         }
-        await devices.ChangeAsync(device.Id, d => d.EndRental(rental!.RentalId, RentalEndReasons.Unpaid, clock.GetUtcNow().UtcDateTime), cancellationToken);
+        await devices.ChangeAsync(device, d => d.EndRental(rental!.RentalId, RentalEndReasons.Unpaid, clock.GetUtcNow().UtcDateTime), cancellationToken);
         return answer.Status == RentalBillingStatus.Refused
             ? Error.Validation(answer.Reason ?? "Insufficient balance to rent this device")
             : Error.Unavailable("The rental could not be paid just now (the payments service did not answer); nothing is owed, try again");

@@ -22,7 +22,7 @@ public sealed class ChangeConnectionBlacklistHandler(IConnectionRepository conne
         if (!found.IsSuccess) return found.Error!;
         var domains = BlacklistDomains.Read(command.Domains);
         if (!domains.IsSuccess) return domains.Error!;
-        var changed = await connections.ChangeAsync(devices, command.Caller, command.ConnectionId, c =>
+        var changed = await connections.ChangeAsync(devices, command.Caller, found.Value, c =>
         {
             if (command.Block) c.Block(domains.Value);
             else c.Unblock(domains.Value);

@@ -40,12 +40,22 @@ public static class ConnectionAccess
     public static async Task<Result<ProxyConnection>> ChangeAsync(this IConnectionRepository connections, IProxyDevices devices, Caller caller,
         string connectionId, Action<ProxyConnection> change, CancellationToken cancellationToken)
     {
+        var found = await connections.AccessibleAsync(devices, caller, connectionId, cancellationToken);
+        return found.IsSuccess ? await connections.ChangeAsync(devices, caller, found.Value, change, cancellationToken) : found;
+    }
+
+    /// <summary>As above, starting from <paramref name="read"/>, the connection as the caller has just read it (no second read).</summary>
+    public static async Task<Result<ProxyConnection>> ChangeAsync(this IConnectionRepository connections, IProxyDevices devices, Caller caller,
+        ProxyConnection read, Action<ProxyConnection> change, CancellationToken cancellationToken)
+    {
+        var connection = read;
         while (true)
         {
-            var found = await connections.AccessibleAsync(devices, caller, connectionId, cancellationToken);
-            if (!found.IsSuccess) return found;
-            change(found.Value);
-            if (found.Value.DomainEvents.Count == 0 || await connections.TrySaveAsync(found.Value, cancellationToken)) return found;
+            change(connection);
+            if (connection.DomainEvents.Count == 0 || await connections.TrySaveAsync(connection, cancellationToken)) return connection;
+            var again = await connections.AccessibleAsync(devices, caller, read.Id, cancellationToken);
+            if (!again.IsSuccess) return again;
+            connection = again.Value;
         }
     }
 }

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using System.Text;
 using Proxy.Application.Ports;
+using Proxy.Domain.Connections;
 
 namespace Proxy.Application.Connections;
 
@@ -8,9 +8,8 @@ namespace Proxy.Application.Connections;
 public sealed record IssuedPassword(string Plain, string Protected, string Hash);
 
 /// <summary>
-/// Connection passwords: 16 characters from a cryptographic RNG over letters and digits (about 95 bits), kept encrypted
-/// (to show their owner) and as a SHA-256 hash (what the proxy nodes check a session's password against; a password this
-/// random needs no slow hash).
+/// Connection passwords: 16 characters from a cryptographic RNG over letters and digits (about 93 bits), kept encrypted
+/// (to show their owner) and as their hash (<see cref="ConnectionPassword"/>, what the proxy nodes check against).
 /// </summary>
 public sealed class ConnectionPasswords(IPasswordProtector protector)
 {
@@ -20,11 +19,8 @@ public sealed class ConnectionPasswords(IPasswordProtector protector)
     public IssuedPassword Issue()
     {
         var plain = RandomNumberGenerator.GetString(Alphabet, Length);
-        return new IssuedPassword(plain, protector.Protect(plain), HashOf(plain));
+        return new IssuedPassword(plain, protector.Protect(plain), ConnectionPassword.HashOf(plain));
     }
 
     public string Reveal(string protectedPassword) => protector.Unprotect(protectedPassword);
-
-    /// <summary>SHA-256 of the password, lower-case hex: what the nodes compare a session's password with.</summary>
-    public static string HashOf(string password) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(password)));
 }

@@ -19,6 +19,6 @@ public sealed class RouteConnectionHandler(IConnectionRepository connections, IP
         var found = await connections.AccessibleAsync(devices, command.Caller, command.ConnectionId, cancellationToken);
         if (!found.IsSuccess) return found;
         if (await devices.OwnedDeviceAsync(command.Caller, command.DeviceId, cancellationToken) is not { } target) return Error.Forbidden(TargetNotOwned);
-        return await connections.ChangeAsync(devices, command.Caller, command.ConnectionId, c => c.RouteThrough(target.Id), cancellationToken);
+        return await connections.ChangeAsync(devices, command.Caller, found.Value, c => c.RouteThrough(target.Id), cancellationToken);
     }
 }

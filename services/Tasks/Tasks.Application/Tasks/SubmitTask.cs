@@ -22,10 +22,7 @@ public sealed record ProofFileUpload(string FieldName, string? FileName, string 
 /// <paramref name="DumpStatus"/> and <paramref name="DumpFiles"/>.
 /// </summary>
 public sealed record SubmitTask(Caller Caller, string JobId, string Proof, JsonObject? CustomVars, IReadOnlyList<ProofFileUpload> Files, string? Ip,
-    JobTaskStatus? DumpStatus = null, IReadOnlyList<DataDumpFile>? DumpFilesGiven = null) : ICommand<Result<JobTask>>
-{
-    public IReadOnlyList<DataDumpFile> DumpFiles => DumpFilesGiven ?? [];
-}
+    JobTaskStatus? DumpStatus, IReadOnlyList<DataDumpFile> DumpFiles) : ICommand<Result<JobTask>>;
 
 public sealed class SubmitTaskValidator : AbstractValidator<SubmitTask>
 {
