@@ -6,10 +6,11 @@ using Proxy.Application.Ports;
 
 namespace Proxy.Api.Tests;
 
-/// <summary>The Proxy service in memory, with the admin token set, and a helper that announces devices as Devices does.</summary>
+/// <summary>The Proxy service in memory, with the admin and node tokens set, and a helper that announces devices as Devices does.</summary>
 public sealed class ProxyApi : ServiceFactory<Program>
 {
     public const string AdminToken = "test-admin-token-0123456789";
+    public const string NodeToken = "test-node-token-0123456789";
 
     /// <summary>Set before the host starts: null runs the service with no admin token configured.</summary>
     public string? ConfiguredAdminToken { get; init; } = AdminToken;
@@ -18,6 +19,7 @@ public sealed class ProxyApi : ServiceFactory<Program>
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("PLATFORM_ADMIN_TOKEN", ConfiguredAdminToken ?? string.Empty);
+        builder.UseSetting("PLATFORM_NODE_TOKEN", NodeToken);
     }
 
     /// <summary>Devices announces <paramref name="ownerId"/>'s device; waits until Proxy holds it. Its id.</summary>

@@ -16,6 +16,7 @@ var app = builder.Build();
 app.UsePlatformApi();
 app.MapConnectionEndpoints();
 app.MapBlacklistEndpoints();
+app.MapNodeStateEndpoints();
 app.Run();
 
 public partial class Program;

@@ -10,4 +10,7 @@ public interface IBlacklistRepository
 
     /// <summary>Saves the list read at its version (adding it when new); false when it changed since.</summary>
     Task<bool> TrySaveAsync(Blacklist blacklist, CancellationToken cancellationToken);
+
+    /// <summary>The global list and every device's that was ever written (the proxy nodes' snapshot).</summary>
+    Task<IReadOnlyList<Blacklist>> ListAllAsync(CancellationToken cancellationToken);
 }

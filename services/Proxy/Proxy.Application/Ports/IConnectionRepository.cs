@@ -14,4 +14,10 @@ public interface IConnectionRepository
 
     /// <summary>Connections the user created or that are routed through one of <paramref name="deviceIds"/>, oldest first.</summary>
     Task<IReadOnlyList<ProxyConnection>> ListForAsync(string userId, IReadOnlyCollection<string> deviceIds, CancellationToken cancellationToken);
+
+    /// <summary>Every connection in id order, a page of at most <paramref name="limit"/> after the id <paramref name="after"/> (the proxy nodes' snapshot).</summary>
+    Task<ConnectionPage> ListPageAsync(string? after, int limit, CancellationToken cancellationToken);
 }
+
+/// <summary>A page of connections and the id to ask after for the next (null on the last page).</summary>
+public sealed record ConnectionPage(IReadOnlyList<ProxyConnection> Connections, string? Next);

@@ -20,6 +20,9 @@ public sealed class BlacklistRepository(IDocumentStore store, IIntegrationEventM
     public async Task<Blacklist> GetAsync(string id, CancellationToken cancellationToken) =>
         await _lists.GetAsync(id, cancellationToken) is { } d ? Blacklist.Restore(d.Id, d.Domains, d.Version) : Blacklist.Empty(id);
 
+    public async Task<IReadOnlyList<Blacklist>> ListAllAsync(CancellationToken cancellationToken) =>
+        (await _lists.ListAsync(Filter.All, null, int.MaxValue, cancellationToken)).Select(d => Blacklist.Restore(d.Id, d.Domains, d.Version)).ToList();
+
     public async Task<bool> TrySaveAsync(Blacklist blacklist, CancellationToken cancellationToken)
     {
         var document = new BlacklistDocument { Id = blacklist.Id, Version = blacklist.Version, Domains = [.. blacklist.Domains.Names] };

@@ -58,6 +58,16 @@ public sealed class ConnectionRepository(IDocumentStore store, IIntegrationEvent
         return found.Select(ToDomain).OfType<ProxyConnection>().ToList();
     }
 
+    public async Task<ConnectionPage> ListPageAsync(string? after, int limit, CancellationToken cancellationToken)
+    {
+        // Keyset paging on the id: from the last id seen (inclusive, dropped below), so a page costs the same wherever it starts.
+        var filter = after is null ? Filter.All : Filter.Gte(nameof(Document.Id), after);
+        var found = await _connections.ListAsync(filter, new SortBy(nameof(Document.Id), Descending: false), limit + 2, cancellationToken);
+        var page = found.Where(d => d.Id != after).ToList();
+        var taken = page.Take(limit).ToList();
+        return new ConnectionPage(taken.Select(ToDomain).OfType<ProxyConnection>().ToList(), page.Count > limit ? taken[^1].Id : null);
+    }
+
     private static ConnectionDocument ToDocument(ProxyConnection c) => new()
     {
         Id = c.Id,
