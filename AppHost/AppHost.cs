@@ -10,7 +10,7 @@ var builder = DistributedApplication.CreateBuilder(args);
 
 var repoRoot = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, ".."));
 var dataDir = Path.GetFullPath(builder.Configuration["PLATFORM_DATA_DIR"] is { Length: > 0 } d ? d : Path.Combine(repoRoot, ".data"));
-var gatewayPort = int.TryParse(builder.Configuration["PLATFORM_GATEWAY_PORT"], out var gp) ? gp : 8080;
+var gatewayPort = Port("PLATFORM_GATEWAY_PORT", 8080);
 var useContainers = builder.ExecutionContext.IsPublishMode || ContainerRuntime.IsAvailable(builder.Configuration["PLATFORM_CONTAINERS"]);
 
 // The services come from the one list (shared/Platform.Topology). Every service validates tokens with the keys Identity
@@ -27,6 +27,26 @@ var gateway = AddBuiltApp("gateway", "gateway/Gateway/Gateway.csproj", fixedPort
     .WithEnvironment("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
 foreach (var service in services) gateway.WithReference(service.GetEndpoint("http")).WaitFor(service);
 
+// The proxy node (data plane): SOCKS5 and HTTP CONNECT on fixed ports, and the devices' tunnels on its HTTP port. It
+// reads the control plane's state from Proxy with the node token (one per run unless PLATFORM_NODE_TOKEN is set) and
+// validates the agents' tokens with Identity's keys.
+var proxy = services.Single(s => s.Resource.Name == PlatformServices.Proxy.Name);
+var nodeToken = builder.Configuration["PLATFORM_NODE_TOKEN"] is { Length: > 0 } nt ? nt : Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+var socksPort = Port("PLATFORM_SOCKS_PORT", 1080);
+var connectPort = Port("PLATFORM_CONNECT_PORT", 3128);
+var proxyNode = AddBuiltApp("proxy-node", "proxy-node/ProxyNode.Host/ProxyNode.Host.csproj", fixedPort: Port("PLATFORM_TUNNEL_PORT", 8081))
+    .WithEndpoint(port: socksPort, targetPort: socksPort, name: "socks5", scheme: "tcp", isProxied: false)
+    .WithEndpoint(port: connectPort, targetPort: connectPort, name: "connect", scheme: "tcp", isProxied: false)
+    .WithEnvironment("PLATFORM_SOCKS_PORT", socksPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
+    .WithEnvironment("PLATFORM_CONNECT_PORT", connectPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
+    .WithEnvironment("PLATFORM_NODE_TOKEN", nodeToken)
+    .WithEnvironment("Node__Name", builder.Configuration["PLATFORM_NODE_NAME"] is { Length: > 0 } nodeName ? nodeName : "local")
+    .WithEnvironment("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1")
+    .WithReference(identity.GetEndpoint("http"))
+    .WithReference(proxy.GetEndpoint("http"))
+    .WaitFor(proxy);
+proxy.WithEnvironment("PLATFORM_NODE_TOKEN", nodeToken);
+
 if (useContainers)
 {
     var rabbit = builder.AddRabbitMQ("rabbitmq").WithDataVolume();
@@ -36,10 +56,11 @@ if (useContainers)
     var mongoUrl = ReferenceExpression.Create($"mongodb://{mongo.GetEndpoint("tcp").Property(EndpointProperty.HostAndPort)}");
     foreach (var service in services)
         service.WithReference(rabbit).WaitFor(rabbit).WithEnvironment("ConnectionStrings__mongo", mongoUrl).WaitFor(mongo);
+    proxyNode.WithReference(rabbit).WaitFor(rabbit);
 }
 else
 {
-    var rabbitPort = int.TryParse(builder.Configuration["PLATFORM_RABBITMQ_PORT"], out var rp) ? rp : 5673;
+    var rabbitPort = Port("PLATFORM_RABBITMQ_PORT", 5673);
     builder.Services.AddHealthChecks().AddAsyncCheck("rabbitmq-port", async ct =>
     {
         try
@@ -60,6 +81,7 @@ else
     var rabbitUrl = $"amqp://guest:guest@127.0.0.1:{rabbitPort}/";
     foreach (var service in services)
         service.WithEnvironment("ConnectionStrings__rabbitmq", rabbitUrl).WaitFor(rabbit);
+    proxyNode.WithEnvironment("ConnectionStrings__rabbitmq", rabbitUrl).WaitFor(rabbit);
 }
 
 if (!builder.ExecutionContext.IsPublishMode)
@@ -87,6 +109,8 @@ if (builder.Configuration["PLATFORM_RATE_LIMIT_PER_SECOND"] is { Length: > 0 } r
     gateway.WithEnvironment("Gateway__RateLimitPerSecond", rate).WithEnvironment("Gateway__RateLimitBurst", rate);
 
 builder.Build().Run();
+
+int Port(string setting, int fallback) => int.TryParse(builder.Configuration[setting], out var port) ? port : fallback;
 
 IResourceBuilder<ExecutableResource> AddMailServer(string folder)
 {

@@ -36,7 +36,7 @@ public sealed partial class DeviceAgentSimulator : IAsyncDisposable
                      Path.Combine(AppContext.BaseDirectory, "DeviceAgent.dll"), "--client-id", owner.ClientId, "--client-secret", owner.ClientSecret,
                      "--devices", devices.ToString(System.Globalization.CultureInfo.InvariantCulture),
                      "--task-seconds", taskSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                     "--gateway", platform.Gateway.BaseAddress!.ToString(), "--state", stateFile,
+                     "--gateway", platform.Gateway.BaseAddress!.ToString(), "--state", stateFile, "--proxy-node", platform.TunnelUrl.ToString(),
                  })
             start.ArgumentList.Add(arg);
         return new DeviceAgentSimulator(Process.Start(start)!);

@@ -33,6 +33,11 @@ public sealed class PlatformInstance : IAsyncDisposable
     /// <summary>The admin routes' token this platform runs with (X-Admin-Token).</summary>
     public string AdminToken { get; } = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
     public string RabbitUrl => $"amqp://guest:guest@127.0.0.1:{RabbitPort}/";
+    /// <summary>The proxy node's ports: SOCKS5, HTTP CONNECT, and its HTTP port (the devices' tunnels at /tunnel).</summary>
+    public int SocksPort { get; } = FreePorts.Any();
+    public int ConnectPort { get; } = FreePorts.Any();
+    public int TunnelPort { get; } = FreePorts.Any();
+    public Uri TunnelUrl => new($"ws://127.0.0.1:{TunnelPort}/tunnel");
 
     public static PlatformInstance Create(string? dataDirectory = null, int? gatewayPort = null, int? rabbitPort = null) =>
         new(dataDirectory ?? Directory.CreateTempSubdirectory("platform-e2e-").FullName, gatewayPort ?? FreePorts.Any(), rabbitPort ?? FreePorts.ForRabbitMq());
@@ -48,6 +53,9 @@ public sealed class PlatformInstance : IAsyncDisposable
             // A job's task-completed emails after its first are held for a window: a short one, so the loop sees them.
             "PLATFORM_TASK_DIGEST_SECONDS=2",
             $"PLATFORM_ADMIN_TOKEN={AdminToken}",
+            $"PLATFORM_SOCKS_PORT={SocksPort}",
+            $"PLATFORM_CONNECT_PORT={ConnectPort}",
+            $"PLATFORM_TUNNEL_PORT={TunnelPort}",
         ]);
         _app = await builder.BuildAsync();
         using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(4));

@@ -51,18 +51,6 @@ public sealed class NodeHarness : IAsyncDisposable
 
     public static string HashOf(string password) => Proxy.Domain.Connections.ConnectionPassword.HashOf(password);
 
-    /// <summary>Runs curl with <paramref name="arguments"/>; its exit code and output.</summary>
-    public static async Task<(int Code, string Output)> CurlAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("curl") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { "-s", "-S", "--max-time", "10" }.Concat(arguments)) start.ArgumentList.Add(a);
-        using var curl = Process.Start(start)!;
-        var output = await curl.StandardOutput.ReadToEndAsync();
-        var error = await curl.StandardError.ReadToEndAsync();
-        await curl.WaitForExitAsync();
-        return (curl.ExitCode, output + error);
-    }
-
     private async Task ServeTargetAsync()
     {
         while (!_stop.IsCancellationRequested)

@@ -28,8 +28,8 @@ public sealed class SessionTests : IAsyncLifetime
     [Fact]
     public async Task Curl_reaches_the_target_through_socks5_with_the_name_resolved_at_the_exit_and_through_http_connect()
     {
-        var socks = await NodeHarness.CurlAsync("--socks5-hostname", $"{_node.ConnectionId}:{NodeHarness.Password}@127.0.0.1:{_node.SocksPort}", Target);
-        var connect = await NodeHarness.CurlAsync("-p", "-x", $"http://{_node.ConnectionId}:{NodeHarness.Password}@127.0.0.1:{_node.ConnectPort}", Target);
+        var socks = await Curl.RunAsync("--socks5-hostname", $"{_node.ConnectionId}:{NodeHarness.Password}@127.0.0.1:{_node.SocksPort}", Target);
+        var connect = await Curl.RunAsync("-p", "-x", $"http://{_node.ConnectionId}:{NodeHarness.Password}@127.0.0.1:{_node.ConnectPort}", Target);
 
         socks.Should().Be((0, "hello"));
         connect.Should().Be((0, "hello"));
@@ -53,8 +53,8 @@ public sealed class SessionTests : IAsyncLifetime
     [Fact]
     public async Task Bad_credentials_are_the_rfc_1929_failure_and_a_407_and_a_rotated_password_takes_over()
     {
-        var socks = await NodeHarness.CurlAsync("--socks5-hostname", $"{_node.ConnectionId}:wrong@127.0.0.1:{_node.SocksPort}", Target);
-        var connect = await NodeHarness.CurlAsync("-p", "-x", $"http://{_node.ConnectionId}:wrong@127.0.0.1:{_node.ConnectPort}", "-w", "%{http_connect}", Target);
+        var socks = await Curl.RunAsync("--socks5-hostname", $"{_node.ConnectionId}:wrong@127.0.0.1:{_node.SocksPort}", Target);
+        var connect = await Curl.RunAsync("-p", "-x", $"http://{_node.ConnectionId}:wrong@127.0.0.1:{_node.ConnectPort}", "-w", "%{http_connect}", Target);
         var raw = await RawSocksAsync(_node.ConnectionId, "wrong", "localhost", _node.TargetPort);
 
         socks.Code.Should().NotBe(0);
@@ -79,7 +79,7 @@ public sealed class SessionTests : IAsyncLifetime
             "blacklist-changed", false, 2));
 
         var socks = await RawSocksAsync(_node.ConnectionId, NodeHarness.Password, "WWW.Blocked.Test", 80);
-        var connect = await NodeHarness.CurlAsync("-p", "-x", $"http://{_node.ConnectionId}:{NodeHarness.Password}@127.0.0.1:{_node.ConnectPort}", "-w", "%{http_connect}",
+        var connect = await Curl.RunAsync("-p", "-x", $"http://{_node.ConnectionId}:{NodeHarness.Password}@127.0.0.1:{_node.ConnectPort}", "-w", "%{http_connect}",
             "http://sub.blocked.test/");
         var beside = await RawSocksAsync(_node.ConnectionId, NodeHarness.Password, "notblocked.test", 80);
 
@@ -97,7 +97,7 @@ public sealed class SessionTests : IAsyncLifetime
         _node.Exits.Offline.Add(NodeHarness.DeviceId);
 
         var socks = await RawSocksAsync(_node.ConnectionId, NodeHarness.Password, "localhost", _node.TargetPort);
-        var connect = await NodeHarness.CurlAsync("-p", "-x", $"http://{_node.ConnectionId}:{NodeHarness.Password}@127.0.0.1:{_node.ConnectPort}", "-w", "%{http_connect}", Target);
+        var connect = await Curl.RunAsync("-p", "-x", $"http://{_node.ConnectionId}:{NodeHarness.Password}@127.0.0.1:{_node.ConnectPort}", "-w", "%{http_connect}", Target);
 
         socks.Reply.Should().Be(4);
         connect.Output.Should().Contain("502");
@@ -116,6 +116,24 @@ public sealed class SessionTests : IAsyncLifetime
         (await ReadsEndAsync(first)).Should().BeTrue("a deleted connection's sessions end");
         (await ReadsEndAsync(second)).Should().BeTrue();
         (await RawSocksAsync(_node.ConnectionId, NodeHarness.Password, "localhost", _node.TargetPort)).AuthStatus.Should().Be(1, "and it authenticates nothing");
+    }
+
+    [Fact]
+    public async Task A_snapshot_without_a_connection_the_node_held_before_it_asked_forgets_it_and_ends_its_sessions()
+    {
+        using var open = await HoldAsync();
+        var askedAt = System.Diagnostics.Stopwatch.GetTimestamp();
+        var createdMeanwhile = Guid.NewGuid().ToString();
+        _node.State.Apply(new ConnectionChanged(createdMeanwhile, NodeHarness.DeviceId, NodeHarness.HashOf(NodeHarness.Password), [], "created", false, 1));
+
+        // The snapshot has neither: the first was deleted while the node's feed was down; the second came after the question.
+        _node.State.ForgetMissing(new HashSet<string>(), askedAt).Should().Be(1);
+
+        (await ReadsEndAsync(open)).Should().BeTrue("the forgotten connection's sessions end");
+        (await RawSocksAsync(_node.ConnectionId, NodeHarness.Password, "localhost", _node.TargetPort)).AuthStatus.Should().Be(1);
+        (await RawSocksAsync(createdMeanwhile, NodeHarness.Password, "localhost", _node.TargetPort)).Reply.Should().Be(0, "what changed while the snapshot was read stays");
+        _node.State.Apply(new ConnectionChanged(_node.ConnectionId, NodeHarness.DeviceId, NodeHarness.HashOf(NodeHarness.Password), [], "created", false, 1));
+        (await RawSocksAsync(_node.ConnectionId, NodeHarness.Password, "localhost", _node.TargetPort)).AuthStatus.Should().Be(1, "an old change can't bring it back");
     }
 
     [Fact]

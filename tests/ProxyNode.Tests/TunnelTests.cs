@@ -43,11 +43,11 @@ public sealed class TunnelTests : IAsyncLifetime
     [Fact]
     public async Task Curl_reaches_a_local_target_through_the_node_and_the_devices_tunnel_with_the_name_resolved_at_the_exit()
     {
-        var socks = await NodeHarness.CurlAsync("--socks5-hostname", $"{_node.ConnectionId}:{NodeHarness.Password}@127.0.0.1:{_node.SocksPort}",
+        var socks = await Curl.RunAsync("--socks5-hostname", $"{_node.ConnectionId}:{NodeHarness.Password}@127.0.0.1:{_node.SocksPort}",
             $"http://localhost:{_node.TargetPort}/");
-        var connect = await NodeHarness.CurlAsync("-p", "-x", $"http://{_node.ConnectionId}:{NodeHarness.Password}@127.0.0.1:{_node.ConnectPort}",
+        var connect = await Curl.RunAsync("-p", "-x", $"http://{_node.ConnectionId}:{NodeHarness.Password}@127.0.0.1:{_node.ConnectPort}",
             $"http://localhost:{_node.TargetPort}/");
-        var unreachable = await NodeHarness.CurlAsync("--socks5-hostname", $"{_node.ConnectionId}:{NodeHarness.Password}@127.0.0.1:{_node.SocksPort}",
+        var unreachable = await Curl.RunAsync("--socks5-hostname", $"{_node.ConnectionId}:{NodeHarness.Password}@127.0.0.1:{_node.SocksPort}",
             "http://no-such-host.invalid/");
 
         socks.Should().Be((0, "hello"));

@@ -4,11 +4,12 @@ namespace DeviceAgent;
 
 /// <summary>The simulator's command line.</summary>
 public sealed record AgentOptions(string ClientId, string ClientSecret, int Devices, double FailRate, string Country, TimeSpan TaskTime, Uri Gateway,
-    string StateFile)
+    string StateFile, Uri? ProxyNode)
 {
     public const string Usage =
         "usage: ./platform agents --client-id ID --client-secret SECRET --devices N [--fail-rate F (0-1, default 0)] [--country CC (default US)]\n" +
-        "                         [--task-seconds S (default 1)] [--gateway URL (default http://127.0.0.1:$PLATFORM_GATEWAY_PORT)] [--state FILE]";
+        "                         [--task-seconds S (default 1)] [--gateway URL (default http://127.0.0.1:$PLATFORM_GATEWAY_PORT)] [--state FILE]\n" +
+        "                         [--proxy-node URL (the proxy node's tunnel, default ws://127.0.0.1:$PLATFORM_TUNNEL_PORT/tunnel; none: no proxy exit)]";
 
     public static AgentOptions? Parse(string[] args)
     {
@@ -28,6 +29,10 @@ public sealed record AgentOptions(string ClientId, string ClientSecret, int Devi
         if (!Uri.TryCreate(values.GetValueOrDefault("gateway", $"http://127.0.0.1:{port}"), UriKind.Absolute, out var gateway)) return null;
         var dataDir = Environment.GetEnvironmentVariable("PLATFORM_DATA_DIR") is { Length: > 0 } d ? d : ".data";
         var state = values.GetValueOrDefault("state", Path.Combine(dataDir, "agents", $"{clientId}.json"));
-        return new AgentOptions(clientId, secret, devices, failRate, country, TimeSpan.FromSeconds(seconds), gateway, state);
+        var tunnelPort = Environment.GetEnvironmentVariable("PLATFORM_TUNNEL_PORT") is { Length: > 0 } t ? t : "8081";
+        var proxyNode = values.GetValueOrDefault("proxy-node", $"ws://127.0.0.1:{tunnelPort}/tunnel");
+        Uri? node = null;
+        if (proxyNode != "none" && (!Uri.TryCreate(proxyNode, UriKind.Absolute, out node) || node.Scheme is not ("ws" or "wss"))) return null;
+        return new AgentOptions(clientId, secret, devices, failRate, country, TimeSpan.FromSeconds(seconds), gateway, state, node);
     }
 }

@@ -6,7 +6,7 @@ namespace DeviceAgent;
 /// One simulated phone: it signs in with its own credentials, heartbeats (a third of the offline window apart), polls
 /// for work once a second while idle, runs each assignment for the task time (echoing its input as proof, or failing
 /// the given share; with a "dumpTo" automation parameter, writing a record of the run into that sink job), counts the
-/// run in its device bucket, and completes it.
+/// run in its device bucket, and completes it. Beside that it keeps its proxy tunnel to the node (<see cref="ProxyExit"/>).
 /// </summary>
 public sealed class DeviceLoop(PlatformApi api, SavedDevice device, AgentOptions options, EventLog log)
 {
@@ -18,6 +18,7 @@ public sealed class DeviceLoop(PlatformApi api, SavedDevice device, AgentOptions
         var offlineAfter = await api.HeartbeatAsync(agent, cancellationToken);
         log.Write(device.Name, "online");
         var heartbeats = HeartbeatAsync(agent, offlineAfter / 3, cancellationToken);
+        var proxy = options.ProxyNode is { } node ? new ProxyExit(node, device, log).RunAsync(agent, cancellationToken) : Task.CompletedTask;
         try
         {
             await WorkAsync(agent, cancellationToken);
@@ -25,6 +26,7 @@ public sealed class DeviceLoop(PlatformApi api, SavedDevice device, AgentOptions
         finally
         {
             await heartbeats.ContinueWith(_ => { }, TaskScheduler.Default);
+            await proxy.ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }
 

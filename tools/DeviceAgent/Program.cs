@@ -1,6 +1,6 @@
 using DeviceAgent;
 
-// ./platform agents --client-id ID --client-secret SECRET --devices N [--fail-rate F] [--country CC] [--task-seconds S] [--gateway URL]
+// ./platform agents --client-id ID --client-secret SECRET --devices N [--fail-rate F] [--country CC] [--task-seconds S] [--gateway URL] [--proxy-node URL]
 var options = AgentOptions.Parse(args);
 if (options is null)
 {

@@ -50,6 +50,30 @@ public sealed class NodeState(SessionOptions options) : ISessionGate
         }
     }
 
+    /// <summary>
+    /// After a whole snapshot: a connection this node held before it asked for it (<paramref name="askedAt"/>, a
+    /// <see cref="System.Diagnostics.Stopwatch"/> timestamp) that the snapshot no longer has was deleted without this node
+    /// hearing of it (its feed was down): it is forgotten as a deletion, its sessions ended. Returns how many.
+    /// </summary>
+    public int ForgetMissing(IReadOnlySet<string> present, long askedAt)
+    {
+        var forgotten = 0;
+        lock (_write)
+        {
+            foreach (var (id, entry) in _connections)
+            {
+                if (entry.Deleted || entry.AppliedAt >= askedAt || present.Contains(id)) continue;
+                entry.Revoke();
+                _connections[id] = new ConnectionEntry(id, null, string.Empty, new DomainList([]), entry.Revision, deleted: true);
+                forgotten++;
+            }
+        }
+        return forgotten;
+    }
+
+    /// <summary>How many connections can authenticate now (not deleted, routed through a device).</summary>
+    public int ActiveConnections => _connections.Values.Count(c => !c.Deleted && c.DeviceId is not null);
+
     public ISessionTicket? Admit(string connectionId, string password)
     {
         if (!_connections.TryGetValue(connectionId, out var entry) || entry.Deleted || entry.DeviceId is null) return null;
@@ -74,6 +98,8 @@ public sealed class NodeState(SessionOptions options) : ISessionGate
         public DomainList Blacklist { get; } = blacklist;
         public long Revision { get; } = revision;
         public bool Deleted { get; } = deleted;
+        /// <summary>When this node took this state (<see cref="System.Diagnostics.Stopwatch"/> timestamp).</summary>
+        public long AppliedAt { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
         /// <summary>The connection's open sessions: carried over by a swap or a rotation, ended by a deletion or disassociation.</summary>
         public OpenSessions Sessions { get; private set; } = new();
 

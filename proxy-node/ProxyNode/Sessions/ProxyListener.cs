@@ -46,6 +46,7 @@ public sealed class ProxyListener(IPEndPoint endpoint, Func<Stream, Cancellation
         using (client)
         {
             client.NoDelay = true;
+            var startedAt = DateTime.UtcNow;
             SessionOutcome outcome;
             try
             {
@@ -55,7 +56,7 @@ public sealed class ProxyListener(IPEndPoint endpoint, Func<Stream, Cancellation
             {
                 outcome = new SessionOutcome(null, null, null, SessionAction.Refused, null, 0, 0);
             }
-            log(outcome);
+            log(outcome with { StartedAt = startedAt });
         }
     }
 

@@ -52,7 +52,11 @@ public interface IExitDialer
 
 /// <summary>How one session went, for the request log.</summary>
 public sealed record SessionOutcome(string? ConnectionId, string? DeviceId, ProxyTarget? Target, SessionAction Action, string? BlockReason, long BytesIn,
-    long BytesOut);
+    long BytesOut)
+{
+    /// <summary>When the client connected (the listener sets it).</summary>
+    public DateTime StartedAt { get; init; }
+}
 
 public enum SessionAction
 {

@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using Platform.Testing;
+
+namespace Platform.EndToEnd.Tests;
+
+/// <summary>
+/// The proxy as its customer uses it: curl through the platform's proxy node (SOCKS5 and HTTP CONNECT), each session
+/// exiting through the owner's simulated phone (the device-agent simulator keeps its tunnel to the node) to a target
+/// on this machine; the owner's changes through the gateway (blacklist, hot-swap, delete) reach the node at once.
+/// </summary>
+[Collection(RunningPlatformCollection.Name)]
+public sealed class ProxyDataPlaneTests(RunningPlatform running, Xunit.Abstractions.ITestOutputHelper output)
+{
+    [Fact]
+    public async Task A_customer_reaches_a_local_target_through_the_node_and_a_simulated_phone_and_the_owners_changes_apply_at_once()
+    {
+        var platform = running.Platform;
+        var owner = await platform.RegisterAsync("Proxy Owner", "US");
+        await using var target = new LocalTarget();
+        await using var agents = DeviceAgentSimulator.Start(platform, owner, devices: 2, taskSeconds: 1,
+            Path.Combine(platform.DataDirectory, $"agents-{Guid.NewGuid():N}.json"));
+        try
+        {
+            JsonArray devices = [];
+            await Eventually.HoldsAsync(async () =>
+            {
+                devices = (await owner.Client.GetFromJsonAsync<JsonArray>("/api/v1/devices"))!;
+                return devices.Count == 2 && devices.All(d => d!["online"]!.GetValue<bool>());
+            }, "the simulator's two phones are online", TimeSpan.FromSeconds(60));
+            var first = devices[0]!["remote_device_id"]!.GetValue<string>();
+            var second = devices[1]!["remote_device_id"]!.GetValue<string>();
+
+            HttpResponseMessage? created = null;
+            await Eventually.HoldsAsync(async () =>
+                (created = await owner.Client.PostAsJsonAsync("/api/v1/proxy/connections", new { device_id = first, name = "curl" })).StatusCode != HttpStatusCode.NotFound,
+                "Proxy knows the phone");
+            var connection = (await created!.Content.ReadFromJsonAsync<JsonObject>())!["connection"]!;
+            var id = connection["connectionId"]!.GetValue<string>();
+            var password = connection["password"]!.GetValue<string>();
+            var socks = $"socks5h://{id}:{password}@127.0.0.1:{platform.SocksPort}";
+            var connect = $"http://{id}:{password}@127.0.0.1:{platform.ConnectPort}";
+
+            // The name is resolved at the exit (the phone), so "localhost" reaches this machine's target through it.
+            await Eventually.HoldsAsync(async () => (await Curl.RunAsync("-x", socks, target.Url("localhost"))).Output.Contains(LocalTarget.Greeting, StringComparison.Ordinal),
+                "a SOCKS5 session reaches the target through the phone", TimeSpan.FromSeconds(30));
+            var viaConnect = await Curl.RunAsync("-p", "-x", connect, target.Url("127.0.0.1"));
+            viaConnect.Output.Should().Contain(LocalTarget.Greeting, "an HTTP CONNECT session exits through the same phone");
+            target.Requests.Should().BeGreaterThanOrEqualTo(2);
+
+            var wrong = await Curl.RunAsync("-x", $"socks5h://{id}:wrong-password-00@127.0.0.1:{platform.SocksPort}", target.Url("localhost"));
+            wrong.Code.Should().NotBe(0);
+            wrong.Output.Should().NotContain(LocalTarget.Greeting, "a wrong password lets nothing through");
+            (await Curl.RunAsync("-p", "-x", $"http://{id}:wrong-password-00@127.0.0.1:{platform.ConnectPort}", "-w", "%{http_connect}", target.Url("127.0.0.1")))
+                .Output.Should().Contain("407");
+
+            // The phone's blacklist: the node refuses the name (SOCKS5 "not allowed by ruleset") without looking it up; an IP still passes.
+            (await owner.Client.PostAsJsonAsync($"/api/v1/devices/{first}/proxy-blacklist", new { domains = new[] { "localhost" } })).EnsureSuccessStatusCode();
+            var blockedWithin = await TimeUntilAsync(async () => !(await Curl.RunAsync("-x", socks, target.Url("localhost"))).Output.Contains(LocalTarget.Greeting, StringComparison.Ordinal));
+            output.WriteLine($"blacklist in force after {blockedWithin.TotalMilliseconds:F0} ms");
+            (await Curl.RunAsync("-p", "-x", connect, "-w", "%{http_connect}", target.Url("localhost"))).Output.Should().Contain("403");
+            (await Curl.RunAsync("-x", socks, target.Url("127.0.0.1"))).Output.Should().Contain(LocalTarget.Greeting);
+
+            // Hot-swap to the second phone (its blacklist is empty): the name passes again.
+            (await owner.Client.PutAsJsonAsync($"/api/v1/proxy/connections/{id}/device", new { device_id = second })).EnsureSuccessStatusCode();
+            var swappedWithin = await TimeUntilAsync(async () => (await Curl.RunAsync("-x", socks, target.Url("localhost"))).Output.Contains(LocalTarget.Greeting, StringComparison.Ordinal));
+            output.WriteLine($"hot-swap in force after {swappedWithin.TotalMilliseconds:F0} ms");
+
+            // Deleting the connection ends the session it holds open, and the credential lets nothing in any more.
+            var held = Curl.RunAsync("--max-time", "30", "-x", socks, target.Url("127.0.0.1", "/hold"));
+            await Eventually.HoldsAsync(() => target.Held > 0, "the target holds the session open");
+            var clock = Stopwatch.StartNew();
+            (await owner.Client.DeleteAsync($"/api/v1/proxy/connections/{id}")).StatusCode.Should().Be(HttpStatusCode.OK);
+            var ended = await held;
+            clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10), "the node ends a deleted connection's sessions");
+            ended.Code.Should().NotBe(0, "the session was cut, not answered");
+            (await Curl.RunAsync("-x", socks, target.Url("127.0.0.1"))).Output.Should().NotContain(LocalTarget.Greeting);
+        }
+        finally
+        {
+            foreach (var line in agents.Lines.Where(l => l.Contains("proxy", StringComparison.OrdinalIgnoreCase))) output.WriteLine(line);
+        }
+    }
+
+    /// <summary>How long until <paramref name="condition"/> holds (it must within 10 s).</summary>
+    private static async Task<TimeSpan> TimeUntilAsync(Func<Task<bool>> condition)
+    {
+        var clock = Stopwatch.StartNew();
+        await Eventually.HoldsAsync(condition, "the change reaches the proxy node", TimeSpan.FromSeconds(10));
+        return clock.Elapsed;
+    }
+
+    /// <summary>An HTTP server on this machine: "/" answers a greeting, "/hold" never answers (the session stays open).</summary>
+    private sealed class LocalTarget : IAsyncDisposable
+    {
+        public const string Greeting = "hello from the target";
+        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+        private readonly CancellationTokenSource _stop = new();
+        private int _requests;
+        private int _held;
+
+        public LocalTarget()
+        {
+            _listener.Start();
+            _ = ServeAsync();
+        }
+
+        public int Requests => Volatile.Read(ref _requests);
+        public int Held => Volatile.Read(ref _held);
+
+        public string Url(string host, string path = "/") => $"http://{host}:{((IPEndPoint)_listener.LocalEndpoint).Port}{path}";
+
+        private async Task ServeAsync()
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                TcpClient client;
+                try
+                {
+                    client = await _listener.AcceptTcpClientAsync(_stop.Token);
+                }
+                catch (Exception)
+                {
+                    return;
+                }
+                _ = AnswerAsync(client);
+            }
+        }
+
+        private async Task AnswerAsync(TcpClient client)
+        {
+            using (client)
+            {
+                try
+                {
+                    var stream = client.GetStream();
+                    var head = new StringBuilder();
+                    var buffer = new byte[4096];
+                    while (!head.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
+                    {
+                        var read = await stream.ReadAsync(buffer, _stop.Token);
+                        if (read == 0) return;
+                        head.Append(Encoding.Latin1.GetString(buffer, 0, read));
+                    }
+                    Interlocked.Increment(ref _requests);
+                    if (head.ToString().StartsWith("GET /hold", StringComparison.Ordinal))
+                    {
+                        Interlocked.Increment(ref _held);
+                        while (await stream.ReadAsync(buffer, _stop.Token) > 0)
+                        {
+                        }
+                        return;
+                    }
+                    var body = Encoding.UTF8.GetBytes(Greeting);
+                    await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n"), _stop.Token);
+                    await stream.WriteAsync(body, _stop.Token);
+                }
+                catch (Exception e) when (e is IOException or OperationCanceledException or SocketException)
+                {
+                }
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync();
+            _listener.Stop();
+            _stop.Dispose();
+        }
+    }
+}
