@@ -57,6 +57,15 @@ if (useContainers)
     foreach (var service in services)
         service.WithReference(rabbit).WaitFor(rabbit).WithEnvironment("ConnectionStrings__mongo", mongoUrl).WaitFor(mongo);
     proxyNode.WithReference(rabbit).WaitFor(rabbit);
+
+    // The request log: ClickHouse (the node writes it, Proxy reads it).
+    var clickHouse = builder.AddContainer("clickhouse", "clickhouse/clickhouse-server", "25.8")
+        .WithHttpEndpoint(targetPort: 8123, name: "http")
+        .WithEnvironment("CLICKHOUSE_SKIP_USER_SETUP", "1")
+        .WithVolume("platform-clickhouse-data", "/var/lib/clickhouse");
+    var clickHouseUrl = ReferenceExpression.Create(
+        $"Host={clickHouse.GetEndpoint("http").Property(EndpointProperty.Host)};Port={clickHouse.GetEndpoint("http").Property(EndpointProperty.Port)};Protocol=http;Username=default");
+    foreach (var user in new[] { proxy, proxyNode }) user.WithEnvironment("ConnectionStrings__clickhouse", clickHouseUrl).WaitFor(clickHouse);
 }
 else
 {
@@ -82,6 +91,29 @@ else
     foreach (var service in services)
         service.WithEnvironment("ConnectionStrings__rabbitmq", rabbitUrl).WaitFor(rabbit);
     proxyNode.WithEnvironment("ConnectionStrings__rabbitmq", rabbitUrl).WaitFor(rabbit);
+
+    // The request log: a private ClickHouse server (Debian's package, installed by ./platform) with its own folder and ports.
+    var clickHousePort = Port("PLATFORM_CLICKHOUSE_PORT", 8124);
+    builder.Services.AddHealthChecks().AddAsyncCheck("clickhouse-ping", async ct =>
+    {
+        try
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+            return await http.GetStringAsync($"http://127.0.0.1:{clickHousePort}/ping", ct) is { } ping && ping.StartsWith("Ok", StringComparison.Ordinal)
+                ? HealthCheckResult.Healthy()
+                : HealthCheckResult.Unhealthy("ClickHouse answered something else");
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return HealthCheckResult.Unhealthy("ClickHouse is not answering yet");
+        }
+    });
+    var clickHouse = builder.AddExecutable("clickhouse", Path.Combine(repoRoot, "deploy", "local", "clickhouse-server.sh"), repoRoot)
+        .WithEnvironment("CLICKHOUSE_BASE", Path.Combine(dataDir, "clickhouse"))
+        .WithEnvironment("CLICKHOUSE_HTTP_PORT", clickHousePort.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        .WithHealthCheck("clickhouse-ping");
+    var clickHouseUrl = $"Host=127.0.0.1;Port={clickHousePort};Protocol=http;Username=default";
+    foreach (var user in new[] { proxy, proxyNode }) user.WithEnvironment("ConnectionStrings__clickhouse", clickHouseUrl).WaitFor(clickHouse);
 }
 
 if (!builder.ExecutionContext.IsPublishMode)

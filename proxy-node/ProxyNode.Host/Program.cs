@@ -4,11 +4,13 @@ using ProxyNode.Host.Listeners;
 using ProxyNode.Host.Tunnels;
 using ProxyNode.Sessions;
 using ProxyNode.Tunnel;
+using Platform.ClickHouse;
 using Platform.ServiceDefaults.Auth;
 
 // The proxy node: customers' SOCKS5 and HTTP CONNECT sessions in, each out through its connection's device, whose agent
 // keeps a tunnel here (/tunnel, with its agent token). What it admits comes from the control plane: a snapshot at start
-// and now and then, and every change as it happens (ConnectionChanged, ProxyBlacklistChanged).
+// and now and then, and every change as it happens (ConnectionChanged, ProxyBlacklistChanged). Every attempt goes to the
+// request log in ClickHouse.
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddPlatformAuthentication();
@@ -17,6 +19,8 @@ builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(new NodeState(options.Sessions));
 builder.Services.AddSingleton(new TunnelExits(TimeSpan.FromSeconds(options.OpenTimeoutSeconds)));
 builder.Services.AddSingleton<SessionLog>();
+builder.Services.AddPlatformClickHouse(builder.Configuration);
+builder.Services.AddHostedService<RequestLogService>();
 builder.Services.AddHostedService<ProxyListeners>();
 builder.AddControlPlaneState(options);
 

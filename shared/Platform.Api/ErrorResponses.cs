@@ -19,6 +19,7 @@ public static class ErrorResponses
         ErrorKind.Unauthorized => StatusCodes.Status401Unauthorized,
         ErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
         ErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        ErrorKind.BadGateway => StatusCodes.Status502BadGateway,
         _ => StatusCodes.Status500InternalServerError,
     };
 

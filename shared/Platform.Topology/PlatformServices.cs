@@ -111,13 +111,15 @@ public static class PlatformServices
 
     /// <summary>
     /// Proxy connections and blacklists (the control plane the proxy nodes follow). Its device blacklist route is more
-    /// specific than Devices' catch-all; the global blacklist takes the admin token, not a bearer token (the service checks
-    /// it). Its data folder keeps the key ring that encrypts connection passwords.
+    /// specific than Devices' catch-all; the global blacklist and the list of every connection take the admin token, not a
+    /// bearer token (the service checks it). Its data folder keeps the key ring that encrypts connection passwords. The
+    /// request log it reads is in ClickHouse (the proxy nodes write it).
     /// </summary>
     public static readonly PlatformService Proxy = new("proxy", "Proxy",
     [
         new("proxy", "/api/v1/proxy/{**rest}"),
         new("admin-proxy-blacklist", "/api/v1/admin/proxy/blacklist", Public: true),
+        new("admin-proxies", "/api/v1/admin/proxies", Public: true),
         new("device-proxy-blacklist", "/api/v1/devices/{remote_device_id}/proxy-blacklist"),
     ], DataVolumeSize: "1Gi");
 

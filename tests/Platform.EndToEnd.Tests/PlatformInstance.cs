@@ -37,6 +37,8 @@ public sealed class PlatformInstance : IAsyncDisposable
     public int SocksPort { get; } = FreePorts.Any();
     public int ConnectPort { get; } = FreePorts.Any();
     public int TunnelPort { get; } = FreePorts.Any();
+    /// <summary>The private ClickHouse server's HTTP port (the proxy request log).</summary>
+    public int ClickHousePort { get; } = FreePorts.Any();
     public Uri TunnelUrl => new($"ws://127.0.0.1:{TunnelPort}/tunnel");
 
     public static PlatformInstance Create(string? dataDirectory = null, int? gatewayPort = null, int? rabbitPort = null) =>
@@ -56,6 +58,7 @@ public sealed class PlatformInstance : IAsyncDisposable
             $"PLATFORM_SOCKS_PORT={SocksPort}",
             $"PLATFORM_CONNECT_PORT={ConnectPort}",
             $"PLATFORM_TUNNEL_PORT={TunnelPort}",
+            $"PLATFORM_CLICKHOUSE_PORT={ClickHousePort}",
         ]);
         _app = await builder.BuildAsync();
         using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(4));

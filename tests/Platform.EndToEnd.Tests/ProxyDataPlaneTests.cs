@@ -70,6 +70,29 @@ public sealed class ProxyDataPlaneTests(RunningPlatform running, Xunit.Abstracti
             var swappedWithin = await TimeUntilAsync(async () => (await Curl.RunAsync("-x", socks, target.Url("localhost"))).Output.Contains(LocalTarget.Greeting, StringComparison.Ordinal));
             output.WriteLine($"hot-swap in force after {swappedWithin.TotalMilliseconds:F0} ms");
 
+            // Every attempt is in the owner's request log (ClickHouse), the blocked ones with why; the name was resolved at the phone.
+            var from = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(-10).ToString("O"));
+            var to = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(10).ToString("O"));
+            JsonArray entries = [];
+            await Eventually.HoldsAsync(async () =>
+            {
+                entries = (await owner.Client.GetFromJsonAsync<JsonObject>($"/api/v1/proxy/logs?from={from}&to={to}&connectionId={id}"))!["entries"]!.AsArray();
+                return entries.Any(e => e!["deviceId"]!.GetValue<string>() == second);
+            }, "the node's rows reach the request log", TimeSpan.FromSeconds(15));
+            var reached = entries.First(e => e!["action"]!.GetValue<string>() == "allowed" && e["target"]!.GetValue<string>().StartsWith("localhost:", StringComparison.Ordinal))!;
+            reached["resolvedIp"]!.GetValue<string>().Should().BeOneOf("127.0.0.1", "::1");
+            reached["serverNode"]!.GetValue<string>().Should().Be("local");
+            reached["bytesIn"]!.GetValue<long>().Should().BeGreaterThan(0);
+            entries.Should().Contain(e => e!["action"]!.GetValue<string>() == "blocked" && e["blockReason"]!.GetValue<string>() == "device blacklist: localhost");
+            var bandwidth = (await owner.Client.GetFromJsonAsync<JsonObject>($"/api/v1/proxy/bandwidth?connectionId={id}"))!["rows"]!.AsArray();
+            bandwidth.Select(r => r!["deviceId"]!.GetValue<string>()).Should().BeEquivalentTo([first, second], "the connection went through both phones");
+            using var admin = new HttpRequestMessage(HttpMethod.Get, "/api/v1/admin/proxies");
+            admin.Headers.Add("X-Admin-Token", platform.AdminToken);
+            var proxies = (await (await platform.Gateway.SendAsync(admin)).Content.ReadFromJsonAsync<JsonObject>())!["proxies"]!.AsArray();
+            var listed = proxies.Single(p => p!["connection_id"]!.GetValue<string>() == id)!;
+            listed["bytes_lifetime"]!.GetValue<long>().Should().BeGreaterThan(0);
+            listed["device"]!["remote_device_id"]!.GetValue<string>().Should().Be(second);
+
             // Deleting the connection ends the session it holds open, and the credential lets nothing in any more.
             var held = Curl.RunAsync("--max-time", "30", "-x", socks, target.Url("127.0.0.1", "/hold"));
             await Eventually.HoldsAsync(() => target.Held > 0, "the target holds the session open");

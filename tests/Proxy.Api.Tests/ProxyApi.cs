@@ -15,11 +15,15 @@ public sealed class ProxyApi : ServiceFactory<Program>
     /// <summary>Set before the host starts: null runs the service with no admin token configured.</summary>
     public string? ConfiguredAdminToken { get; init; } = AdminToken;
 
+    /// <summary>The request log's ClickHouse: by default the test process's shared server; empty: none configured.</summary>
+    public string? ClickHouse { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("PLATFORM_ADMIN_TOKEN", ConfiguredAdminToken ?? string.Empty);
         builder.UseSetting("PLATFORM_NODE_TOKEN", NodeToken);
+        builder.UseSetting("ConnectionStrings:clickhouse", ClickHouse ?? ClickHouseServer.SharedAsync().GetAwaiter().GetResult().ConnectionString);
     }
 
     /// <summary>Devices announces <paramref name="ownerId"/>'s device; waits until Proxy holds it. Its id.</summary>

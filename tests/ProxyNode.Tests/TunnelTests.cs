@@ -65,7 +65,7 @@ public sealed class TunnelTests : IAsyncLifetime
         using var node = new TunnelConnection(nodeSide);
         using var agent = new TunnelConnection(agentSide, async (tunnel, id, _, _) =>
         {
-            var stream = await tunnel.Accept(id, _stop.Token);
+            var stream = await tunnel.Accept(id, null, _stop.Token);
             await stream.WriteAsync(payload, _stop.Token);
             await stream.CloseSendingAsync(_stop.Token);
             wrote.SetResult();

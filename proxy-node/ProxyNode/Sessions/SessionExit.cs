@@ -26,7 +26,7 @@ public static class SessionExit
         if (!ticket.TryOpenSession())
         {
             await answer(ExitRefusal.TooManySessions);
-            return Refused(ticket.ConnectionId, ticket.DeviceId, target);
+            return Refused(ticket.ConnectionId, ticket.DeviceId, target, SessionLimitReached);
         }
         try
         {
@@ -34,14 +34,17 @@ public static class SessionExit
             if (exit is null)
             {
                 await answer(ExitRefusal.Unreachable);
-                return Refused(ticket.ConnectionId, ticket.DeviceId, target);
+                return Refused(ticket.ConnectionId, ticket.DeviceId, target, DeviceUnreachable);
             }
             await answer(null);
             // Bytes the client sent after its request (a TLS hello, say) go to the target first.
             if (!early.IsEmpty) await exit.WriteAsync(early, handshake);
             using var session = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, ticket.Revoked);
             var (bytesIn, bytesOut) = await Relay.RunAsync(client, exit, options.IdleTimeout, session.Token);
-            return new SessionOutcome(ticket.ConnectionId, ticket.DeviceId, target, SessionAction.Allowed, null, bytesIn, bytesOut + early.Length);
+            return new SessionOutcome(ticket.ConnectionId, ticket.DeviceId, target, SessionAction.Allowed, null, bytesIn, bytesOut + early.Length)
+            {
+                ResolvedIp = (exit as IReachedAddress)?.RemoteAddress ?? (target.Type == TargetType.Domain ? null : target.Host),
+            };
         }
         finally
         {
@@ -49,7 +52,10 @@ public static class SessionExit
         }
     }
 
+    public const string SessionLimitReached = "session limit reached";
+    public const string DeviceUnreachable = "device unreachable";
+
     /// <summary>A session refused before it reached a target: bad credentials, too many sessions, no exit, a malformed request.</summary>
-    public static SessionOutcome Refused(string? connectionId = null, string? deviceId = null, ProxyTarget? target = null) =>
-        new(connectionId, deviceId, target, SessionAction.Refused, null, 0, 0);
+    public static SessionOutcome Refused(string? connectionId = null, string? deviceId = null, ProxyTarget? target = null, string? reason = null) =>
+        new(connectionId, deviceId, target, SessionAction.Refused, reason, 0, 0);
 }

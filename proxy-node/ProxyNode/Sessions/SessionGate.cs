@@ -45,6 +45,12 @@ public interface ISessionGate
 }
 
 /// <summary>Opens a stream to the target from the device's side (its agent's tunnel); null when the device can't be reached.</summary>
+/// <summary>An exit stream that knows which address it reached (the tunnel's: the agent says so when it opens it).</summary>
+public interface IReachedAddress
+{
+    string? RemoteAddress { get; }
+}
+
 public interface IExitDialer
 {
     Task<Stream?> OpenAsync(string deviceId, ProxyTarget target, CancellationToken cancellationToken);
@@ -56,6 +62,9 @@ public sealed record SessionOutcome(string? ConnectionId, string? DeviceId, Prox
 {
     /// <summary>When the client connected (the listener sets it).</summary>
     public DateTime StartedAt { get; init; }
+
+    /// <summary>The address the exit reached (a name is resolved there, not at the node); null when not known.</summary>
+    public string? ResolvedIp { get; init; }
 }
 
 public enum SessionAction

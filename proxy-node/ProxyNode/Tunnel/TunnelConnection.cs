@@ -21,6 +21,7 @@ public sealed class TunnelConnection(ITunnelTransport transport, Func<TunnelConn
 {
     private readonly ConcurrentDictionary<uint, TunnelStream> _streams = new();
     private readonly ConcurrentDictionary<uint, TaskCompletionSource<TunnelRefusal?>> _opening = new();
+    private readonly ConcurrentDictionary<uint, string> _reached = new();
     private readonly SemaphoreSlim _sending = new(1, 1);
     private int _nextStream;
     private volatile bool _closed;
@@ -41,6 +42,7 @@ public sealed class TunnelConnection(ITunnelTransport transport, Func<TunnelConn
         {
             await SendAsync(TunnelFrames.Open(id, host, port), cancellationToken);
             opened = await answer.Task.WaitAsync(timeout, cancellationToken) is null;
+            if (opened && _reached.TryRemove(id, out var address) && address.Length > 0) stream.RemoteAddress = address;
             return opened ? stream : null;
         }
         catch (Exception e) when (e is TimeoutException or IOException)
@@ -52,16 +54,17 @@ public sealed class TunnelConnection(ITunnelTransport transport, Func<TunnelConn
         finally
         {
             _opening.TryRemove(id, out _);
+            _reached.TryRemove(id, out _);
             if (!opened) Forget(id);
         }
     }
 
     /// <summary>Agent side: the stream for an OPEN that was dialled, told to the node as opened.</summary>
-    public async Task<TunnelStream> Accept(uint id, CancellationToken cancellationToken)
+    public async Task<TunnelStream> Accept(uint id, string? reachedAddress, CancellationToken cancellationToken)
     {
         var stream = new TunnelStream(this, id);
         _streams[id] = stream;
-        await SendAsync(TunnelFrames.Opened(id), cancellationToken);
+        await SendAsync(TunnelFrames.Opened(id, reachedAddress), cancellationToken);
         return stream;
     }
 
@@ -82,7 +85,11 @@ public sealed class TunnelConnection(ITunnelTransport transport, Func<TunnelConn
                         _ = onOpen(this, id, host, port);
                         break;
                     case TunnelFrameType.Opened:
-                        if (_opening.TryGetValue(id, out var opened)) opened.TrySetResult(null);
+                        if (_opening.TryGetValue(id, out var opened))
+                        {
+                            if (payload.Length > 0) _reached[id] = System.Text.Encoding.UTF8.GetString(payload.Span);
+                            opened.TrySetResult(null);
+                        }
                         break;
                     case TunnelFrameType.Refused:
                         if (_opening.TryGetValue(id, out var refused)) refused.TrySetResult(payload.Length > 0 ? (TunnelRefusal)payload.Span[0] : TunnelRefusal.Unreachable);

@@ -57,7 +57,8 @@ public static class TunnelAgent
             }
             try
             {
-                await using var stream = await tunnel.Accept(id, stopping);
+                var reached = (client.Client.RemoteEndPoint as System.Net.IPEndPoint)?.Address;
+                await using var stream = await tunnel.Accept(id, reached?.IsIPv4MappedToIPv6 == true ? reached.MapToIPv4().ToString() : reached?.ToString(), stopping);
                 await Relay.RunAsync(stream, client.GetStream(), idleTimeout, stopping);
             }
             catch (IOException)

@@ -30,7 +30,14 @@ public static class TunnelFrames
         return frame;
     }
 
-    public static byte[] Opened(uint stream) => Header(TunnelFrameType.Opened, stream, 0);
+    /// <summary>The agent dialled the target; the payload is the address it reached (UTF-8, e.g. "93.184.215.14"), empty when it won't say.</summary>
+    public static byte[] Opened(uint stream, string? address = null)
+    {
+        var text = Encoding.UTF8.GetBytes(address ?? string.Empty);
+        var frame = Header(TunnelFrameType.Opened, stream, text.Length);
+        text.CopyTo(frame, HeaderSize);
+        return frame;
+    }
 
     public static byte[] Refused(uint stream, TunnelRefusal reason)
     {

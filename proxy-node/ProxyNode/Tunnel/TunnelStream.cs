@@ -9,7 +9,7 @@ namespace ProxyNode.Tunnel;
 /// Ending the sending half sends FIN (a half-close); disposing an unfinished stream sends RESET. A RESET from the far
 /// end (or the tunnel closing) fails reads and writes with an <see cref="IOException"/>.
 /// </summary>
-public sealed class TunnelStream : Stream, IHalfClosable
+public sealed class TunnelStream : Stream, IHalfClosable, IReachedAddress
 {
     private readonly TunnelConnection _tunnel;
     private readonly Channel<byte[]> _inbound = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
@@ -28,6 +28,9 @@ public sealed class TunnelStream : Stream, IHalfClosable
     }
 
     public uint Id { get; }
+
+    /// <summary>Node side: the address the agent reached for this stream's target (its name resolved at the exit), when it said.</summary>
+    public string? RemoteAddress { get; internal set; }
 
     public override bool CanRead => true;
     public override bool CanWrite => true;

@@ -16,6 +16,7 @@ var app = builder.Build();
 app.UsePlatformApi();
 app.MapConnectionEndpoints();
 app.MapBlacklistEndpoints();
+app.MapRequestLogEndpoints();
 app.MapNodeStateEndpoints();
 app.Run();
 

@@ -8,7 +8,9 @@ using Platform.Persistence;
 using Proxy.Application.Connections;
 using Proxy.Application.Events;
 using Proxy.Application.Ports;
+using Platform.ClickHouse;
 using Proxy.Infrastructure.Persistence;
+using Proxy.Infrastructure.RequestLog;
 using Proxy.Infrastructure.Security;
 
 namespace Proxy.Infrastructure;
@@ -21,7 +23,8 @@ public static class DependencyInjection
     /// Proxy's adapters: connections, blacklists and the device replica in the store (which the API host's setup
     /// registers), passwords encrypted with ASP.NET Data Protection (its key ring in Proxy:KeyRingPath, by default a
     /// folder beside the store; a deployment with several replicas shares it, a Kubernetes secret or volume), and
-    /// messaging: connection and blacklist changes out, device events in.
+    /// messaging: connection and blacklist changes out, device events in; and the request log the proxy nodes write to
+    /// ClickHouse (connection string "clickhouse"), read for the logs, bandwidth and admin routes.
     /// </summary>
     public static IHostApplicationBuilder AddProxyInfrastructure(this IHostApplicationBuilder builder)
     {
@@ -30,6 +33,8 @@ public static class DependencyInjection
         services.AddSingleton<IConnectionRepository, ConnectionRepository>();
         services.AddSingleton<IBlacklistRepository, BlacklistRepository>();
         services.AddSingleton<IProxyDevices, ProxyDeviceReplica>();
+        services.AddPlatformClickHouse(builder.Configuration);
+        services.AddSingleton<IRequestLog, ClickHouseRequestLogReader>();
         var keyRing = builder.Configuration["Proxy:KeyRingPath"] is { Length: > 0 } path
             ? path
             : Path.Combine(StoreRegistration.DataDirectory(builder.Configuration), "proxy-keys");

@@ -12,6 +12,8 @@ public enum ErrorKind
     TooLarge,
     /// <summary>A service this use case depends on gave no answer; nothing was done, and the caller may try again (a 503).</summary>
     Unavailable,
+    /// <summary>A server this use case reads from could not be reached or refused the question (a 502).</summary>
+    BadGateway,
 }
 
 /// <summary>A failure a caller can act on. <see cref="Messages"/> lists every rule broken (validation), in order.</summary>
@@ -26,4 +28,5 @@ public sealed record Error(ErrorKind Kind, IReadOnlyList<string> Messages)
     public static Error Conflict(string message) => new(ErrorKind.Conflict, [message]);
     public static Error TooLarge(string message) => new(ErrorKind.TooLarge, [message]);
     public static Error Unavailable(string message) => new(ErrorKind.Unavailable, [message]);
+    public static Error BadGateway(string message) => new(ErrorKind.BadGateway, [message]);
 }
