@@ -27,18 +27,22 @@ var gateway = AddBuiltApp("gateway", "gateway/Gateway/Gateway.csproj", fixedPort
     .WithEnvironment("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
 foreach (var service in services) gateway.WithReference(service.GetEndpoint("http")).WaitFor(service);
 
-// The proxy node (data plane): SOCKS5 and HTTP CONNECT on fixed ports, and the devices' tunnels on its HTTP port. It
+// The proxy node (data plane): SOCKS5 and HTTP CONNECT on fixed ports, the devices' tunnels on its HTTP port and their
+// sessions' own connections on the streams port. It
 // reads the control plane's state from Proxy with the node token (one per run unless PLATFORM_NODE_TOKEN is set) and
 // validates the agents' tokens with Identity's keys.
 var proxy = services.Single(s => s.Resource.Name == PlatformServices.Proxy.Name);
 var nodeToken = builder.Configuration["PLATFORM_NODE_TOKEN"] is { Length: > 0 } nt ? nt : Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
 var socksPort = Port("PLATFORM_SOCKS_PORT", 1080);
 var connectPort = Port("PLATFORM_CONNECT_PORT", 3128);
+var streamsPort = Port("PLATFORM_TUNNEL_STREAMS_PORT", 8082);
 var proxyNode = AddBuiltApp("proxy-node", "proxy-node/ProxyNode.Host/ProxyNode.Host.csproj", fixedPort: Port("PLATFORM_TUNNEL_PORT", 8081))
     .WithEndpoint(port: socksPort, targetPort: socksPort, name: "socks5", scheme: "tcp", isProxied: false)
     .WithEndpoint(port: connectPort, targetPort: connectPort, name: "connect", scheme: "tcp", isProxied: false)
+    .WithEndpoint(port: streamsPort, targetPort: streamsPort, name: "streams", scheme: "tcp", isProxied: false)
     .WithEnvironment("PLATFORM_SOCKS_PORT", socksPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
     .WithEnvironment("PLATFORM_CONNECT_PORT", connectPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
+    .WithEnvironment("PLATFORM_TUNNEL_STREAMS_PORT", streamsPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
     .WithEnvironment("PLATFORM_NODE_TOKEN", nodeToken)
     .WithEnvironment("Node__Name", builder.Configuration["PLATFORM_NODE_NAME"] is { Length: > 0 } nodeName ? nodeName : "local")
     .WithEnvironment("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1")

@@ -73,4 +73,4 @@ cat > "$base/users.xml" <<XML
 </yandex>
 XML
 cd "$base"
-exec "$server" --config-file="$base/config.xml"
+exec "$server" --config-file="$base/config.xml" 2>&1

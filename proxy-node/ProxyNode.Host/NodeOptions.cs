@@ -3,7 +3,8 @@ using System.Net;
 namespace ProxyNode.Host;
 
 /// <summary>
-/// The node's settings (section "Node"; the ports also from PLATFORM_SOCKS_PORT and PLATFORM_CONNECT_PORT, which win).
+/// The node's settings (section "Node"; the ports also from PLATFORM_SOCKS_PORT, PLATFORM_CONNECT_PORT and
+/// PLATFORM_TUNNEL_STREAMS_PORT, which win).
 /// </summary>
 public sealed class NodeOptions
 {
@@ -18,6 +19,9 @@ public sealed class NodeOptions
     public int SocksPort { get; set; } = 1080;
 
     public int ConnectPort { get; set; } = 3128;
+
+    /// <summary>Where agents bring each session's bytes on a connection of its own (dial-back streams).</summary>
+    public int StreamsPort { get; set; } = 8082;
 
     /// <summary>Sessions one connection may hold open at once.</summary>
     public int MaxSessionsPerConnection { get; set; } = 64;
@@ -47,6 +51,7 @@ public sealed class NodeOptions
         var options = configuration.GetSection(Section).Get<NodeOptions>() ?? new NodeOptions();
         if (int.TryParse(configuration["PLATFORM_SOCKS_PORT"], out var socks)) options.SocksPort = socks;
         if (int.TryParse(configuration["PLATFORM_CONNECT_PORT"], out var connect)) options.ConnectPort = connect;
+        if (int.TryParse(configuration["PLATFORM_TUNNEL_STREAMS_PORT"], out var streams)) options.StreamsPort = streams;
         return options;
     }
 }

@@ -17,11 +17,14 @@ builder.AddPlatformAuthentication();
 var options = NodeOptions.From(builder.Configuration);
 builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(new NodeState(options.Sessions));
-builder.Services.AddSingleton(new TunnelExits(TimeSpan.FromSeconds(options.OpenTimeoutSeconds)));
+var dialBacks = new DialBackStreams();
+builder.Services.AddSingleton(dialBacks);
+builder.Services.AddSingleton(new TunnelExits(TimeSpan.FromSeconds(options.OpenTimeoutSeconds), dialBacks));
 builder.Services.AddSingleton<SessionLog>();
 builder.Services.AddPlatformClickHouse(builder.Configuration);
 builder.Services.AddHostedService<RequestLogService>();
 builder.Services.AddHostedService<ProxyListeners>();
+builder.Services.AddHostedService<StreamsListener>();
 builder.AddControlPlaneState(options);
 
 var app = builder.Build();

@@ -26,11 +26,15 @@ var assignments = Option("--assignments", 2_000);
 var paymentsOnly = args.Contains("--payments-only");
 // Only the device figures (heartbeats, assignment throughput with 50 phones).
 var devicesOnly = args.Contains("--devices-only");
+// Only the proxy figures (throughput and connect latency: direct, node + simulated phone, microsocks; hot-swap; log ingestion).
+var proxyOnly = args.Contains("--proxy-only");
+var proxyMiB = Option("--proxy-mib", 1024);
 
 
 var dataDir = Directory.CreateTempSubdirectory("platform-bench-").FullName;
 var gatewayPort = FreePorts.Any();
 var rabbitPort = FreePorts.ForRabbitMq();
+var (socksPort, connectPort, tunnelPort, streamsPort, clickHousePort) = (FreePorts.Any(), FreePorts.Any(), FreePorts.Any(), FreePorts.Any(), FreePorts.Any());
 Console.WriteLine($"starting the platform (data {dataDir})...");
 var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
 [
@@ -39,6 +43,11 @@ var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Ap
     $"PLATFORM_RABBITMQ_PORT={rabbitPort}",
     "PLATFORM_CONTAINERS=false",
     "PLATFORM_RATE_LIMIT_PER_SECOND=1000000",
+    $"PLATFORM_SOCKS_PORT={socksPort}",
+    $"PLATFORM_CONNECT_PORT={connectPort}",
+    $"PLATFORM_TUNNEL_PORT={tunnelPort}",
+    $"PLATFORM_TUNNEL_STREAMS_PORT={streamsPort}",
+    $"PLATFORM_CLICKHOUSE_PORT={clickHousePort}",
 ]);
 // The reference hop runs like the gateway: its own process, started by the same orchestrator, on a port of its own.
 var plainProxyPort = FreePorts.Any();
@@ -76,6 +85,14 @@ http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer
 // at most 100,000, Payments' default limit).
 for (var deposited = 0; deposited < 50; deposited++)
     (await http.PostAsJsonAsync(new Uri(gateway, "/api/v1/payments/deposit"), new { amount = 100_000 })).EnsureSuccessStatusCode();
+
+if (proxyOnly)
+{
+    await MeasureProxy();
+    await app.StopAsync();
+    try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { }
+    return 0;
+}
 
 if (devicesOnly)
 {
@@ -149,6 +166,7 @@ await MeasureUploads();
 await MeasureTasks(results.Single(r => r.Name.StartsWith("POST", StringComparison.Ordinal)).ByPath[0]);
 await MeasurePayments();
 await MeasureDevices();
+await MeasureProxy();
 
 await app.StopAsync();
 try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { }
@@ -414,6 +432,10 @@ async Task MeasureDevices()
     Console.WriteLine($"assignment: {done} planned tasks assigned, run and completed by {phones} phones in {elapsed.TotalSeconds:F1} s: " +
         $"{done / elapsed.TotalSeconds:F0} tasks/s (planning them took {planned.TotalSeconds:F1} s; {errors} errors)");
 }
+
+Task MeasureProxy() => new ProxyBench(gateway, socksPort, new Uri($"ws://127.0.0.1:{tunnelPort}/tunnel"),
+    $"Host=127.0.0.1;Port={clickHousePort};Protocol=http;Username=default", (long)proxyMiB << 20, Option("--connects", 500), Option("--swaps", 100),
+    Option("--log-rows", 1_000_000)).RunAsync();
 
 async Task<string> DeviceToken(string deviceId, string secret)
 {

@@ -37,6 +37,7 @@ public sealed class PlatformInstance : IAsyncDisposable
     public int SocksPort { get; } = FreePorts.Any();
     public int ConnectPort { get; } = FreePorts.Any();
     public int TunnelPort { get; } = FreePorts.Any();
+    public int StreamsPort { get; } = FreePorts.Any();
     /// <summary>The private ClickHouse server's HTTP port (the proxy request log).</summary>
     public int ClickHousePort { get; } = FreePorts.Any();
     public Uri TunnelUrl => new($"ws://127.0.0.1:{TunnelPort}/tunnel");
@@ -58,6 +59,7 @@ public sealed class PlatformInstance : IAsyncDisposable
             $"PLATFORM_SOCKS_PORT={SocksPort}",
             $"PLATFORM_CONNECT_PORT={ConnectPort}",
             $"PLATFORM_TUNNEL_PORT={TunnelPort}",
+            $"PLATFORM_TUNNEL_STREAMS_PORT={StreamsPort}",
             $"PLATFORM_CLICKHOUSE_PORT={ClickHousePort}",
         ]);
         _app = await builder.BuildAsync();

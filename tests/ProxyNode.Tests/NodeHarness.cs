@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
+using Platform.Testing;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -48,6 +48,16 @@ public sealed class NodeHarness : IAsyncDisposable
 
     /// <summary>Sessions the target holds open (it answers "hello" to a request, and echoes what a "hold" client sends).</summary>
     public int TargetSessions => Volatile.Read(ref _targetSessions);
+
+    /// <summary>curl through the node to the target by name, by SOCKS5 and by HTTP CONNECT, and to a name no exit can resolve.</summary>
+    public async Task<((int Code, string Output) Socks, (int Code, string Output) Connect, (int Code, string Output) Unreachable)>
+        CurlTheTargetAndANameNoExitResolvesAsync()
+    {
+        var socks = await Curl.RunAsync("--socks5-hostname", $"{ConnectionId}:{Password}@127.0.0.1:{SocksPort}", $"http://localhost:{TargetPort}/");
+        var connect = await Curl.RunAsync("-p", "-x", $"http://{ConnectionId}:{Password}@127.0.0.1:{ConnectPort}", $"http://localhost:{TargetPort}/");
+        var unreachable = await Curl.RunAsync("--socks5-hostname", $"{ConnectionId}:{Password}@127.0.0.1:{SocksPort}", "http://no-such-host.invalid/");
+        return (socks, connect, unreachable);
+    }
 
     public static string HashOf(string password) => Proxy.Domain.Connections.ConnectionPassword.HashOf(password);
 

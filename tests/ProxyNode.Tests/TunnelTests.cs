@@ -43,12 +43,7 @@ public sealed class TunnelTests : IAsyncLifetime
     [Fact]
     public async Task Curl_reaches_a_local_target_through_the_node_and_the_devices_tunnel_with_the_name_resolved_at_the_exit()
     {
-        var socks = await Curl.RunAsync("--socks5-hostname", $"{_node.ConnectionId}:{NodeHarness.Password}@127.0.0.1:{_node.SocksPort}",
-            $"http://localhost:{_node.TargetPort}/");
-        var connect = await Curl.RunAsync("-p", "-x", $"http://{_node.ConnectionId}:{NodeHarness.Password}@127.0.0.1:{_node.ConnectPort}",
-            $"http://localhost:{_node.TargetPort}/");
-        var unreachable = await Curl.RunAsync("--socks5-hostname", $"{_node.ConnectionId}:{NodeHarness.Password}@127.0.0.1:{_node.SocksPort}",
-            "http://no-such-host.invalid/");
+        var (socks, connect, unreachable) = await _node.CurlTheTargetAndANameNoExitResolvesAsync();
 
         socks.Should().Be((0, "hello"));
         connect.Should().Be((0, "hello"));
@@ -58,7 +53,7 @@ public sealed class TunnelTests : IAsyncLifetime
     [Fact]
     public async Task A_writer_is_held_to_one_window_until_the_reader_reads_and_every_byte_arrives_in_order()
     {
-        var payload = new byte[1024 * 1024];
+        var payload = new byte[4 * TunnelFrames.Window];
         Random.Shared.NextBytes(payload);
         var (nodeSide, agentSide) = MemoryTransport.Pair();
         var wrote = new TaskCompletionSource();

@@ -13,9 +13,10 @@ public static class TunnelEndpoint
     public const string Path = "/tunnel";
     public const string NotADeviceToken = "The tunnel takes a device's agent token (one with remote_device_id and no job_task_id)";
 
+
     public static IEndpointRouteBuilder MapTunnelEndpoint(this IEndpointRouteBuilder app)
     {
-        app.MapGet(Path, async (HttpContext context, TunnelExits exits, ILoggerFactory loggers) =>
+        app.MapGet(Path, async (HttpContext context, TunnelExits exits, NodeOptions options, ILoggerFactory loggers) =>
         {
             var deviceId = context.User.FindFirst(PlatformClaims.RemoteDeviceId)?.Value;
             if (string.IsNullOrEmpty(deviceId) || context.User.FindFirst(PlatformClaims.JobTaskId) is not null)
@@ -24,9 +25,12 @@ public static class TunnelEndpoint
                 return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad Request", detail: "The tunnel is a WebSocket: ask for an upgrade");
 
             var logger = loggers.CreateLogger(typeof(TunnelEndpoint));
+            // An agent that says it dials back carries each session on a connection of its own to the streams port, named here.
+            var dialsBack = context.Request.Headers[DialBack.RequestHeader] == "dial-back";
+            if (dialsBack) context.Response.Headers[DialBack.PortHeader] = options.StreamsPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
             using var socket = await context.WebSockets.AcceptWebSocketAsync();
             var transport = new WebSocketTransport(socket);
-            using var tunnel = new TunnelConnection(transport);
+            using var tunnel = new TunnelConnection(transport) { DialsBack = dialsBack };
             exits.Connect(deviceId, tunnel);
             logger.LogInformation("Device {DeviceId} connected its tunnel", deviceId);
             try
@@ -41,6 +45,7 @@ public static class TunnelEndpoint
             }
             return Results.Empty;
         });
+
         return app;
     }
 }

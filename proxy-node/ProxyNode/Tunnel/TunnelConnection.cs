@@ -17,8 +17,10 @@ public interface ITunnelTransport
 /// <see cref="Accept"/> or <see cref="RefuseAsync"/>). When the transport closes, every stream of it is reset: a
 /// device that goes offline ends its sessions, and new ones find no tunnel until its agent connects again.
 /// </summary>
-public sealed class TunnelConnection(ITunnelTransport transport, Func<TunnelConnection, uint, string, int, Task>? onOpen = null) : IDisposable
+public sealed class TunnelConnection(ITunnelTransport transport, Func<TunnelConnection, uint, string, int, Task>? onOpen = null,
+    Func<TunnelConnection, uint, string, int, byte[], Task>? onDialBack = null) : IDisposable
 {
+    private readonly ConcurrentDictionary<uint, Action> _dialedBack = new();
     private readonly ConcurrentDictionary<uint, TunnelStream> _streams = new();
     private readonly ConcurrentDictionary<uint, TaskCompletionSource<TunnelRefusal?>> _opening = new();
     private readonly ConcurrentDictionary<uint, string> _reached = new();
@@ -27,6 +29,34 @@ public sealed class TunnelConnection(ITunnelTransport transport, Func<TunnelConn
     private volatile bool _closed;
 
     public bool IsClosed => _closed;
+
+    /// <summary>Node side: the agent said it opens each stream's connection itself (<see cref="TunnelFrameType.OpenDialBack"/>).</summary>
+    public bool DialsBack { get; init; }
+
+    /// <summary>
+    /// Node side: asks the agent to dial host:port and bring the stream's bytes on a connection of its own, presenting
+    /// <paramref name="key"/>. The task completes with the refusal if the agent refuses; the connection itself arrives
+    /// where the node serves dial-backs (<see cref="DialBackStreams"/>).
+    /// </summary>
+    public async Task<(uint Id, Task<TunnelRefusal?> Refused)> RequestDialBackAsync(string host, int port, byte[] key, CancellationToken cancellationToken)
+    {
+        var id = (uint)Interlocked.Increment(ref _nextStream);
+        var answer = new TaskCompletionSource<TunnelRefusal?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _opening[id] = answer;
+        await SendAsync(TunnelFrames.OpenDialBack(id, host, port, key), cancellationToken);
+        return (id, answer.Task);
+    }
+
+    /// <summary>Node side: the dial-back stream <paramref name="id"/> is settled (arrived or given up): refusals no longer matter.</summary>
+    public void Settled(uint id) => _opening.TryRemove(id, out _);
+
+    /// <summary>What to do when the far end gives a dial-back stream up (RESET), or the tunnel closes (the device is gone).</summary>
+    public void WatchDialBack(uint id, Action reset) => _dialedBack[id] = reset;
+
+    public void ForgetDialBack(uint id) => _dialedBack.TryRemove(id, out _);
+
+    /// <summary>Gives a dial-back stream up (RESET): the agent lets go of what it opened for it.</summary>
+    public Task SignalResetAsync(uint id) => TrySendAsync(TunnelFrames.Reset(id));
 
     /// <summary>Node side: opens a stream to host:port at the agent's end; null when the agent refused it or the tunnel closed.</summary>
     public async Task<TunnelStream?> OpenAsync(string host, int port, TimeSpan timeout, CancellationToken cancellationToken)
@@ -84,6 +114,9 @@ public sealed class TunnelConnection(ITunnelTransport transport, Func<TunnelConn
                     case TunnelFrameType.Open when onOpen is not null && TunnelFrames.TryReadOpen(payload, out var host, out var port):
                         _ = onOpen(this, id, host, port);
                         break;
+                    case TunnelFrameType.OpenDialBack when onDialBack is not null && TunnelFrames.TryReadOpenDialBack(payload, out var dialHost, out var dialPort, out var key):
+                        _ = onDialBack(this, id, dialHost, dialPort, key);
+                        break;
                     case TunnelFrameType.Opened:
                         if (_opening.TryGetValue(id, out var opened))
                         {
@@ -106,6 +139,7 @@ public sealed class TunnelConnection(ITunnelTransport transport, Func<TunnelConn
                         break;
                     case TunnelFrameType.Reset:
                         if (_streams.TryRemove(id, out var reset)) reset.RemoteReset();
+                        else if (_dialedBack.TryRemove(id, out var watchedReset)) watchedReset();
                         break;
                 }
             }
@@ -121,6 +155,10 @@ public sealed class TunnelConnection(ITunnelTransport transport, Func<TunnelConn
                 if (_streams.TryRemove(id, out _)) stream.RemoteReset();
             }
             foreach (var (_, answer) in _opening) answer.TrySetException(new IOException("The tunnel closed"));
+            foreach (var (id, watched) in _dialedBack)
+            {
+                if (_dialedBack.TryRemove(id, out _)) watched();
+            }
         }
     }
 

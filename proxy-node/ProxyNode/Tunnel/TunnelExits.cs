@@ -8,7 +8,7 @@ namespace ProxyNode.Tunnel;
 /// Node side: the exits are the devices' tunnels. A session for a device opens a stream in that device's tunnel; no
 /// tunnel (the agent is not connected), a closed one, or the agent refusing it: the device is unreachable.
 /// </summary>
-public sealed class TunnelExits(TimeSpan openTimeout) : IExitDialer
+public sealed class TunnelExits(TimeSpan openTimeout, DialBackStreams? dialBacks = null) : IExitDialer
 {
     private readonly ConcurrentDictionary<string, TunnelConnection> _tunnels = new();
 
@@ -20,45 +20,60 @@ public sealed class TunnelExits(TimeSpan openTimeout) : IExitDialer
 
     public bool IsConnected(string deviceId) => _tunnels.TryGetValue(deviceId, out var tunnel) && !tunnel.IsClosed;
 
-    public async Task<Stream?> OpenAsync(string deviceId, ProxyTarget target, CancellationToken cancellationToken) =>
-        _tunnels.TryGetValue(deviceId, out var tunnel) && !tunnel.IsClosed
-            ? await tunnel.OpenAsync(target.Host, target.Port, openTimeout, cancellationToken)
-            : null;
+    public async Task<Stream?> OpenAsync(string deviceId, ProxyTarget target, CancellationToken cancellationToken)
+    {
+        if (!_tunnels.TryGetValue(deviceId, out var tunnel) || tunnel.IsClosed) return null;
+        if (!tunnel.DialsBack || dialBacks is null) return await tunnel.OpenAsync(target.Host, target.Port, openTimeout, cancellationToken);
+
+        // The agent dials the target, then brings the stream on a connection of its own with the key.
+        var (key, keyBytes, arrival) = dialBacks.Expect();
+        uint id = 0;
+        try
+        {
+            (id, var refused) = await tunnel.RequestDialBackAsync(target.Host, target.Port, keyBytes, cancellationToken);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(openTimeout);
+            var first = await Task.WhenAny(arrival, refused.ContinueWith(_ => { }, TaskScheduler.Default), Task.Delay(Timeout.Infinite, timeout.Token));
+            if (first == arrival) return new DialBackExitStream(tunnel, id, await arrival);
+            // Refused or no answer in time: tell the agent to let go of whatever it may still open (and let go of a
+            // connection that arrived just as the wait ended).
+            dialBacks.GiveUp(key);
+            if (arrival.IsCompletedSuccessfully)
+            {
+                await arrival.Result.Connection.DisposeAsync();
+                arrival.Result.Done.TrySetResult();
+            }
+            await tunnel.SignalResetAsync(id);
+            return null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        finally
+        {
+            dialBacks.GiveUp(key);
+            if (id != 0) tunnel.Settled(id);
+        }
+    }
 }
 
 /// <summary>
 /// Agent side: each OPEN is dialled from the phone (the name resolved here, at the exit), answered OPENED or REFUSED,
-/// and relayed until either end closes. This is what a device's agent runs for the proxy (the simulator does).
+/// and relayed in the tunnel until either end closes; each OPEN_DIALBACK is dialled the same way and its bytes carried
+/// on a connection of its own to the node (<paramref name="dialBack"/>, see <see cref="DialBack"/>). This is what a
+/// device's agent runs for the proxy (the simulator does).
 /// </summary>
 public static class TunnelAgent
 {
     public static Func<TunnelConnection, uint, string, int, Task> Exit(TimeSpan dialTimeout, TimeSpan idleTimeout, CancellationToken stopping) =>
         async (tunnel, id, host, port) =>
         {
-            using var client = new TcpClient { NoDelay = true };
+            using var client = await DialAsync(tunnel, id, host, port, dialTimeout, stopping);
+            if (client is null) return;
             try
             {
-                using var dial = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-                dial.CancelAfter(dialTimeout);
-                await client.ConnectAsync(host, port, dial.Token);
-            }
-            catch (Exception e) when (e is SocketException or OperationCanceledException)
-            {
-                var reason = e is SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData } ? TunnelRefusal.NameNotResolved
-                    : e is OperationCanceledException ? TunnelRefusal.TimedOut : TunnelRefusal.Unreachable;
-                try
-                {
-                    await tunnel.RefuseAsync(id, reason, stopping);
-                }
-                catch (IOException)
-                {
-                }
-                return;
-            }
-            try
-            {
-                var reached = (client.Client.RemoteEndPoint as System.Net.IPEndPoint)?.Address;
-                await using var stream = await tunnel.Accept(id, reached?.IsIPv4MappedToIPv6 == true ? reached.MapToIPv4().ToString() : reached?.ToString(), stopping);
+                await using var stream = await tunnel.Accept(id, ReachedAddress(client), stopping);
                 await Relay.RunAsync(stream, client.GetStream(), idleTimeout, stopping);
             }
             catch (IOException)
@@ -66,4 +81,92 @@ public static class TunnelAgent
                 // The tunnel closed under it.
             }
         };
+
+    /// <summary>
+    /// The OPEN_DIALBACK answer: dial the target, then the node (presenting the key), and relay between the two (half-
+    /// closes pass as the sockets' own). The node's RESET for the stream, or the tunnel closing, ends the relay.
+    /// </summary>
+    public static Func<TunnelConnection, uint, string, int, byte[], Task> ExitDialingBack(TimeSpan dialTimeout, TimeSpan idleTimeout,
+        Func<byte[], string?, CancellationToken, Task<Stream>> dialBack, CancellationToken stopping) =>
+        async (tunnel, id, host, port, key) =>
+        {
+            using var client = await DialAsync(tunnel, id, host, port, dialTimeout, stopping);
+            if (client is null) return;
+            Stream node;
+            try
+            {
+                using var dial = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+                dial.CancelAfter(dialTimeout);
+                node = await dialBack(key, ReachedAddress(client), dial.Token);
+            }
+            catch (Exception e) when (e is IOException or SocketException or OperationCanceledException)
+            {
+                await TryRefuseAsync(tunnel, id, TunnelRefusal.Unreachable, stopping);
+                return;
+            }
+            using var dropped = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+            tunnel.WatchDialBack(id, () => Quietly(dropped.Cancel));
+            try
+            {
+                await using (node)
+                {
+                    await Relay.RunAsync(node, client.GetStream(), idleTimeout, dropped.Token);
+                }
+            }
+            catch (IOException)
+            {
+            }
+            finally
+            {
+                tunnel.ForgetDialBack(id);
+            }
+        };
+
+    private static async Task<TcpClient?> DialAsync(TunnelConnection tunnel, uint id, string host, int port, TimeSpan dialTimeout, CancellationToken stopping)
+    {
+        var client = new TcpClient { NoDelay = true };
+        try
+        {
+            using var dial = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+            dial.CancelAfter(dialTimeout);
+            await client.ConnectAsync(host, port, dial.Token);
+            return client;
+        }
+        catch (Exception e) when (e is SocketException or OperationCanceledException)
+        {
+            client.Dispose();
+            var reason = e is SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData } ? TunnelRefusal.NameNotResolved
+                : e is OperationCanceledException ? TunnelRefusal.TimedOut : TunnelRefusal.Unreachable;
+            await TryRefuseAsync(tunnel, id, reason, stopping);
+            return null;
+        }
+    }
+
+    private static async Task TryRefuseAsync(TunnelConnection tunnel, uint id, TunnelRefusal reason, CancellationToken stopping)
+    {
+        try
+        {
+            await tunnel.RefuseAsync(id, reason, stopping);
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException)
+        {
+        }
+    }
+
+    private static string? ReachedAddress(TcpClient client)
+    {
+        var reached = (client.Client.RemoteEndPoint as System.Net.IPEndPoint)?.Address;
+        return reached?.IsIPv4MappedToIPv6 == true ? reached.MapToIPv4().ToString() : reached?.ToString();
+    }
+
+    private static void Quietly(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+        }
+    }
 }

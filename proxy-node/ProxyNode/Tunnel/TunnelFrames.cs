@@ -14,10 +14,10 @@ namespace ProxyNode.Tunnel;
 public static class TunnelFrames
 {
     /// <summary>Unacknowledged DATA bytes a side may have in flight per stream.</summary>
-    public const int Window = 256 * 1024;
+    public const int Window = 1024 * 1024;
 
     /// <summary>The most payload one DATA frame carries.</summary>
-    public const int MaxData = 16 * 1024;
+    public const int MaxData = 64 * 1024;
 
     public const int HeaderSize = 5;
 
@@ -63,6 +63,31 @@ public static class TunnelFrames
     public static byte[] Fin(uint stream) => Header(TunnelFrameType.Fin, stream, 0);
 
     public static byte[] Reset(uint stream) => Header(TunnelFrameType.Reset, stream, 0);
+
+    public const int DialBackKeySize = 16;
+
+    public static byte[] OpenDialBack(uint stream, string host, int port, ReadOnlySpan<byte> key)
+    {
+        var name = Encoding.UTF8.GetBytes(host);
+        var frame = Header(TunnelFrameType.OpenDialBack, stream, 2 + DialBackKeySize + name.Length);
+        BinaryPrimitives.WriteUInt16BigEndian(frame.AsSpan(HeaderSize), (ushort)port);
+        key.CopyTo(frame.AsSpan(HeaderSize + 2));
+        name.CopyTo(frame, HeaderSize + 2 + DialBackKeySize);
+        return frame;
+    }
+
+    /// <summary>An OPEN_DIALBACK's target and key; false when malformed.</summary>
+    public static bool TryReadOpenDialBack(ReadOnlyMemory<byte> payload, out string host, out int port, out byte[] key)
+    {
+        host = string.Empty;
+        port = 0;
+        key = [];
+        if (payload.Length < 3 + DialBackKeySize) return false;
+        port = BinaryPrimitives.ReadUInt16BigEndian(payload.Span);
+        key = payload.Span.Slice(2, DialBackKeySize).ToArray();
+        host = Encoding.UTF8.GetString(payload.Span[(2 + DialBackKeySize)..]);
+        return port > 0;
+    }
 
     /// <summary>A received frame's parts; false when it is too short to be one.</summary>
     public static bool TryRead(ReadOnlyMemory<byte> frame, out TunnelFrameType type, out uint stream, out ReadOnlyMemory<byte> payload)
@@ -113,6 +138,11 @@ public enum TunnelFrameType : byte
     Fin = 6,
     /// <summary>Either way: the stream is over, abruptly.</summary>
     Reset = 7,
+    /// <summary>
+    /// Node → agent: open a TCP connection to the payload's port (2 bytes) and host (after a 16-byte key), then carry its
+    /// bytes on a connection of their own to the node's streams port (presenting the key), not in the tunnel.
+    /// </summary>
+    OpenDialBack = 8,
 }
 
 public enum TunnelRefusal : byte

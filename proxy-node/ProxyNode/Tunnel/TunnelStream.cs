@@ -38,8 +38,14 @@ public sealed class TunnelStream : Stream, IHalfClosable, IReachedAddress
     public override long Length => throw new NotSupportedException();
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
+    /// <summary>Reads what has come; a zero-byte read waits until something has (or the stream ended) and takes nothing.</summary>
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        if (buffer.IsEmpty)
+        {
+            if (_current.IsEmpty && !_reset) await _inbound.Reader.WaitToReadAsync(cancellationToken);
+            return 0;
+        }
         if (_current.IsEmpty)
         {
             if (_reset) throw new IOException("The tunnel stream was reset");
