@@ -97,6 +97,8 @@ public sealed class ProxyBench(Uri gateway, int socksPort, Uri tunnel, string cl
     private Simulator StartSimulator(string clientId, string clientSecret)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        // As ./platform agents runs it: a relay's socket completions only copy bytes, so they run on the socket thread.
+        start.Environment["DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS"] = "1";
         foreach (var arg in new[]
                  {
                      Path.Combine(AppContext.BaseDirectory, "DeviceAgent.dll"), "--client-id", clientId, "--client-secret", clientSecret, "--devices", "2",
@@ -140,6 +142,7 @@ public sealed class ProxyBench(Uri gateway, int socksPort, Uri tunnel, string cl
             "the first phone's blacklist is in force", TimeSpan.FromSeconds(10));
         var times = new List<double>();
         var calls = new List<double>();
+        var slowest = new List<(double Total, double Call, DateTime At)>();
         var onSecond = false;
         for (var i = 0; i < swaps; i++)
         {
@@ -153,6 +156,7 @@ public sealed class ProxyBench(Uri gateway, int socksPort, Uri tunnel, string cl
                 if (await TrySocksAsync(socksPort, connection.Id, connection.Password, probe, port) is { } session)
                 {
                     times.Add(clock.Elapsed.TotalMilliseconds);
+                    slowest.Add((times[^1], calls[^1], DateTime.UtcNow));
                     await session.DisposeAsync();
                     break;
                 }
@@ -167,6 +171,8 @@ public sealed class ProxyBench(Uri gateway, int socksPort, Uri tunnel, string cl
         calls.Sort();
         Console.WriteLine($"hot-swap, PUT call to the first session on the new phone, {swaps} swaps: p50 {Percentile(times, 0.5):F1} ms, " +
             $"p99 {Percentile(times, 0.99):F1} ms, max {times[^1]:F1} ms (target p99 <= 100 ms; the PUT itself p50 {Percentile(calls, 0.5):F1} ms)");
+        Console.WriteLine("  slowest swaps (total / the PUT's part, at): " +
+            string.Join("; ", slowest.OrderByDescending(s => s.Total).Take(3).Select(s => $"{s.Total:F1} / {s.Call:F1} ms at {s.At:HH:mm:ss.fff}")));
     }
 
     private async Task LogIngestionAsync()

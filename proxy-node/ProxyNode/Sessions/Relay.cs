@@ -7,11 +7,11 @@ namespace ProxyNode.Sessions;
 /// answer. Each direction waits for its write to finish before it reads again, so a slow reader holds its writer back:
 /// nothing is buffered without bound. A direction holds a buffer only while bytes are passing: it waits for data with a
 /// zero-byte read, then borrows a buffer from the shared pool for the read and the write, so thousands of quiet
-/// sessions hold no buffers while a busy one moves 64 KiB per system call.
+/// sessions hold no buffers while a busy one moves up to 256 KiB per system call.
 /// </summary>
 public static class Relay
 {
-    public const int BufferSize = 64 * 1024;
+    public const int BufferSize = 256 * 1024;
 
     /// <summary>Relays until the session ends; the bytes that went to the client (in) and to the target (out).</summary>
     public static async Task<(long BytesIn, long BytesOut)> RunAsync(Stream client, Stream exit, TimeSpan idleTimeout, CancellationToken cancellationToken)
