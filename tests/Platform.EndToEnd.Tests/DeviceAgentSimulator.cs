@@ -23,7 +23,10 @@ public sealed partial class DeviceAgentSimulator : IAsyncDisposable
 
     public IReadOnlyList<string> Lines => [.. _lines];
 
-    public static DeviceAgentSimulator Start(PlatformInstance platform, User owner, int devices, double taskSeconds, string stateFile)
+    /// <param name="market">List the phones on the market. The suite shares one platform: phones on the market run any
+    /// employer's automation tasks, so a test whose phones are there for something else keeps them off it (its phones stay
+    /// "online" for a minute after the simulator stops, and would take other tests' tasks they never run).</param>
+    public static DeviceAgentSimulator Start(PlatformInstance platform, User owner, int devices, double taskSeconds, string stateFile, bool market = true)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -36,7 +39,7 @@ public sealed partial class DeviceAgentSimulator : IAsyncDisposable
                      Path.Combine(AppContext.BaseDirectory, "DeviceAgent.dll"), "--client-id", owner.ClientId, "--client-secret", owner.ClientSecret,
                      "--devices", devices.ToString(System.Globalization.CultureInfo.InvariantCulture),
                      "--task-seconds", taskSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                     "--gateway", platform.Gateway.BaseAddress!.ToString(), "--state", stateFile, "--proxy-node", platform.TunnelUrl.ToString(),
+                     "--gateway", platform.Gateway.BaseAddress!.ToString(), "--state", stateFile, "--proxy-node", platform.TunnelUrl.ToString(), "--market", market ? "true" : "false",
                  })
             start.ArgumentList.Add(arg);
         return new DeviceAgentSimulator(Process.Start(start)!);

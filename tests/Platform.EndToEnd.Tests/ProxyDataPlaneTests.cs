@@ -23,7 +23,7 @@ public sealed class ProxyDataPlaneTests(RunningPlatform running, Xunit.Abstracti
         var owner = await platform.RegisterAsync("Proxy Owner", "US");
         await using var target = new LocalTarget();
         await using var agents = DeviceAgentSimulator.Start(platform, owner, devices: 2, taskSeconds: 1,
-            Path.Combine(platform.DataDirectory, $"agents-{Guid.NewGuid():N}.json"));
+            Path.Combine(platform.DataDirectory, $"agents-{Guid.NewGuid():N}.json"), market: false);
         try
         {
             JsonArray devices = [];

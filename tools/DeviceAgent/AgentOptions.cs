@@ -4,12 +4,13 @@ namespace DeviceAgent;
 
 /// <summary>The simulator's command line.</summary>
 public sealed record AgentOptions(string ClientId, string ClientSecret, int Devices, double FailRate, string Country, TimeSpan TaskTime, Uri Gateway,
-    string StateFile, Uri? ProxyNode)
+    string StateFile, Uri? ProxyNode, bool Market = true)
 {
     public const string Usage =
         "usage: ./platform agents --client-id ID --client-secret SECRET --devices N [--fail-rate F (0-1, default 0)] [--country CC (default US)]\n" +
         "                         [--task-seconds S (default 1)] [--gateway URL (default http://127.0.0.1:$PLATFORM_GATEWAY_PORT)] [--state FILE]\n" +
-        "                         [--proxy-node URL (the proxy node's tunnel, default ws://127.0.0.1:$PLATFORM_TUNNEL_PORT/tunnel; none: no proxy exit)]";
+        "                         [--proxy-node URL (the proxy node's tunnel, default ws://127.0.0.1:$PLATFORM_TUNNEL_PORT/tunnel; none: no proxy exit)]\n" +
+        "                         [--market true|false (list the phones on the market for action payment; default true)]";
 
     public static AgentOptions? Parse(string[] args)
     {
@@ -33,6 +34,7 @@ public sealed record AgentOptions(string ClientId, string ClientSecret, int Devi
         var proxyNode = values.GetValueOrDefault("proxy-node", $"ws://127.0.0.1:{tunnelPort}/tunnel");
         Uri? node = null;
         if (proxyNode != "none" && (!Uri.TryCreate(proxyNode, UriKind.Absolute, out node) || node.Scheme is not ("ws" or "wss"))) return null;
-        return new AgentOptions(clientId, secret, devices, failRate, country, TimeSpan.FromSeconds(seconds), gateway, state, node);
+        if (!bool.TryParse(values.GetValueOrDefault("market", "true"), out var market)) return null;
+        return new AgentOptions(clientId, secret, devices, failRate, country, TimeSpan.FromSeconds(seconds), gateway, state, node, market);
     }
 }

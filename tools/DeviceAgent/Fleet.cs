@@ -5,7 +5,10 @@ namespace DeviceAgent;
 /// <summary>A device the simulator registered: what it signs in with. Kept in the state file, so a second run reuses it.</summary>
 public sealed record SavedDevice(string RemoteDeviceId, string Name, string DeviceSecret);
 
-/// <summary>The owner's simulated phones: those the state file remembers (and the platform still knows), and new ones up to the count asked for.</summary>
+/// <summary>
+/// The owner's simulated phones: those the state file remembers (and the platform still knows), and new ones up to the
+/// count asked for, listed on the market unless asked not to (<c>--market false</c>: they run their owner's jobs only).
+/// </summary>
 public static class Fleet
 {
     public static async Task<IReadOnlyList<SavedDevice>> PrepareAsync(PlatformApi api, Session owner, AgentOptions options, EventLog log,
@@ -22,7 +25,7 @@ public static class Fleet
             log.Write(device.Name, $"registered ({device.RemoteDeviceId})");
         }
         var fleet = saved.Take(options.Devices).ToList();
-        foreach (var device in fleet)
+        foreach (var device in fleet.Where(_ => options.Market))
         {
             await api.ListOnMarketAsync(owner, device.RemoteDeviceId, cancellationToken);
             log.Write(device.Name, "listed on the market (action payment)");
