@@ -74,11 +74,23 @@ public sealed class ProxyDataPlaneTests(RunningPlatform running, Xunit.Abstracti
             var from = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(-10).ToString("O"));
             var to = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(10).ToString("O"));
             JsonArray entries = [];
-            await Eventually.HoldsAsync(async () =>
+            try
             {
-                entries = (await owner.Client.GetFromJsonAsync<JsonObject>($"/api/v1/proxy/logs?from={from}&to={to}&connectionId={id}"))!["entries"]!.AsArray();
-                return entries.Any(e => e!["deviceId"]!.GetValue<string>() == second);
-            }, "the node's rows reach the request log", TimeSpan.FromSeconds(15));
+                await Eventually.HoldsAsync(async () =>
+                {
+                    entries = (await owner.Client.GetFromJsonAsync<JsonObject>($"/api/v1/proxy/logs?from={from}&to={to}&connectionId={id}"))!["entries"]!.AsArray();
+                    return entries.Any(e => e!["deviceId"]!.GetValue<string>() == second);
+                }, "the node's rows reach the request log", TimeSpan.FromSeconds(15));
+            }
+            catch (TimeoutException ex)
+            {
+                // What ClickHouse itself holds for the connection tells a row never written from one not read.
+                using var clickHouse = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{platform.ClickHousePort}") };
+                var stored = await clickHouse.GetStringAsync("/?query=" + Uri.EscapeDataString(
+                    $"SELECT device_id, action, count(), min(timestamp), max(timestamp) FROM proxy_request_log WHERE connection_id = '{id}' GROUP BY device_id, action FORMAT TSV"));
+                throw new TimeoutException($"{ex.Message} The route answered {entries.ToJsonString()}; ClickHouse holds (first {first}, second {second}, " +
+                    $"now {DateTime.UtcNow:O}):\n{stored}", ex);
+            }
             var reached = entries.First(e => e!["action"]!.GetValue<string>() == "allowed" && e["target"]!.GetValue<string>().StartsWith("localhost:", StringComparison.Ordinal))!;
             reached["resolvedIp"]!.GetValue<string>().Should().BeOneOf("127.0.0.1", "::1");
             reached["serverNode"]!.GetValue<string>().Should().Be("local");

@@ -177,6 +177,11 @@ public sealed class TunnelConnection(ITunnelTransport transport, Func<TunnelConn
         {
             await transport.SendAsync(frame, cancellationToken);
         }
+        catch (System.Net.WebSockets.WebSocketException e)
+        {
+            // A transport that failed is a closed tunnel, to every caller.
+            throw new IOException("The tunnel failed", e);
+        }
         finally
         {
             _sending.Release();

@@ -48,6 +48,7 @@ public sealed class TunnelExits(TimeSpan openTimeout, DialBackStreams? dialBacks
         }
         catch (IOException)
         {
+            // The tunnel closed under the request: the device is unreachable.
             return null;
         }
         finally
