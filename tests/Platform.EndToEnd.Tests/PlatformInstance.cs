@@ -144,6 +144,22 @@ public sealed class PlatformInstance : IAsyncDisposable
         .Select(m => m!.AsObject())
         .ToList();
 
+    /// <summary>The last <paramref name="count"/> lines a resource wrote (its console log, as the dashboard shows it), for a failure's message.</summary>
+    public async Task<string> LogTailAsync(string resource, int count = 40)
+    {
+        var lines = new List<string>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await foreach (var batch in _app!.Services.GetRequiredService<ResourceLoggerService>().GetAllAsync(resource).WithCancellation(timeout.Token))
+                lines.AddRange(batch.Select(l => l.Content));
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        return string.Join('\n', lines.TakeLast(count));
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_app is not null)

@@ -89,7 +89,7 @@ public sealed class ProxyDataPlaneTests(RunningPlatform running, Xunit.Abstracti
                 var stored = await clickHouse.GetStringAsync("/?query=" + Uri.EscapeDataString(
                     $"SELECT device_id, action, count(), min(timestamp), max(timestamp) FROM proxy_request_log WHERE connection_id = '{id}' GROUP BY device_id, action FORMAT TSV"));
                 throw new TimeoutException($"{ex.Message} The route answered {entries.ToJsonString()}; ClickHouse holds (first {first}, second {second}, " +
-                    $"now {DateTime.UtcNow:O}):\n{stored}", ex);
+                    $"now {DateTime.UtcNow:O}):\n{stored}\nThe node said:\n{await platform.LogTailAsync("proxy-node")}", ex);
             }
             var reached = entries.First(e => e!["action"]!.GetValue<string>() == "allowed" && e["target"]!.GetValue<string>().StartsWith("localhost:", StringComparison.Ordinal))!;
             reached["resolvedIp"]!.GetValue<string>().Should().BeOneOf("127.0.0.1", "::1");
