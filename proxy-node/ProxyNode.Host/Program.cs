@@ -8,7 +8,8 @@ using Platform.ClickHouse;
 using Platform.ServiceDefaults.Auth;
 
 // The proxy node: customers' SOCKS5 and HTTP CONNECT sessions in, each out through its connection's device, whose agent
-// keeps a tunnel here (/tunnel, with its agent token). What it admits comes from the control plane: a snapshot at start
+// keeps a tunnel here (/tunnel, with its agent token) and brings each session's bytes back on a connection of its own
+// (the streams port, StreamsListener). What it admits comes from the control plane: a snapshot at start
 // and now and then, and every change as it happens (ConnectionChanged, ProxyBlacklistChanged). Every attempt goes to the
 // request log in ClickHouse.
 var builder = WebApplication.CreateBuilder(args);

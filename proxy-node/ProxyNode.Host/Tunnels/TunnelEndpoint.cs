@@ -13,7 +13,6 @@ public static class TunnelEndpoint
     public const string Path = "/tunnel";
     public const string NotADeviceToken = "The tunnel takes a device's agent token (one with remote_device_id and no job_task_id)";
 
-
     public static IEndpointRouteBuilder MapTunnelEndpoint(this IEndpointRouteBuilder app)
     {
         app.MapGet(Path, async (HttpContext context, TunnelExits exits, NodeOptions options, ILoggerFactory loggers) =>
