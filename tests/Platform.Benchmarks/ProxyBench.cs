@@ -233,7 +233,7 @@ public sealed class ProxyBench(Uri gateway, int socksPort, Uri tunnel, string cl
     {
         var client = new TcpClient { NoDelay = true };
         await client.ConnectAsync(IPAddress.Loopback, port);
-        return new OwningStream(client);
+        return new NetworkStream(client.Client, ownsSocket: true);
     }
 
     /// <summary>A SOCKS5 session (RFC 1928 CONNECT with RFC 1929 user/password) to host:port; null when refused.</summary>
@@ -282,7 +282,7 @@ public sealed class ProxyBench(Uri gateway, int socksPort, Uri tunnel, string cl
             client.Dispose();
             return null;
         }
-        return new OwningStream(client);
+        return new NetworkStream(client.Client, ownsSocket: true);
     }
 
     private static bool Close(Stream stream)
@@ -302,30 +302,6 @@ public sealed class ProxyBench(Uri gateway, int socksPort, Uri tunnel, string cl
     }
 
     private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
-
-    /// <summary>A client's stream that closes its socket with it.</summary>
-    private sealed class OwningStream(TcpClient client) : Stream
-    {
-        private readonly NetworkStream _inner = client.GetStream();
-        public override bool CanRead => true;
-        public override bool CanWrite => true;
-        public override bool CanSeek => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() => _inner.Flush();
-        public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => _inner.ReadAsync(buffer, cancellationToken);
-        public override void Write(byte[] buffer, int offset, int count) => _inner.Write(buffer, offset, count);
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) => _inner.WriteAsync(buffer, cancellationToken);
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing) client.Dispose();
-            base.Dispose(disposing);
-        }
-    }
 
     /// <summary>
     /// A local HTTP target: <c>GET /bytes/N</c> answers N bytes from a sparse file by sendfile (as a web server sends a

@@ -80,7 +80,8 @@ public sealed class ProxyDataPlaneTests(RunningPlatform running, Xunit.Abstracti
                 {
                     entries = (await owner.Client.GetFromJsonAsync<JsonObject>($"/api/v1/proxy/logs?from={from}&to={to}&connectionId={id}"))!["entries"]!.AsArray();
                     return entries.Any(e => e!["deviceId"]!.GetValue<string>() == second);
-                }, "the node's rows reach the request log", TimeSpan.FromSeconds(15));
+                    // The node writes each second; while ClickHouse refuses, it retries up to 10 s apart: the wait covers one such pause.
+                }, "the node's rows reach the request log", TimeSpan.FromSeconds(45));
             }
             catch (TimeoutException ex)
             {

@@ -50,7 +50,7 @@ public sealed class DialBackTests : IAsyncLifetime
         }
         Interlocked.Increment(ref _dialledBack);
         _ = ended.ContinueWith(_ => nodeEnd.Dispose(), TaskScheduler.Default);
-        return new HalfClosingStream(agentEnd);
+        return new NetworkStream(agentEnd.Client, ownsSocket: true);
     }
 
     public async Task DisposeAsync()
@@ -89,7 +89,7 @@ public sealed class DialBackTests : IAsyncLifetime
         using var client = new TcpClient();
         await client.ConnectAsync(IPAddress.Loopback, _node.SocksPort);
         var stream = client.GetStream();
-        (await SocksAsync(stream, ((IPEndPoint)target.LocalEndpoint).Port)).Should().Be(0);
+        (await NodeHarness.SocksConnectAsync(stream, _node.ConnectionId, "127.0.0.1", ((IPEndPoint)target.LocalEndpoint).Port)).Should().Be(0);
 
         await stream.WriteAsync(new byte[100_000]);
         client.Client.Shutdown(SocketShutdown.Send);
@@ -105,7 +105,7 @@ public sealed class DialBackTests : IAsyncLifetime
     {
         using var client = new TcpClient();
         await client.ConnectAsync(IPAddress.Loopback, _node.SocksPort);
-        (await SocksAsync(client.GetStream(), _node.TargetPort)).Should().Be(0);
+        (await NodeHarness.SocksConnectAsync(client.GetStream(), _node.ConnectionId, "127.0.0.1", _node.TargetPort)).Should().Be(0);
         await client.GetStream().WriteAsync("hold"u8.ToArray());
         await client.GetStream().ReadExactlyAsync(new byte[4]);
 
@@ -124,49 +124,5 @@ public sealed class DialBackTests : IAsyncLifetime
         _dialBacks.GiveUp(key);
         _dialBacks.TryDeliver(key, stream, null, out _).Should().BeFalse("a session that stopped waiting takes no connection");
         arrival.IsCompleted.Should().BeFalse();
-    }
-
-    private async Task<int> SocksAsync(NetworkStream stream, int port)
-    {
-        await stream.WriteAsync(new byte[] { 5, 1, 2 });
-        await stream.ReadExactlyAsync(new byte[2]);
-        var u = System.Text.Encoding.UTF8.GetBytes(_node.ConnectionId);
-        var p = System.Text.Encoding.UTF8.GetBytes(NodeHarness.Password);
-        await stream.WriteAsync(new byte[] { 1, (byte)u.Length }.Concat(u).Append((byte)p.Length).Concat(p).ToArray());
-        await stream.ReadExactlyAsync(new byte[2]);
-        await stream.WriteAsync(new byte[] { 5, 1, 0, 1, 127, 0, 0, 1, (byte)(port >> 8), (byte)(port & 0xFF) });
-        var reply = new byte[10];
-        await stream.ReadExactlyAsync(reply);
-        return reply[1];
-    }
-
-    /// <summary>The agent's end of a dial-back: a socket's stream that passes a half-close on as the socket's.</summary>
-    private sealed class HalfClosingStream(TcpClient client) : Stream, IHalfClosable
-    {
-        private readonly NetworkStream _inner = client.GetStream();
-        public override bool CanRead => true;
-        public override bool CanWrite => true;
-        public override bool CanSeek => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => _inner.ReadAsync(buffer, cancellationToken);
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) => _inner.WriteAsync(buffer, cancellationToken);
-        public override void Flush() { }
-        public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
-        public override void Write(byte[] buffer, int offset, int count) => _inner.Write(buffer, offset, count);
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public Task CloseSendingAsync(CancellationToken cancellationToken)
-        {
-            client.Client.Shutdown(SocketShutdown.Send);
-            return Task.CompletedTask;
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing) client.Dispose();
-            base.Dispose(disposing);
-        }
     }
 }

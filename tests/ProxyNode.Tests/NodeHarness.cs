@@ -59,6 +59,22 @@ public sealed class NodeHarness : IAsyncDisposable
         return (socks, connect, unreachable);
     }
 
+    /// <summary>A SOCKS5 CONNECT (the target by name) with the harness's password on <paramref name="stream"/>; the reply code (0: connected).</summary>
+    public static async Task<int> SocksConnectAsync(NetworkStream stream, string user, string host, int port)
+    {
+        await stream.WriteAsync(new byte[] { 5, 1, 2 });
+        await stream.ReadExactlyAsync(new byte[2]);
+        var u = Encoding.UTF8.GetBytes(user);
+        var p = Encoding.UTF8.GetBytes(Password);
+        await stream.WriteAsync(new byte[] { 1, (byte)u.Length }.Concat(u).Append((byte)p.Length).Concat(p).ToArray());
+        await stream.ReadExactlyAsync(new byte[2]);
+        var h = Encoding.ASCII.GetBytes(host);
+        await stream.WriteAsync(new byte[] { 5, 1, 0, 3, (byte)h.Length }.Concat(h).Concat(new[] { (byte)(port >> 8), (byte)(port & 0xFF) }).ToArray());
+        var reply = new byte[10];
+        await stream.ReadExactlyAsync(reply);
+        return reply[1];
+    }
+
     public static string HashOf(string password) => Proxy.Domain.Connections.ConnectionPassword.HashOf(password);
 
     private async Task ServeTargetAsync()

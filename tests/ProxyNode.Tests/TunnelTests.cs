@@ -99,7 +99,7 @@ public sealed class TunnelTests : IAsyncLifetime
         });
         using var client = new TcpClient();
         await client.ConnectAsync(IPAddress.Loopback, _node.SocksPort);
-        (await SocksConnectAsync(client.GetStream(), _node.ConnectionId, "localhost", ((IPEndPoint)target.LocalEndpoint).Port)).Should().Be(0);
+        (await NodeHarness.SocksConnectAsync(client.GetStream(), _node.ConnectionId, "localhost", ((IPEndPoint)target.LocalEndpoint).Port)).Should().Be(0);
 
         var received = new MemoryStream();
         await client.GetStream().CopyToAsync(received);
@@ -114,7 +114,7 @@ public sealed class TunnelTests : IAsyncLifetime
     {
         using var client = new TcpClient();
         await client.ConnectAsync(IPAddress.Loopback, _node.SocksPort);
-        (await SocksConnectAsync(client.GetStream(), _node.ConnectionId, "localhost", _node.TargetPort)).Should().Be(0);
+        (await NodeHarness.SocksConnectAsync(client.GetStream(), _node.ConnectionId, "localhost", _node.TargetPort)).Should().Be(0);
         await client.GetStream().WriteAsync("hold"u8.ToArray());
         await client.GetStream().ReadExactlyAsync(new byte[4]);
 
@@ -124,23 +124,7 @@ public sealed class TunnelTests : IAsyncLifetime
         (await client.GetStream().ReadAsync(new byte[8], timeout.Token)).Should().Be(0, "the session ended with its tunnel");
         using var again = new TcpClient();
         await again.ConnectAsync(IPAddress.Loopback, _node.SocksPort);
-        (await SocksConnectAsync(again.GetStream(), _node.ConnectionId, "localhost", _node.TargetPort)).Should().Be(4);
-    }
-
-    private static async Task<int> SocksConnectAsync(NetworkStream stream, string user, string host, int port)
-    {
-        await stream.WriteAsync(new byte[] { 5, 1, 2 });
-        await stream.ReadExactlyAsync(new byte[2]);
-        var u = System.Text.Encoding.UTF8.GetBytes(user);
-        var p = System.Text.Encoding.UTF8.GetBytes(NodeHarness.Password);
-        await stream.WriteAsync(new byte[] { 1, (byte)u.Length }.Concat(u).Append((byte)p.Length).Concat(p).ToArray());
-        var auth = new byte[2];
-        await stream.ReadExactlyAsync(auth);
-        var h = System.Text.Encoding.ASCII.GetBytes(host);
-        await stream.WriteAsync(new byte[] { 5, 1, 0, 3, (byte)h.Length }.Concat(h).Concat(new[] { (byte)(port >> 8), (byte)(port & 0xFF) }).ToArray());
-        var reply = new byte[10];
-        await stream.ReadExactlyAsync(reply);
-        return reply[1];
+        (await NodeHarness.SocksConnectAsync(again.GetStream(), _node.ConnectionId, "localhost", _node.TargetPort)).Should().Be(4);
     }
 }
 

@@ -71,9 +71,6 @@ public sealed class NodeState(SessionOptions options) : ISessionGate
         return forgotten;
     }
 
-    /// <summary>How many connections can authenticate now (not deleted, routed through a device).</summary>
-    public int ActiveConnections => _connections.Values.Count(c => !c.Deleted && c.DeviceId is not null);
-
     public ISessionTicket? Admit(string connectionId, string password)
     {
         if (!_connections.TryGetValue(connectionId, out var entry) || entry.Deleted || entry.DeviceId is null) return null;

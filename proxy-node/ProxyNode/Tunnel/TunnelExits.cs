@@ -18,8 +18,6 @@ public sealed class TunnelExits(TimeSpan openTimeout, DialBackStreams? dialBacks
     /// <summary>The tunnel closed: forgotten, unless a newer one of the device's took its place.</summary>
     public void Disconnect(string deviceId, TunnelConnection tunnel) => _tunnels.TryRemove(new KeyValuePair<string, TunnelConnection>(deviceId, tunnel));
 
-    public bool IsConnected(string deviceId) => _tunnels.TryGetValue(deviceId, out var tunnel) && !tunnel.IsClosed;
-
     public async Task<Stream?> OpenAsync(string deviceId, ProxyTarget target, CancellationToken cancellationToken)
     {
         if (!_tunnels.TryGetValue(deviceId, out var tunnel) || tunnel.IsClosed) return null;
