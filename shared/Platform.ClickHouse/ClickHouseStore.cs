@@ -21,6 +21,7 @@ public sealed class ClickHouseStore : IDisposable
 {
     private readonly ClickHouseClient? _client;
     private readonly HttpClient? _http;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _done = new(StringComparer.Ordinal);
 
     public ClickHouseStore(string? connectionString)
     {
@@ -51,6 +52,14 @@ public sealed class ClickHouseStore : IDisposable
 
     /// <summary>A statement without a result (DDL).</summary>
     public Task ExecuteAsync(string sql, CancellationToken cancellationToken) => Guard(() => Client.ExecuteNonQueryAsync(sql, null, null, cancellationToken));
+
+    /// <summary>A statement a process needs run once (CREATE … IF NOT EXISTS): run on first use, and again only until it has succeeded.</summary>
+    public async Task ExecuteOnceAsync(string sql, CancellationToken cancellationToken)
+    {
+        if (_done.ContainsKey(sql)) return;
+        await ExecuteAsync(sql, cancellationToken);
+        _done.TryAdd(sql, 0);
+    }
 
     /// <summary>The rows of a SELECT, as JSON objects (64-bit integers come back as strings in ClickHouse's JSON: read them with <see cref="Sql.Int64"/>).</summary>
     public Task<IReadOnlyList<JsonElement>> QueryAsync(string sql, CancellationToken cancellationToken) =>

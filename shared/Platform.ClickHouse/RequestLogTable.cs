@@ -30,7 +30,8 @@ public static class RequestLogTable
         $"CREATE TABLE IF NOT EXISTS {Name} ({string.Join(", ", Columns.Select(c => $"{c} {Types[c]}"))}) " +
         "ENGINE = MergeTree PARTITION BY toYYYYMM(timestamp) ORDER BY (device_id, timestamp)";
 
-    public static Task EnsureAsync(ClickHouseStore store, CancellationToken cancellationToken) => store.ExecuteAsync(CreateStatement, cancellationToken);
+    /// <summary>Creates the table when missing (once per store: later calls cost nothing).</summary>
+    public static Task EnsureAsync(ClickHouseStore store, CancellationToken cancellationToken) => store.ExecuteOnceAsync(CreateStatement, cancellationToken);
 
     /// <summary>A row in <see cref="Columns"/>' order.</summary>
     public static object[] Row(DateTime timestamp, string connectionId, string deviceId, string serverNode, string target, string targetType, int port,

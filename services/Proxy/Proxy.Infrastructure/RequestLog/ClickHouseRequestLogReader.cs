@@ -13,7 +13,6 @@ namespace Proxy.Infrastructure.RequestLog;
 public sealed class ClickHouseRequestLogReader(ClickHouseStore store) : IRequestLog
 {
     private const string Table = RequestLogTable.Name;
-    private volatile bool _tableReady;
 
     public async Task<RequestLogPage> SearchAsync(RequestLogSearch search, CancellationToken cancellationToken)
     {
@@ -71,12 +70,8 @@ public sealed class ClickHouseRequestLogReader(ClickHouseStore store) : IRequest
         if (!store.IsConfigured) throw new RequestLogUnavailableException(false, "ClickHouse is not configured");
         try
         {
-            if (!_tableReady)
-            {
-                // Nothing may have been logged yet: an empty log reads as empty, not as an error.
-                await RequestLogTable.EnsureAsync(store, cancellationToken);
-                _tableReady = true;
-            }
+            // Nothing may have been logged yet: an empty log reads as empty, not as an error.
+            await RequestLogTable.EnsureAsync(store, cancellationToken);
             return await store.QueryAsync(sql, cancellationToken);
         }
         catch (ClickHouseUnavailableException e)
