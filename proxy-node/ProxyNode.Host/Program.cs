@@ -35,3 +35,5 @@ app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapTunnelEndpoint();
 app.Run();
+
+public partial class Program;
