@@ -7,7 +7,8 @@ namespace ProxyNode.Sessions;
 /// answer. Each direction waits for its write to finish before it reads again, so a slow reader holds its writer back:
 /// nothing is buffered without bound. A direction holds a buffer only while bytes are passing: it waits for data with a
 /// zero-byte read, then borrows a buffer from the shared pool for the read and the write, so thousands of quiet
-/// sessions hold no buffers while a busy one moves up to 256 KiB per system call.
+/// sessions hold no buffers while a busy one moves up to 256 KiB per system call. Between two sockets on Linux the
+/// bytes don't pass through the process at all (<see cref="SocketSplice"/>).
 /// </summary>
 public static class Relay
 {
@@ -23,30 +24,17 @@ public static class Relay
 
         async Task PumpAsync(Stream from, Stream to, bool toClient)
         {
+            // Socket to socket on Linux: spliced in the kernel; otherwise copied through a pooled buffer.
+            using var splice = SocketSplice.TryCreate(from, to);
             try
             {
                 while (true)
                 {
-                    _ = await from.ReadAsync(Memory<byte>.Empty, session.Token); // waits for data, takes none
-                    var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(BufferSize);
-                    int read;
-                    try
-                    {
-                        read = await from.ReadAsync(buffer.AsMemory(0, BufferSize), session.Token);
-                        if (read > 0)
-                        {
-                            await to.WriteAsync(buffer.AsMemory(0, read), session.Token);
-                            await to.FlushAsync(session.Token);
-                        }
-                    }
-                    finally
-                    {
-                        System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-                    }
-                    if (read == 0) break;
+                    var moved = splice is null ? await CopyOnceAsync(from, to, session.Token) : await splice.MoveOnceAsync(session.Token);
+                    if (moved == 0) break;
                     session.CancelAfter(idleTimeout);
-                    if (toClient) Interlocked.Add(ref bytesIn, read);
-                    else Interlocked.Add(ref bytesOut, read);
+                    if (toClient) Interlocked.Add(ref bytesIn, moved);
+                    else Interlocked.Add(ref bytesOut, moved);
                 }
                 // This side is done sending: tell the other, and let the other direction run to its own end.
                 if (to is System.Net.Sockets.NetworkStream network) network.Socket.Shutdown(System.Net.Sockets.SocketShutdown.Send);
@@ -62,6 +50,27 @@ public static class Relay
 
         await Task.WhenAll(PumpAsync(client, exit, toClient: false), PumpAsync(exit, client, toClient: true));
         return (Interlocked.Read(ref bytesIn), Interlocked.Read(ref bytesOut));
+    }
+
+    /// <summary>Waits for bytes without holding a buffer, then copies what came (up to 256 KiB); 0 at the end.</summary>
+    private static async ValueTask<int> CopyOnceAsync(Stream from, Stream to, CancellationToken cancellationToken)
+    {
+        _ = await from.ReadAsync(Memory<byte>.Empty, cancellationToken); // waits for data, takes none
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(BufferSize);
+        try
+        {
+            var read = await from.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken);
+            if (read > 0)
+            {
+                await to.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                await to.FlushAsync(cancellationToken);
+            }
+            return read;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }
 

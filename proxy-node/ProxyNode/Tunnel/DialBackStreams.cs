@@ -52,7 +52,7 @@ public sealed record DialedStream(Stream Connection, string? ReachedAddress, Tas
 /// port): reads, writes and the half-close are that connection's; disposing it ends the connection. If the agent gives
 /// the stream up (RESET) or the tunnel closes (the device went offline), the connection is closed, which ends the session.
 /// </summary>
-public sealed class DialBackExitStream : Stream, IHalfClosable, IReachedAddress
+public sealed class DialBackExitStream : Stream, IHalfClosable, IReachedAddress, ISocketStream
 {
     private readonly TunnelConnection _tunnel;
     private readonly uint _id;
@@ -68,6 +68,8 @@ public sealed class DialBackExitStream : Stream, IHalfClosable, IReachedAddress
     }
 
     public string? RemoteAddress => _dialed.ReachedAddress;
+
+    public System.Net.Sockets.Socket? Socket => (_dialed.Connection as System.Net.Sockets.NetworkStream)?.Socket;
 
     public override bool CanRead => true;
     public override bool CanWrite => true;
