@@ -42,7 +42,7 @@ public sealed class RelayTests
         using var other = new NetworkStream(b, ownsSocket: true);
         using var memory = new MemoryStream();
 
-        using var spliced = SocketSplice.TryCreate(one, other);
+        var spliced = SocketSplice.TryCreate(one, other);
 
         spliced.Should().NotBeNull("both are sockets .NET has used asynchronously, and Linux splices");
         SocketSplice.TryCreate(one, memory).Should().BeNull("a stream that is not a socket is copied");
@@ -63,6 +63,31 @@ public sealed class RelayTests
         var received = await ReadToEndAsync(pair.Client);
         await sending;
         received.Should().Equal(payload);
+    }
+
+    [Fact]
+    public async Task Thirty_two_sessions_at_once_sharing_the_pipe_pool_each_get_exactly_their_own_bytes()
+    {
+        var sessions = await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => RelayedPair.StartAsync(sockets: true)));
+        try
+        {
+            await Task.WhenAll(sessions.Select(async (pair, i) =>
+            {
+                var up = RandomNumberGenerator.GetBytes(256 << 10);
+                var down = RandomNumberGenerator.GetBytes(3 << 20);
+                var sending = Task.WhenAll(SendAndHalfCloseAsync(pair.Client, up), SendAndHalfCloseAsync(pair.Target, down));
+                // Every other client reads in small sips with pauses, so its relay finds the socket full and sends the rest itself.
+                var receivedByClient = i % 2 == 0 ? await ReadToEndAsync(pair.Client) : await SipToEndAsync(pair.Client);
+                var receivedByTarget = await ReadToEndAsync(pair.Target);
+                await sending;
+                receivedByClient.Should().Equal(down);
+                receivedByTarget.Should().Equal(up);
+            }));
+        }
+        finally
+        {
+            foreach (var pair in sessions) await pair.DisposeAsync();
+        }
     }
 
     [Fact]
@@ -93,6 +118,19 @@ public sealed class RelayTests
         using var received = new MemoryStream();
         await stream.CopyToAsync(received);
         return received.ToArray();
+    }
+
+    private static async Task<byte[]> SipToEndAsync(NetworkStream stream)
+    {
+        using var received = new MemoryStream();
+        var sip = new byte[16 << 10];
+        for (var sips = 0; ; sips++)
+        {
+            var read = await stream.ReadAsync(sip);
+            if (read == 0) return received.ToArray();
+            received.Write(sip, 0, read);
+            if (sips % 16 == 0) await Task.Delay(5);
+        }
     }
 
     private static async Task<byte[]> ReadToEndOrResetAsync(NetworkStream stream)

@@ -25,7 +25,7 @@ public static class Relay
         async Task PumpAsync(Stream from, Stream to, bool toClient)
         {
             // Socket to socket on Linux: spliced in the kernel; otherwise copied through a pooled buffer.
-            using var splice = SocketSplice.TryCreate(from, to);
+            var splice = SocketSplice.TryCreate(from, to);
             try
             {
                 while (true)
