@@ -119,6 +119,34 @@ public sealed class SessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sixteen_sessions_racing_for_a_limit_of_two_get_exactly_two_slots_and_the_slots_come_back_when_they_close()
+    {
+        for (var round = 0; round < 3; round++)
+        {
+            var clients = Enumerable.Range(0, 16).Select(_ => new TcpClient()).ToList();
+            try
+            {
+                var replies = await Task.WhenAll(clients.Select(async client =>
+                {
+                    await client.ConnectAsync(IPAddress.Loopback, _node.SocksPort);
+                    return (await HandshakeAsync(client.GetStream(), _node.ConnectionId, NodeHarness.Password, "localhost", _node.TargetPort)).Reply;
+                }));
+
+                replies.Count(r => r == 0).Should().Be(2, $"round {round}: the limit is 2, however the sessions race");
+                replies.Count(r => r == 5).Should().Be(14);
+            }
+            finally
+            {
+                foreach (var client in clients) client.Dispose();
+            }
+            // Every slot is given back once its session ends (a session's outcome is recorded after that): the next
+            // round finds the connection empty.
+            var ended = 16 * (round + 1);
+            await Eventually.HoldsAsync(() => _node.Outcomes.Count == ended, $"all {ended} sessions so far ended");
+        }
+    }
+
+    [Fact]
     public async Task A_snapshot_without_a_connection_the_node_held_before_it_asked_forgets_it_and_ends_its_sessions()
     {
         using var open = await HoldAsync();
