@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Platform.Contracts.Jobs;
@@ -16,6 +17,27 @@ public sealed class ApplyTests(TasksApi api) : IClassFixture<TasksApi>
 
     private static async Task<string> ErrorOf(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonObject>())!["error"]!.GetValue<string>();
+
+    [Fact]
+    public async Task A_job_is_open_for_applies_the_moment_tasks_shows_it()
+    {
+        // Twenty jobs at once, each applied to the instant its copy in Tasks appears: the positions must be open by then.
+        // (The positions are read straight from the store as well, since a request through HTTP comes a little later.)
+        var replica = api.Services.GetRequiredService<Tasks.Application.Ports.IJobReplica>();
+        var limits = api.Services.GetRequiredService<Tasks.Application.Ports.ITaskLimits>();
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(async _ =>
+        {
+            var job = TasksApi.JobPosted(_owner);
+            await api.Harness.Bus.Publish(job);
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            while (await replica.GetAsync(job.JobId, deadline.Token) is null) await Task.Yield();
+            var open = await limits.HasPositionLeftAsync(job.JobId, deadline.Token);
+            using var response = await ApplyAsync(TasksApi.NewId(), job.JobId);
+            return (open, response.StatusCode);
+        }));
+
+        answers.Should().OnlyContain(a => a.open && a.StatusCode == HttpStatusCode.OK, "a job Tasks shows has its positions open");
+    }
 
     [Fact]
     public async Task Applying_to_a_job_without_planned_tasks_gives_a_running_task_and_no_variables()

@@ -69,8 +69,18 @@ public class TasksApi : ServiceFactory<Program>
     /// <summary>Jobs posts a job (as its JobCreated says) and Tasks has heard it; returns the job id.</summary>
     public async Task<string> PostJobAsync(string ownerId, Func<JobCreated, JobCreated>? change = null)
     {
+        var job = change?.Invoke(JobPosted(ownerId)) ?? JobPosted(ownerId);
+        await Harness.Bus.Publish(job);
+        await Eventually.HoldsAsync(async () => await Services.GetRequiredService<IJobReplica>().GetAsync(job.JobId, CancellationToken.None) is not null,
+            "Tasks heard of the job");
+        return job.JobId;
+    }
+
+    /// <summary>A JobCreated as Jobs publishes it for an active manual job of three positions.</summary>
+    public static JobCreated JobPosted(string ownerId)
+    {
         var now = DateTime.UtcNow;
-        var job = new JobCreated
+        return new JobCreated
         {
             JobId = NewId(),
             OwnerId = ownerId,
@@ -92,11 +102,6 @@ public class TasksApi : ServiceFactory<Program>
             Added = now,
             ExpiresAt = now.AddDays(3),
         };
-        job = change?.Invoke(job) ?? job;
-        await Harness.Bus.Publish(job);
-        await Eventually.HoldsAsync(async () => await Services.GetRequiredService<IJobReplica>().GetAsync(job.JobId, CancellationToken.None) is not null,
-            "Tasks heard of the job");
-        return job.JobId;
     }
 
     /// <summary>Publishes a job event and waits until the job's copy in Tasks satisfies <paramref name="applied"/>.</summary>
