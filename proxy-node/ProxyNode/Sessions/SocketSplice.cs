@@ -26,8 +26,14 @@ public sealed class SocketSplice
         _to = to;
     }
 
-    /// <summary>Whether this system splices at all (Linux, and a libc that has splice).</summary>
-    public static bool Supported { get; } = OperatingSystem.IsLinux() && Probe();
+    private static readonly bool Probed = OperatingSystem.IsLinux() && Probe();
+    private static volatile bool _refused;
+
+    /// <summary>
+    /// Whether this system splices sockets: Linux, a libc that has splice, and a kernel that has never refused it for a
+    /// socket (a sandbox such as gVisor may: the relay then copies from that move on, losing no byte).
+    /// </summary>
+    public static bool Supported => Probed && !_refused;
 
     /// <summary>
     /// A splice from <paramref name="from"/> to <paramref name="to"/> when both streams are sockets in non-blocking mode
@@ -55,16 +61,30 @@ public sealed class SocketSplice
         while (true)
         {
             _ = await _from.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, cancellationToken); // readable or at its end
+            if (_refused) return await CopyOnceAsync(cancellationToken);
             using var pipe = KernelPipe.Rent();
             if (pipe is null) return await CopyOnceAsync(cancellationToken); // no descriptors left for a pipe: copy this once
             var received = Splice(_from, pipe.WriteEnd, KernelPipe.Capacity);
             if (received < 0)
             {
                 pipe.Release();
+                if (received == Libc.Unsupported)
+                {
+                    _refused = true;
+                    return await CopyOnceAsync(cancellationToken); // nothing was taken: the bytes are still in the socket
+                }
                 continue; // EAGAIN: the readiness was for bytes already taken; wait again
             }
             var pending = received;
-            while (pending > 0 && Splice(pipe.ReadEnd, _to, pending) is var sent and > 0) pending -= sent;
+            while (pending > 0 && Splice(pipe.ReadEnd, _to, pending) is var sent and not Libc.WouldBlock)
+            {
+                if (sent == Libc.Unsupported)
+                {
+                    _refused = true; // what is in the pipe goes out through the buffer below
+                    break;
+                }
+                pending -= sent;
+            }
             if (pending == 0)
             {
                 pipe.Release();
@@ -107,11 +127,11 @@ public sealed class SocketSplice
             offset += await _to.SendAsync(bytes[offset..], SocketFlags.None, cancellationToken);
     }
 
-    /// <summary>From a socket into a pipe: the bytes taken; -1 when there were none to take after all.</summary>
+    /// <summary>From a socket into a pipe: the bytes taken, <see cref="Libc.WouldBlock"/> when there were none after all, or <see cref="Libc.Unsupported"/>.</summary>
     private static int Splice(Socket from, int pipeWriteEnd, int count) =>
         WithHandle(from, fd => Libc.Call(() => Libc.Splice(fd, 0, pipeWriteEnd, 0, (nuint)count, Libc.SpliceMove | Libc.SpliceNonBlock), "splice"));
 
-    /// <summary>From a pipe into a socket: the bytes sent; -1 when the socket has no room now.</summary>
+    /// <summary>From a pipe into a socket: the bytes sent, <see cref="Libc.WouldBlock"/> when the socket has no room now, or <see cref="Libc.Unsupported"/>.</summary>
     private static int Splice(int pipeReadEnd, Socket to, int count) =>
         WithHandle(to, fd => Libc.Call(() => Libc.Splice(pipeReadEnd, 0, fd, 0, (nuint)count, Libc.SpliceMove | Libc.SpliceNonBlock), "splice"));
 
