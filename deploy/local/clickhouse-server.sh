@@ -2,6 +2,7 @@
 # A private ClickHouse server in the foreground, for local runs without a container runtime (the Debian package's
 # server, 18.16 on Debian 12). Everything lives under $CLICKHOUSE_BASE (data, logs, its config); it listens on loopback
 # only, on one port: HTTP on $CLICKHOUSE_HTTP_PORT (what the platform uses; no native-protocol port).
+# With $CLICKHOUSE_STOP_WITH_PID (the tests set it) the server also stops when that process is gone.
 set -euo pipefail
 
 base=${CLICKHOUSE_BASE:?CLICKHOUSE_BASE must name the server folder}
@@ -73,4 +74,8 @@ cat > "$base/users.xml" <<XML
 </yandex>
 XML
 cd "$base"
+if [ -n "${CLICKHOUSE_STOP_WITH_PID:-}" ]; then
+  # Started by a test process: the server goes when that process does, even one killed before it could stop the server.
+  ( while kill -0 "$CLICKHOUSE_STOP_WITH_PID" 2>/dev/null && kill -0 $$ 2>/dev/null; do sleep 2; done; kill -TERM $$ 2>/dev/null ) >/dev/null 2>&1 &
+fi
 exec "$server" --config-file="$base/config.xml" 2>&1

@@ -5,7 +5,8 @@ namespace Platform.Testing;
 /// <summary>
 /// A real ClickHouse server for the tests that need one: the platform's own private-server script
 /// (deploy/local/clickhouse-server.sh, Debian's server) on a free port and a temporary folder, started once per test
-/// process (<see cref="SharedAsync"/>) and stopped when the process ends. ./platform test installs the server.
+/// process (<see cref="SharedAsync"/>) and stopped when the process ends (or, killed, within seconds of it: the script
+/// watches the process). ./platform test installs the server.
 /// </summary>
 public sealed class ClickHouseServer : IAsyncDisposable
 {
@@ -40,6 +41,7 @@ public sealed class ClickHouseServer : IAsyncDisposable
         };
         start.Environment["CLICKHOUSE_BASE"] = Path.Combine(folder, "server");
         start.Environment["CLICKHOUSE_HTTP_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["CLICKHOUSE_STOP_WITH_PID"] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var process = Process.Start(start) ?? throw new InvalidOperationException("clickhouse-server.sh did not start");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
