@@ -164,8 +164,10 @@ public sealed class AgentPresenceTests : DevicesApiTest
         // A release heard before its assignment: the late assignment doesn't make the device busy.
         await Api.Harness.Bus.Publish(new Platform.Contracts.Tasks.DeviceReleased("task-2", "job", id, "failed"));
         await Api.Harness.Bus.Publish(new Platform.Contracts.Tasks.DeviceAssigned("task-2", "job", "employer", "planned", id, "owner"));
-        await Eventually.HoldsAsync(() => Api.Harness.Consumed.Select<Platform.Contracts.Tasks.DeviceAssigned>(m => m.Context.Message.TaskId == "task-2").Any(),
-            "the late assignment was heard");
+        // The two are consumed side by side: only once both are done is the device's state final.
+        await Eventually.HoldsAsync(() => Api.Harness.Consumed.Select<Platform.Contracts.Tasks.DeviceAssigned>(m => m.Context.Message.TaskId == "task-2").Any()
+                && Api.Harness.Consumed.Select<Platform.Contracts.Tasks.DeviceReleased>(m => m.Context.Message.TaskId == "task-2").Any(),
+            "the release and the late assignment were both heard");
         (await AvailableAsync()).Should().BeTrue();
     }
 
