@@ -28,7 +28,7 @@ public sealed class ProxyBench(Uri gateway, int socksPort, Uri tunnel, string cl
     {
         using var http = new HttpClient { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(30) };
         var (clientId, clientSecret) = await RegisterAsync(http);
-        using var target = new BulkTarget();
+        await using var target = new BulkTarget();
         var microsocksPort = Platform.Testing.FreePorts.Any();
         using var microsocks = Process.Start(new ProcessStartInfo("microsocks", ["-i", "127.0.0.1", "-p", $"{microsocksPort}", "-u", MicrosocksUser, "-P", MicrosocksPassword])
         {
@@ -307,17 +307,12 @@ public sealed class ProxyBench(Uri gateway, int socksPort, Uri tunnel, string cl
     /// A local HTTP target: <c>GET /bytes/N</c> answers N bytes from a sparse file by sendfile (as a web server sends a
     /// file), then closes.
     /// </summary>
-    private sealed class BulkTarget : IDisposable
+    private sealed class BulkTarget : IAsyncDisposable
     {
-        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-        private readonly CancellationTokenSource _stop = new();
+        private readonly Platform.Testing.LoopbackServer _server;
         private readonly System.Collections.Concurrent.ConcurrentDictionary<long, string> _files = new();
 
-        public BulkTarget()
-        {
-            _listener.Start(512);
-            _ = AcceptAsync();
-        }
+        public BulkTarget() => _server = new Platform.Testing.LoopbackServer(ServeAsync);
 
         /// <summary>A sparse file of that many bytes (made on first use).</summary>
         private string FileOf(long bytes) => _files.GetOrAdd(bytes, size =>
@@ -328,62 +323,27 @@ public sealed class ProxyBench(Uri gateway, int socksPort, Uri tunnel, string cl
             return path;
         });
 
-        public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+        public int Port => _server.Port;
 
         public string Url(long bytes) => $"http://127.0.0.1:{Port}/bytes/{bytes}";
 
-        private async Task AcceptAsync()
+        private async Task ServeAsync(Socket socket, CancellationToken stopping)
         {
-            while (!_stop.IsCancellationRequested)
+            await using var stream = new NetworkStream(socket);
+            if (await Platform.Testing.LoopbackServer.ReadHttpHeadAsync(stream, stopping) is not { } head) return;
+            if (head.Split(' ') is not [_, var path, ..] || !path.StartsWith("/bytes/", StringComparison.Ordinal)
+                || !long.TryParse(path["/bytes/".Length..], System.Globalization.CultureInfo.InvariantCulture, out var bytes)) return;
+            await socket.SendAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nContent-Length: {bytes}\r\nConnection: close\r\n\r\n"), stopping);
+            if (bytes > 0) await socket.SendFileAsync(FileOf(bytes), stopping);
+            socket.Shutdown(SocketShutdown.Send);
+            while (await socket.ReceiveAsync(new byte[1024], stopping) > 0)
             {
-                Socket socket;
-                try
-                {
-                    socket = await _listener.AcceptSocketAsync(_stop.Token);
-                }
-                catch (Exception)
-                {
-                    return;
-                }
-                _ = ServeAsync(socket);
             }
         }
 
-        private async Task ServeAsync(Socket socket)
+        public async ValueTask DisposeAsync()
         {
-            using (socket)
-            {
-                try
-                {
-                    socket.NoDelay = true;
-                    var head = new StringBuilder();
-                    var buffer = new byte[1024];
-                    while (!head.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
-                    {
-                        var read = await socket.ReceiveAsync(buffer);
-                        if (read == 0) return;
-                        head.Append(Encoding.ASCII.GetString(buffer, 0, read));
-                    }
-                    var path = head.ToString().Split(' ')[1];
-                    var bytes = long.Parse(path["/bytes/".Length..], System.Globalization.CultureInfo.InvariantCulture);
-                    await socket.SendAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nContent-Length: {bytes}\r\nConnection: close\r\n\r\n"));
-                    if (bytes > 0) await socket.SendFileAsync(FileOf(bytes));
-                    socket.Shutdown(SocketShutdown.Send);
-                    while (await socket.ReceiveAsync(buffer) > 0)
-                    {
-                    }
-                }
-                catch (Exception e) when (e is IOException or SocketException or FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException)
-                {
-                }
-            }
-        }
-
-        public void Dispose()
-        {
-            _stop.Cancel();
-            _listener.Stop();
-            _stop.Dispose();
+            await _server.DisposeAsync();
             foreach (var path in _files.Values) File.Delete(path);
         }
     }

@@ -134,78 +134,35 @@ public sealed class ProxyDataPlaneTests(RunningPlatform running, Xunit.Abstracti
     private sealed class LocalTarget : IAsyncDisposable
     {
         public const string Greeting = "hello from the target";
-        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-        private readonly CancellationTokenSource _stop = new();
+        private readonly LoopbackServer _server;
         private int _requests;
         private int _held;
 
-        public LocalTarget()
-        {
-            _listener.Start();
-            _ = ServeAsync();
-        }
+        public LocalTarget() => _server = new LoopbackServer(AnswerAsync);
 
         public int Requests => Volatile.Read(ref _requests);
         public int Held => Volatile.Read(ref _held);
 
-        public string Url(string host, string path = "/") => $"http://{host}:{((IPEndPoint)_listener.LocalEndpoint).Port}{path}";
+        public string Url(string host, string path = "/") => $"http://{host}:{_server.Port}{path}";
 
-        private async Task ServeAsync()
+        private async Task AnswerAsync(Socket socket, CancellationToken stopping)
         {
-            while (!_stop.IsCancellationRequested)
+            await using var stream = new NetworkStream(socket);
+            if (await LoopbackServer.ReadHttpHeadAsync(stream, stopping) is not { } head) return;
+            Interlocked.Increment(ref _requests);
+            if (head.StartsWith("GET /hold", StringComparison.Ordinal))
             {
-                TcpClient client;
-                try
+                Interlocked.Increment(ref _held);
+                while (await stream.ReadAsync(new byte[4096], stopping) > 0)
                 {
-                    client = await _listener.AcceptTcpClientAsync(_stop.Token);
                 }
-                catch (Exception)
-                {
-                    return;
-                }
-                _ = AnswerAsync(client);
+                return;
             }
+            var body = Encoding.UTF8.GetBytes(Greeting);
+            await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n"), stopping);
+            await stream.WriteAsync(body, stopping);
         }
 
-        private async Task AnswerAsync(TcpClient client)
-        {
-            using (client)
-            {
-                try
-                {
-                    var stream = client.GetStream();
-                    var head = new StringBuilder();
-                    var buffer = new byte[4096];
-                    while (!head.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
-                    {
-                        var read = await stream.ReadAsync(buffer, _stop.Token);
-                        if (read == 0) return;
-                        head.Append(Encoding.Latin1.GetString(buffer, 0, read));
-                    }
-                    Interlocked.Increment(ref _requests);
-                    if (head.ToString().StartsWith("GET /hold", StringComparison.Ordinal))
-                    {
-                        Interlocked.Increment(ref _held);
-                        while (await stream.ReadAsync(buffer, _stop.Token) > 0)
-                        {
-                        }
-                        return;
-                    }
-                    var body = Encoding.UTF8.GetBytes(Greeting);
-                    await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n"), _stop.Token);
-                    await stream.WriteAsync(body, _stop.Token);
-                }
-                catch (Exception e) when (e is IOException or OperationCanceledException or SocketException)
-                {
-                }
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _stop.CancelAsync();
-            _listener.Stop();
-            _stop.Dispose();
-        }
+        public ValueTask DisposeAsync() => _server.DisposeAsync();
     }
 }

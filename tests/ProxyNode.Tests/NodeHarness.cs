@@ -19,8 +19,7 @@ public sealed class NodeHarness : IAsyncDisposable
 
     private readonly ProxyListener _socks;
     private readonly ProxyListener _connect;
-    private readonly TcpListener _target = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource _stop = new();
+    private readonly LoopbackServer _target;
 
     /// <param name="exits">Where sessions exit; by default straight from this machine (<see cref="Exits"/>).</param>
     public NodeHarness(SessionOptions? options = null, IExitDialer? exits = null)
@@ -33,8 +32,7 @@ public sealed class NodeHarness : IAsyncDisposable
         _connect = new ProxyListener(new IPEndPoint(IPAddress.Loopback, 0), new HttpConnectSession(State, exit, options).RunAsync, Outcomes.Enqueue);
         _socks.Start();
         _connect.Start();
-        _target.Start();
-        _ = ServeTargetAsync();
+        _target = new LoopbackServer(ServeTargetAsync);
     }
 
     public string ConnectionId { get; } = Guid.NewGuid().ToString();
@@ -43,7 +41,7 @@ public sealed class NodeHarness : IAsyncDisposable
     public ConcurrentQueue<SessionOutcome> Outcomes { get; } = new();
     public int SocksPort => _socks.LocalEndpoint.Port;
     public int ConnectPort => _connect.LocalEndpoint.Port;
-    public int TargetPort => ((IPEndPoint)_target.LocalEndpoint).Port;
+    public int TargetPort => _target.Port;
     private int _targetSessions;
 
     /// <summary>Sessions the target holds open (it answers "hello" to a request, and echoes what a "hold" client sends).</summary>
@@ -77,64 +75,42 @@ public sealed class NodeHarness : IAsyncDisposable
 
     public static string HashOf(string password) => Proxy.Domain.Connections.ConnectionPassword.HashOf(password);
 
-    private async Task ServeTargetAsync()
+    /// <summary>The target: "hello" to an HTTP request; a client that starts with "hold" gets its bytes echoed and stays open.</summary>
+    private async Task ServeTargetAsync(Socket socket, CancellationToken stopping)
     {
-        while (!_stop.IsCancellationRequested)
+        Interlocked.Increment(ref _targetSessions);
+        try
         {
-            TcpClient client;
-            try
+            await using var stream = new NetworkStream(socket);
+            var buffer = new byte[4096];
+            var seen = new StringBuilder();
+            while (true)
             {
-                client = await _target.AcceptTcpClientAsync(_stop.Token);
-            }
-            catch (Exception)
-            {
-                return;
-            }
-            _ = Task.Run(async () =>
-            {
-                using (client)
+                var read = await stream.ReadAsync(buffer, stopping);
+                if (read == 0) return;
+                seen.Append(Encoding.Latin1.GetString(buffer, 0, read));
+                if (seen.ToString().StartsWith("hold", StringComparison.Ordinal))
                 {
-                    Interlocked.Increment(ref _targetSessions);
-                    var stream = client.GetStream();
-                    var buffer = new byte[4096];
-                    var seen = new StringBuilder();
-                    try
-                    {
-                        while (true)
-                        {
-                            var read = await stream.ReadAsync(buffer, _stop.Token);
-                            if (read == 0) return;
-                            seen.Append(Encoding.Latin1.GetString(buffer, 0, read));
-                            if (seen.ToString().StartsWith("hold", StringComparison.Ordinal))
-                            {
-                                // A long session: echo and stay open.
-                                await stream.WriteAsync(buffer.AsMemory(0, read), _stop.Token);
-                                seen.Clear();
-                                continue;
-                            }
-                            if (seen.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
-                            {
-                                await stream.WriteAsync("HTTP/1.1 200 OK\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello"u8.ToArray(), _stop.Token);
-                                return;
-                            }
-                        }
-                    }
-                    catch (Exception)
-                    {
-                    }
-                    finally
-                    {
-                        Interlocked.Decrement(ref _targetSessions);
-                    }
+                    await stream.WriteAsync(buffer.AsMemory(0, read), stopping);
+                    seen.Clear();
+                    continue;
                 }
-            });
+                if (seen.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
+                {
+                    await stream.WriteAsync("HTTP/1.1 200 OK\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello"u8.ToArray(), stopping);
+                    return;
+                }
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _targetSessions);
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
-        _target.Stop();
+        await _target.DisposeAsync();
         await _socks.DisposeAsync();
         await _connect.DisposeAsync();
     }

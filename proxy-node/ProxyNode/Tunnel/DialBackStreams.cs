@@ -27,8 +27,6 @@ public sealed class DialBackStreams
     /// <summary>The session stopped waiting (refused, timed out): the key lets nothing in any more.</summary>
     public void GiveUp(string key) => _waiting.TryRemove(key, out _);
 
-    public bool IsExpected(string key) => _waiting.ContainsKey(key);
-
     /// <summary>
     /// Hands a dialled-back connection to the session that waits for it; false (the connection is not taken) for a key
     /// nobody waits for. <paramref name="ended"/> completes when the session is done with the connection.
