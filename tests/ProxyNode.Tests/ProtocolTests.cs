@@ -17,7 +17,8 @@ public sealed class ProtocolTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        _node = new NodeHarness(new SessionOptions { HandshakeTimeout = TimeSpan.FromSeconds(2), MaxRequestHeadBytes = 1024 });
+        // The default handshake timeout (10 s): a busy machine never cuts a test's own handshake short.
+        _node = new NodeHarness(new SessionOptions { MaxRequestHeadBytes = 1024 });
         return Task.CompletedTask;
     }
 
@@ -119,9 +120,11 @@ public sealed class ProtocolTests : IAsyncLifetime
             (await ReadReplyAsync(stream)).Should().Be(0x08);
         }
 
-        using var silent = await ConnectAsync(_node.SocksPort);
+        // A node of its own with a short handshake timeout, so the wait is short too.
+        await using var impatient = new NodeHarness(new SessionOptions { HandshakeTimeout = TimeSpan.FromSeconds(1) });
+        using var silent = await ConnectAsync(impatient.SocksPort);
         var closed = ReadToEndAsync(silent.GetStream());
-        (await closed.WaitAsync(TimeSpan.FromSeconds(10))).Should().BeEmpty("a client silent past the handshake timeout is closed");
+        (await closed.WaitAsync(TimeSpan.FromSeconds(30))).Should().BeEmpty("a client silent past the handshake timeout is closed");
     }
 
     [Theory]
