@@ -6,6 +6,7 @@ namespace ProxyNode.Tunnel;
 /// <summary>One message-framed transport under a tunnel (a WebSocket's binary messages); a null receive means it closed.</summary>
 public interface ITunnelTransport
 {
+    /// <summary>Sends one frame; a transport that failed throws IOException (the tunnel is closed).</summary>
     Task SendAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken);
 
     Task<ReadOnlyMemory<byte>?> ReceiveAsync(CancellationToken cancellationToken);
@@ -176,11 +177,6 @@ public sealed class TunnelConnection(ITunnelTransport transport, Func<TunnelConn
         try
         {
             await transport.SendAsync(frame, cancellationToken);
-        }
-        catch (System.Net.WebSockets.WebSocketException e)
-        {
-            // A transport that failed is a closed tunnel, to every caller.
-            throw new IOException("The tunnel failed", e);
         }
         finally
         {

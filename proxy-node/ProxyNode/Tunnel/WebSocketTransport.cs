@@ -13,8 +13,18 @@ public sealed class WebSocketTransport(WebSocket socket) : ITunnelTransport
 
     private readonly byte[] _received = new byte[MaxFrame];
 
-    public Task SendAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken) =>
-        socket.SendAsync(frame, WebSocketMessageType.Binary, endOfMessage: true, cancellationToken).AsTask();
+    /// <summary>Sends one frame; a socket that fails under it is a closed tunnel to every caller (an IOException).</summary>
+    public async Task SendAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await socket.SendAsync(frame, WebSocketMessageType.Binary, endOfMessage: true, cancellationToken);
+        }
+        catch (WebSocketException e)
+        {
+            throw new IOException("The tunnel failed", e);
+        }
+    }
 
     /// <summary>The next frame (valid until the next call: the tunnel copies what it keeps), or null once the socket closed.</summary>
     public async Task<ReadOnlyMemory<byte>?> ReceiveAsync(CancellationToken cancellationToken)
