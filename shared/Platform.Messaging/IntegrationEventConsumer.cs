@@ -11,7 +11,9 @@ namespace Platform.Messaging;
 /// the use case's validation and logging behaviours apply as they do to an HTTP request. The inbox makes it idempotent:
 /// a message this consumer already handled (same message id) is acknowledged and ignored; one whose handling throws is
 /// released so that MassTransit's retry handles it again; one the use case refuses goes to the error queue (see
-/// <see cref="MessageRejectedException"/>) instead of being retried.
+/// <see cref="MessageRejectedException"/>) instead of being retried. A message another delivery has claimed and not
+/// finished (a process killed while handling it, whose redelivery comes here) is never acknowledged unhandled: the
+/// delivery throws <see cref="InboxClaimHeldException"/> and is tried again until that claim completes or times out.
 /// </summary>
 public abstract class IntegrationEventConsumer<TEvent>(Inbox inbox, ISender sender) : IConsumer<TEvent> where TEvent : IntegrationEvent
 {
@@ -30,8 +32,9 @@ public abstract class IntegrationEventConsumer<TEvent>(Inbox inbox, ISender send
     {
         if (!Concerns(context.Message)) return;
         var messageId = (context.MessageId ?? throw new InvalidOperationException("A message without an id can't be deduplicated.")).ToString();
-        var claim = await inbox.TryClaimAsync(ConsumerName, messageId, context.CancellationToken);
-        if (claim is null) return;
+        var attempt = await inbox.TryClaimAsync(ConsumerName, messageId, context.CancellationToken);
+        if (attempt.Status == InboxClaimStatus.Handled) return;
+        var claim = attempt.Claim ?? throw new InboxClaimHeldException(ConsumerName, messageId, attempt.HeldUntil);
 
         Result result;
         try
@@ -49,8 +52,23 @@ public abstract class IntegrationEventConsumer<TEvent>(Inbox inbox, ISender send
             throw new MessageRejectedException(typeof(TEvent).Name, result.Error!);
         }
         await inbox.CompleteAsync(claim, CancellationToken.None);
+        if (AfterHandled(context.Message) is { } acknowledgement)
+            await sender.Send(acknowledgement, CancellationToken.None);
     }
+
+    /// <summary>
+    /// What to do once the inbox has recorded the message handled, if anything: a use case that marks the documents it
+    /// changed with the event's id, to apply the change once even across a crash, lets go of those marks here.
+    /// </summary>
+    protected virtual ICommand<Result>? AfterHandled(TEvent message) => null;
 }
+
+/// <summary>
+/// Another delivery of this message holds an unfinished claim on it: the bus tries this delivery again later (see
+/// MessagingRegistration), so that the message is handled once the other delivery completes or its claim times out.
+/// </summary>
+public sealed class InboxClaimHeldException(string consumer, string messageId, DateTime? heldUntil)
+    : Exception($"{consumer} is already handling message {messageId} in another delivery (its claim holds until {heldUntil:O}); retrying later");
 
 /// <summary>
 /// The use case refused the event (it breaks a rule of this service): retrying can't help, so the bus moves it to the

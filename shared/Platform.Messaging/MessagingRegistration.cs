@@ -19,19 +19,27 @@ public static class MessagingRegistration
     public static IServiceCollection AddPlatformMessaging(this IServiceCollection services, IConfiguration configuration,
         string serviceName, Assembly? consumerAssembly = null, Action<IBusRegistrationConfigurator>? configure = null)
     {
+        var inboxOptions = configuration.GetSection(InboxOptions.Section).Get<InboxOptions>() ?? new InboxOptions();
         services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
             if (consumerAssembly is not null) bus.AddConsumers(consumerAssembly);
             // On every transport (the test harness's too): a message whose handling failed is tried again a few times,
             // later each time, unless the use case refused it; one whose write lost a race to another consumer of the
-            // same document is read again at once.
+            // same document is read again at once; one another delivery holds an unfinished inbox claim on (its process
+            // died handling it) is tried again every second or two until that claim completes or times out.
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
             {
                 endpoint.UseMessageRetry(r =>
                 {
                     r.Intervals(100, 500, 1000, 5000);
                     r.Ignore<MessageRejectedException>();
+                    r.Ignore<InboxClaimHeldException>();
+                });
+                endpoint.UseMessageRetry(r =>
+                {
+                    r.Intervals(ClaimHeldRetryIntervals(inboxOptions.ClaimTimeout));
+                    r.Handle<InboxClaimHeldException>();
                 });
                 endpoint.UseMessageRetry(r =>
                 {
@@ -62,12 +70,12 @@ public static class MessagingRegistration
             o.StopTimeout = TimeSpan.FromSeconds(10);
         });
 
+        services.TryAddSingleton(inboxOptions);
         services.TryAddSingleton<Inbox>();
         services.AddIndexes(Inbox.EnsureIndexesAsync);
         // Handled messages are forgotten after the retention, so that the inbox does not grow without bound.
-        var purge = configuration.GetSection(InboxPurgeOptions.Section).Get<InboxPurgeOptions>() ?? new InboxPurgeOptions();
-        services.AddPeriodicSweep("Inbox purge", purge.Interval,
-            async (sp, ct) => (int)await sp.GetRequiredService<Inbox>().PurgeCompletedAsync(purge.Retention, ct));
+        services.AddPeriodicSweep("Inbox purge", inboxOptions.Interval,
+            async (sp, ct) => (int)await sp.GetRequiredService<Inbox>().PurgeCompletedAsync(inboxOptions.Retention, ct));
 
         services.TryAddScoped<IOutboxPublisher, MassTransitOutboxPublisher>();
         services.AddOptions<OutboxRelayOptions>().Bind(configuration.GetSection("Outbox"));
@@ -75,6 +83,23 @@ public static class MessagingRegistration
             new ScopedOutboxPublisher(sp.GetRequiredService<IServiceScopeFactory>())));
         services.AddHostedService<OutboxRelayService>();
         return services;
+    }
+
+    /// <summary>
+    /// The pauses between tries of a delivery whose message another delivery holds: short at first (a duplicate handled
+    /// side by side completes in milliseconds), then every two seconds, for twice the claim timeout in all, by which time
+    /// a dead delivery's claim has been taken over. Should even that run out, the message goes to the error queue, not away.
+    /// </summary>
+    public static TimeSpan[] ClaimHeldRetryIntervals(TimeSpan claimTimeout)
+    {
+        var intervals = new List<TimeSpan> { TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1) };
+        var total = intervals.Aggregate(TimeSpan.Zero, (sum, i) => sum + i);
+        while (total < claimTimeout * 2)
+        {
+            intervals.Add(TimeSpan.FromSeconds(2));
+            total += TimeSpan.FromSeconds(2);
+        }
+        return [.. intervals];
     }
 
     /// <summary>Declares a collection whose documents carry outboxes, so the relay publishes their events (and indexes them).</summary>

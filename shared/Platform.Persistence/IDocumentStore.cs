@@ -61,6 +61,22 @@ public interface IDocumentCollection<T> where T : Document
     Task<bool> IncrementAsync(string id, IReadOnlyDictionary<string, long> deltas, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// As <see cref="IncrementAsync"/>, once per <paramref name="operation"/>: in the same atomic write the key joins the
+    /// document's <see cref="Document.AppliedOperations"/>, and while it is there the same operation adds nothing
+    /// (<see cref="IncrementOnceOutcome.AlreadyApplied"/>). A consumer passes its message's id, so that a redelivery
+    /// after a crash between this write and the inbox's completion adds nothing twice; once the inbox has recorded the
+    /// message handled, <see cref="ForgetOperationAsync"/> drops the key. At most <see cref="MaxAppliedOperations"/> keys
+    /// are kept (the oldest go first): a key is needed only while its message may still be redelivered unrecorded.
+    /// </summary>
+    Task<IncrementOnceOutcome> IncrementOnceAsync(string id, string operation, IReadOnlyDictionary<string, long> deltas, CancellationToken cancellationToken = default);
+
+    /// <summary>Drops <paramref name="operation"/> from the document's applied operations (its message is recorded handled); the version stays.</summary>
+    Task ForgetOperationAsync(string id, string operation, CancellationToken cancellationToken = default);
+
+    /// <summary>How many once-only operation keys a document keeps at most.</summary>
+    const int MaxAppliedOperations = 256;
+
+    /// <summary>
     /// Indexes the pending outbox, so that <see cref="FindWithPendingOutboxAsync"/> reads only the documents with events
     /// waiting instead of walking the whole collection (the relay's sweep runs it every few seconds).
     /// </summary>

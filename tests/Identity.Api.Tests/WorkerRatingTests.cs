@@ -88,4 +88,21 @@ public sealed class WorkerRatingTests(ServiceFactory<Program> api) : IClassFixtu
         (await inbox.FindOneAsync(Platform.Persistence.Filter.Eq(nameof(Platform.Persistence.Inbox.InboxRecord.MessageId), submitted.ToString()))).Should().BeNull();
         (await RatingAsync(worker)).Should().Be(100);
     }
+
+    [Fact]
+    public async Task A_verdict_counted_by_a_handler_that_died_before_its_inbox_record_counts_once_when_it_comes_again()
+    {
+        var worker = await RegisterAsync();
+        var verdict = new TaskStatusChanged("t1", "job", worker, "pending", "declined");
+        // The first delivery's handler counted the verdict, then its process was killed before the inbox recorded it.
+        using (var scope = api.Services.CreateScope())
+            (await scope.ServiceProvider.GetRequiredService<Mediator.ISender>()
+                .Send(new Identity.Application.Users.RecordTaskVerdict(worker, "pending", "declined", verdict.EventId.ToString()))).IsSuccess.Should().BeTrue();
+
+        await api.Services.GetRequiredService<ITestHarness>().Bus.Publish(verdict, c => c.MessageId = verdict.EventId);
+        await MoveAsync(worker, "t2", "pending", "confirmed");
+
+        await Eventually.HoldsAsync(async () => await RatingAsync(worker) != 0, "the second verdict counted");
+        (await RatingAsync(worker)).Should().Be(50, "one declined and one confirmed: the redelivered verdict counted once");
+    }
 }

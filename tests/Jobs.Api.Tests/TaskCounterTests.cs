@@ -1,6 +1,11 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Jobs.Application.Tasks;
+using Jobs.Infrastructure.Persistence;
 using MassTransit;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Persistence;
 using Platform.Contracts.Jobs;
 using Platform.Contracts.Tasks;
 using Platform.Testing;
@@ -77,6 +82,28 @@ public sealed class TaskCounterTests(JobsApi api) : IClassFixture<JobsApi>
 
         await Eventually.HoldsAsync(async () => Counters(await JobAsync(id)).Total == 2, "the second task counted");
         Counters(await JobAsync(id)).Should().Be((2, 2, 0, 0, 0), "the replay changed nothing");
+    }
+
+    [Fact]
+    public async Task A_move_counted_by_a_handler_that_died_before_its_inbox_record_counts_once_when_the_event_comes_again()
+    {
+        var id = await api.CreateJobAsync(api.ClientFor(_ownerId));
+        var applied = new TaskApplied("crashed", id, "w", _ownerId, null, null);
+        // The first delivery's handler moved the counters, then its process was killed before the inbox recorded the
+        // event handled; its claim timed out, and the redelivery is handled from the start.
+        using (var scope = api.Services.CreateScope())
+            (await scope.ServiceProvider.GetRequiredService<ISender>().Send(new RecordTaskMove(id, null, "running", applied.EventId.ToString())))
+                .IsSuccess.Should().BeTrue();
+        Counters(await JobAsync(id)).Should().Be((1, 1, 0, 0, 0));
+
+        await PublishAsync(applied, applied.EventId);
+        await PublishAsync(new TaskApplied("next", id, "w2", _ownerId, null, null));
+
+        await Eventually.HoldsAsync(async () => Counters(await JobAsync(id)).Total == 2, "the next task counted");
+        await api.Harness.InactivityTask;
+        Counters(await JobAsync(id)).Should().Be((2, 2, 0, 0, 0), "the redelivered move was counted once, by the handler that died");
+        var stored = await api.Services.GetRequiredService<IDocumentStore>().Collection<JobDocument>(JobRepository.CollectionName).GetAsync(id);
+        stored!.AppliedOperations.Should().BeEmpty("once the inbox recorded each event handled, the job let go of its key");
     }
 
     [Fact]

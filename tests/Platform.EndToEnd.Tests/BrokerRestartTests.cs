@@ -33,15 +33,10 @@ public sealed class BrokerRestartTests(ITestOutputHelper output)
             // A referral Payments hears after some of the worker's tasks were confirmed still pays their bonuses, so
             // nothing here waits for Identity's events.
             await employer.DepositAsync(20m);
-            var created = await employer.Client.PostAsJsonAsync("/api/v1/jobs", new
-            {
-                title = "Confirm a thousand", category = "Other", description = "d", proof = "p", duration = 7, positions = Tasks, job_price = Price,
-            });
-            created.EnsureSuccessStatusCode();
-            var jobId = (await created.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["job_id"]!.GetValue<string>();
+            var jobId = await employer.PostJobAsync("Confirm a thousand", Tasks, Price);
             (await employer.BalanceAsync()).Should().Be((20m, 9m, 0m), "1,000 × (0.01 + a 0.001 fee) = 11 held");
 
-            await using var publisher = await Publisher.StartAsync(platform.RabbitUrl);
+            await using var publisher = await BrokerPublisher.StartAsync(platform.RabbitUrl);
             var events = Enumerable.Range(0, Tasks).Select(i => new TaskConfirmed($"task-{i:D4}", jobId, workers[i % workers.Count].UserId, employer.UserId, Price)).ToList();
             var clock = Stopwatch.StartNew();
             foreach (var e in events.Take(Tasks / 2)) await publisher.PublishAsync(e);
@@ -83,49 +78,6 @@ public sealed class BrokerRestartTests(ITestOutputHelper output)
         {
             await platform.DisposeAsync();
             platform.DeleteData();
-        }
-    }
-
-    /// <summary>A publisher on the platform's broker that retries each message until the broker takes it, as an outbox relay does.</summary>
-    private sealed class Publisher : IAsyncDisposable
-    {
-        private readonly ServiceProvider _provider;
-
-        private Publisher(ServiceProvider provider) => _provider = provider;
-
-        public static async Task<Publisher> StartAsync(string rabbitUrl)
-        {
-            var provider = new ServiceCollection()
-                .AddMassTransit(bus => bus.UsingRabbitMq((_, cfg) => cfg.Host(new Uri(rabbitUrl))))
-                .BuildServiceProvider();
-            await provider.GetRequiredService<IBusControl>().StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
-            return new Publisher(provider);
-        }
-
-        public async Task PublishAsync(TaskConfirmed message)
-        {
-            // The same message id on every attempt: should an attempt that timed out have reached the broker after all,
-            // the consumers' inbox drops the second copy (and the ledger's keys would, too).
-            var messageId = NewId.NextGuid();
-            for (var attempt = 0; ; attempt++)
-            {
-                try
-                {
-                    using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-                    await _provider.GetRequiredService<IBus>().Publish(message, c => c.MessageId = messageId, timeout.Token);
-                    return;
-                }
-                catch (Exception) when (attempt < 200)
-                {
-                    await Task.Delay(250);
-                }
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _provider.GetRequiredService<IBusControl>().StopAsync();
-            await _provider.DisposeAsync();
         }
     }
 }

@@ -86,6 +86,33 @@ public sealed class PlatformInstance : IAsyncDisposable
             .WaitForResourceHealthyAsync("rabbitmq", new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
     }
 
+    /// <summary>Kills a service's process at once (SIGKILL: no shutdown, no acknowledgements, whatever it was doing) and waits until the orchestrator sees it gone.</summary>
+    public async Task KillAsync(string resource)
+    {
+        var notifications = _app!.Services.GetRequiredService<ResourceNotificationService>();
+        notifications.TryGetCurrentState(resource, out var state).Should().BeTrue($"{resource} is a resource");
+        var pid = state!.Snapshot.Properties.Single(p => p.Name == "executable.pid").Value;
+        using (var process = System.Diagnostics.Process.GetProcessById(Convert.ToInt32(pid, System.Globalization.CultureInfo.InvariantCulture)))
+            process.Kill();
+        await notifications.WaitForResourceAsync(resource, e => e.Snapshot.State?.Text is "Exited" or "Finished" or "FailedToStart",
+            new CancellationTokenSource(TimeSpan.FromMinutes(1)).Token);
+    }
+
+    /// <summary>Starts a stopped or killed service again, as the dashboard's start button does, and waits until it answers its readiness check.</summary>
+    public async Task StartServiceAsync(string resource)
+    {
+        var result = await _app!.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand);
+        result.Success.Should().BeTrue(result.Message);
+        var notifications = _app.Services.GetRequiredService<ResourceNotificationService>();
+        await notifications.WaitForResourceAsync(resource, KnownResourceStates.Running, new CancellationTokenSource(TimeSpan.FromMinutes(1)).Token);
+        using var http = new HttpClient { BaseAddress = _app.GetEndpoint(resource, "http"), Timeout = TimeSpan.FromSeconds(5) };
+        await Eventually.HoldsAsync(async () =>
+        {
+            try { return (await http.GetAsync("/health")).IsSuccessStatusCode; }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { return false; }
+        }, $"{resource} is ready again", TimeSpan.FromMinutes(1));
+    }
+
     /// <summary>Ready when the gateway answers and a request reaches each service through it.</summary>
     private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
     {
@@ -199,6 +226,17 @@ public sealed record User(string UserId, string Email, string ClientId, string C
     {
         var response = await Client.PostAsJsonAsync("/api/v1/payments/deposit", new { amount });
         response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Posts a manual job (route 7), paid for from the balance; its id.</summary>
+    public async Task<string> PostJobAsync(string title, int positions, decimal jobPrice, int durationDays = 7)
+    {
+        var created = await Client.PostAsJsonAsync("/api/v1/jobs", new
+        {
+            title, category = "Other", description = "d", proof = "p", duration = durationDays, positions, job_price = jobPrice,
+        });
+        created.StatusCode.Should().Be(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        return (await created.Content.ReadFromJsonAsync<JsonObject>())!["job_id"]!.GetValue<string>();
     }
 
     /// <summary>Route 19: balance, active_balance and pending_earnings.</summary>

@@ -106,14 +106,16 @@ public sealed class InboxTests : IAsyncLifetime
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         var inbox = new Inbox(_provider.GetRequiredService<IDocumentStore>(), clock);
 
-        (await inbox.TryClaimAsync("c", "m1")).Should().NotBeNull();
-        (await inbox.TryClaimAsync("c", "m1")).Should().BeNull("another delivery is handling it");
-        clock.Advance(Inbox.ClaimTimeout + TimeSpan.FromSeconds(1));
-        var takeover = await inbox.TryClaimAsync("c", "m1");
+        (await inbox.TryClaimAsync("c", "m1")).Status.Should().Be(InboxClaimStatus.Claimed);
+        var held = await inbox.TryClaimAsync("c", "m1");
+        held.Status.Should().Be(InboxClaimStatus.HeldElsewhere, "another delivery is handling it: this one must be tried again, not acknowledged");
+        held.HeldUntil.Should().BeCloseTo(clock.GetUtcNow().UtcDateTime + inbox.ClaimTimeout, TimeSpan.FromMilliseconds(1));
+        clock.Advance(inbox.ClaimTimeout + TimeSpan.FromSeconds(1));
+        var takeover = (await inbox.TryClaimAsync("c", "m1")).Claim;
         takeover.Should().NotBeNull("the first handler never completed");
         (await inbox.CompleteAsync(takeover!)).Should().BeTrue();
-        clock.Advance(Inbox.ClaimTimeout * 2);
-        (await inbox.TryClaimAsync("c", "m1")).Should().BeNull("a completed message is never handled again");
+        clock.Advance(inbox.ClaimTimeout * 2);
+        (await inbox.TryClaimAsync("c", "m1")).Status.Should().Be(InboxClaimStatus.Handled, "a completed message is never handled again");
     }
 
     [Fact]
@@ -121,12 +123,12 @@ public sealed class InboxTests : IAsyncLifetime
     {
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         var inbox = new Inbox(_provider.GetRequiredService<IDocumentStore>(), clock);
-        var slow = await inbox.TryClaimAsync("c", "m2");
-        clock.Advance(Inbox.ClaimTimeout + TimeSpan.FromSeconds(1));
-        var takeover = await inbox.TryClaimAsync("c", "m2");
+        var slow = (await inbox.TryClaimAsync("c", "m2")).Claim;
+        clock.Advance(inbox.ClaimTimeout + TimeSpan.FromSeconds(1));
+        var takeover = (await inbox.TryClaimAsync("c", "m2")).Claim;
 
         (await inbox.ReleaseAsync(slow!)).Should().BeFalse("the claim is no longer the slow handler's");
-        (await inbox.TryClaimAsync("c", "m2")).Should().BeNull("the takeover's claim still holds");
+        (await inbox.TryClaimAsync("c", "m2")).Status.Should().Be(InboxClaimStatus.HeldElsewhere, "the takeover's claim still holds");
         (await inbox.CompleteAsync(slow!)).Should().BeFalse();
         (await inbox.HasHandledAsync("c", "m2")).Should().BeFalse("only the takeover may complete it");
         (await inbox.CompleteAsync(takeover!)).Should().BeTrue();
@@ -137,11 +139,11 @@ public sealed class InboxTests : IAsyncLifetime
     public async Task A_released_claim_can_be_taken_again_at_once()
     {
         var inbox = _provider.GetRequiredService<Inbox>();
-        var first = await inbox.TryClaimAsync("c", "m3");
+        var first = (await inbox.TryClaimAsync("c", "m3")).Claim;
 
         (await inbox.ReleaseAsync(first!)).Should().BeTrue();
 
-        (await inbox.TryClaimAsync("c", "m3")).Should().NotBeNull("the retry handles it without waiting for the timeout");
+        (await inbox.TryClaimAsync("c", "m3")).Status.Should().Be(InboxClaimStatus.Claimed, "the retry handles it without waiting for the timeout");
     }
 
     [Fact]
@@ -149,10 +151,10 @@ public sealed class InboxTests : IAsyncLifetime
     {
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         var inbox = new Inbox(_provider.GetRequiredService<IDocumentStore>(), clock);
-        await inbox.CompleteAsync((await inbox.TryClaimAsync("c", "old"))!);
-        var unfinished = await inbox.TryClaimAsync("c", "unfinished");
+        await inbox.CompleteAsync((await inbox.TryClaimAsync("c", "old")).Claim!);
+        var unfinished = (await inbox.TryClaimAsync("c", "unfinished")).Claim;
         clock.Advance(TimeSpan.FromDays(8));
-        await inbox.CompleteAsync((await inbox.TryClaimAsync("c", "recent"))!);
+        await inbox.CompleteAsync((await inbox.TryClaimAsync("c", "recent")).Claim!);
 
         (await inbox.PurgeCompletedAsync(TimeSpan.FromDays(7))).Should().Be(1);
 

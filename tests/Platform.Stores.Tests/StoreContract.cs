@@ -206,6 +206,75 @@ public abstract class StoreContract : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task An_increment_once_adds_once_per_operation_until_the_operation_is_forgotten()
+    {
+        SkipUnlessReachable();
+        await Items.InsertAsync(new Counter { Id = "once", Remaining = 5 });
+        var plusTwo = new Dictionary<string, long> { [nameof(Counter.Remaining)] = 2 };
+
+        (await Items.IncrementOnceAsync("once", "message-1", plusTwo)).Should().Be(IncrementOnceOutcome.Applied);
+        (await Items.IncrementOnceAsync("once", "message-1", plusTwo)).Should().Be(IncrementOnceOutcome.AlreadyApplied, "a redelivery adds nothing");
+        (await Items.IncrementOnceAsync("once", "message-2", plusTwo)).Should().Be(IncrementOnceOutcome.Applied);
+        var stored = (await Items.GetAsync("once"))!;
+        stored.Remaining.Should().Be(9);
+        stored.AppliedOperations.Should().Equal("message-1", "message-2");
+        stored.Version.Should().Be(3);
+
+        await Items.ForgetOperationAsync("once", "message-1");
+        (await Items.GetAsync("once"))!.Should().Match<Counter>(c => c.AppliedOperations.SequenceEqual(new[] { "message-2" }) && c.Version == 3);
+        (await Items.IncrementOnceAsync("missing", "message-1", plusTwo)).Should().Be(IncrementOnceOutcome.Missing);
+    }
+
+    [SkippableFact]
+    public async Task A_replace_keeps_the_stored_applied_operations_whatever_the_document_in_hand_says()
+    {
+        SkipUnlessReachable();
+        await Items.InsertAsync(new Counter { Id = "kept-ops", Remaining = 1, AppliedOperations = ["from-the-caller"] });
+        (await Items.GetAsync("kept-ops"))!.AppliedOperations.Should().BeEmpty("only the store records operations");
+        await Items.IncrementOnceAsync("kept-ops", "message-1", new Dictionary<string, long> { [nameof(Counter.Remaining)] = 1 });
+        var read = (await Items.GetAsync("kept-ops"))!;
+
+        // A repository maps its aggregate to a new document, which knows nothing of the operations.
+        await Items.ReplaceAsync(new Counter { Id = "kept-ops", Version = read.Version, Remaining = read.Remaining, Title = "renamed" });
+
+        var stored = (await Items.GetAsync("kept-ops"))!;
+        (stored.Title, stored.Remaining).Should().Be(("renamed", 2));
+        stored.AppliedOperations.Should().Equal("message-1");
+        (await Items.IncrementOnceAsync("kept-ops", "message-1", new Dictionary<string, long> { [nameof(Counter.Remaining)] = 1 }))
+            .Should().Be(IncrementOnceOutcome.AlreadyApplied);
+    }
+
+    [SkippableFact]
+    public async Task The_same_operation_raced_by_20_callers_adds_once_and_different_ones_all_add()
+    {
+        SkipUnlessReachable();
+        await Items.InsertAsync(new Counter { Id = "raced-once" });
+        var one = new Dictionary<string, long> { [nameof(Counter.Remaining)] = 1 };
+
+        var same = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => Items.IncrementOnceAsync("raced-once", "the-message", one))));
+        var different = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => Items.IncrementOnceAsync("raced-once", $"message-{i}", one))));
+
+        same.Count(o => o == IncrementOnceOutcome.Applied).Should().Be(1);
+        different.Should().OnlyContain(o => o == IncrementOnceOutcome.Applied);
+        (await Items.GetAsync("raced-once"))!.Remaining.Should().Be(21);
+    }
+
+    [SkippableFact]
+    public async Task At_most_the_newest_operation_keys_are_kept()
+    {
+        SkipUnlessReachable();
+        await Items.InsertAsync(new Counter { Id = "bounded" });
+        var one = new Dictionary<string, long> { [nameof(Counter.Remaining)] = 1 };
+        var max = IDocumentCollection<Counter>.MaxAppliedOperations;
+
+        for (var i = 0; i < max + 5; i++) await Items.IncrementOnceAsync("bounded", $"m{i}", one);
+
+        var stored = (await Items.GetAsync("bounded"))!;
+        stored.AppliedOperations.Should().HaveCount(max).And.StartWith("m5").And.EndWith($"m{max + 4}");
+        stored.Remaining.Should().Be(max + 5);
+    }
+
+    [SkippableFact]
     public async Task Data_is_still_there_after_the_store_is_reopened()
     {
         SkipUnlessReachable();

@@ -23,26 +23,47 @@ public sealed class InboxClaim
     public string MessageId => Record.MessageId;
 }
 
+/// <summary>What a delivery found when it asked to handle a message.</summary>
+public enum InboxClaimStatus
+{
+    /// <summary>This delivery handles the message now (<see cref="InboxClaimAttempt.Claim"/>).</summary>
+    Claimed,
+    /// <summary>The consumer handled the message before: acknowledge it and do nothing.</summary>
+    Handled,
+    /// <summary>
+    /// Another delivery claimed the message and has not finished: it may be handling it now, or it died doing so (a
+    /// crash, a kill). Either way this delivery must not be acknowledged: it is tried again later, and takes the message
+    /// over once the other claim is older than the claim timeout (<see cref="InboxClaimAttempt.HeldUntil"/>).
+    /// </summary>
+    HeldElsewhere,
+}
+
+/// <summary>The outcome of <see cref="Inbox.TryClaimAsync"/>: the claim, or why there is none.</summary>
+public sealed record InboxClaimAttempt(InboxClaimStatus Status, InboxClaim? Claim = null, DateTime? HeldUntil = null);
+
 /// <summary>
 /// Remembers which messages each consumer has handled, so that a redelivered message changes nothing twice. A claim
-/// left unfinished by a crash is taken over after <see cref="ClaimTimeout"/>; completed records older than the
+/// left unfinished by a crash is taken over after the claim timeout (<see cref="InboxOptions.ClaimTimeout"/>); until
+/// then a redelivery finds it held elsewhere and is retried, never acknowledged. Completed records older than the
 /// retention are purged (<see cref="PurgeCompletedAsync"/>), long after any redelivery could arrive.
 /// </summary>
-public sealed class Inbox(IDocumentStore store, TimeProvider clock)
+public sealed class Inbox(IDocumentStore store, TimeProvider clock, InboxOptions? options = null)
 {
     public const string CollectionName = "inbox";
-    public static readonly TimeSpan ClaimTimeout = TimeSpan.FromMinutes(2);
     private readonly IDocumentCollection<InboxRecord> _records = store.Collection<InboxRecord>(CollectionName);
+
+    /// <summary>How long an unfinished claim keeps other deliveries of its message waiting before one takes it over.</summary>
+    public TimeSpan ClaimTimeout { get; } = (options ?? new InboxOptions()).ClaimTimeout;
 
     /// <summary>The index the purge walks (completed records by age).</summary>
     public static Task EnsureIndexesAsync(IDocumentStore store, CancellationToken cancellationToken) =>
         store.Collection<InboxRecord>(CollectionName).EnsureIndexAsync(new IndexDefinition(nameof(InboxRecord.ReceivedAt)), cancellationToken);
 
     /// <summary>
-    /// The claim when this consumer should handle the message now; null when it already did, or another delivery is
-    /// handling it and its claim has not timed out.
+    /// Whether this consumer should handle the message now (with the claim), has handled it already, or must wait for
+    /// another delivery's unfinished claim to complete or time out.
     /// </summary>
-    public async Task<InboxClaim?> TryClaimAsync(string consumer, string messageId, CancellationToken cancellationToken = default)
+    public async Task<InboxClaimAttempt> TryClaimAsync(string consumer, string messageId, CancellationToken cancellationToken = default)
     {
         var record = new InboxRecord
         {
@@ -54,15 +75,20 @@ public sealed class Inbox(IDocumentStore store, TimeProvider clock)
         try
         {
             await _records.InsertAsync(record, cancellationToken: cancellationToken);
-            return new InboxClaim(record);
+            return new InboxClaimAttempt(InboxClaimStatus.Claimed, new InboxClaim(record));
         }
         catch (DuplicateKeyException)
         {
             var existing = await _records.GetAsync(record.Id, cancellationToken);
-            if (existing is null || existing.Completed) return null;
-            if (clock.GetUtcNow().UtcDateTime - existing.ReceivedAt < ClaimTimeout) return null;
+            // Gone between the insert and the read: only the purge deletes, and only completed records.
+            if (existing is null || existing.Completed) return new InboxClaimAttempt(InboxClaimStatus.Handled);
+            var heldUntil = existing.ReceivedAt == DateTime.MinValue ? DateTime.MinValue : existing.ReceivedAt + ClaimTimeout;
+            if (record.ReceivedAt < heldUntil) return new InboxClaimAttempt(InboxClaimStatus.HeldElsewhere, HeldUntil: heldUntil);
             existing.ReceivedAt = record.ReceivedAt;
-            return await TryWriteAsync(existing, cancellationToken) ? new InboxClaim(existing) : null;
+            return await TryWriteAsync(existing, cancellationToken)
+                ? new InboxClaimAttempt(InboxClaimStatus.Claimed, new InboxClaim(existing))
+                // Another delivery took it over (or completed it) in between: look again on the next try.
+                : new InboxClaimAttempt(InboxClaimStatus.HeldElsewhere, HeldUntil: record.ReceivedAt + ClaimTimeout);
         }
     }
 
@@ -94,4 +120,22 @@ public sealed class Inbox(IDocumentStore store, TimeProvider clock)
         _records.TryReplaceAsync(record, cancellationToken: cancellationToken);
 
     private static string Key(string consumer, string messageId) => $"{consumer}:{messageId}";
+}
+
+/// <summary>The inbox's settings (configuration section "Inbox").</summary>
+public sealed class InboxOptions
+{
+    public const string Section = "Inbox";
+
+    /// <summary>How long a handled message is remembered: far longer than any redelivery (retries, a broker restart).</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often the purge runs.</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How long a claim that was never completed nor released (its process died handling the message) holds back other
+    /// deliveries of the message before one takes it over. Handlers take milliseconds; this is what a crash costs a message.
+    /// </summary>
+    public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -23,6 +23,7 @@ internal sealed class LiteDbCollection<T>(LiteDbStore store, string name) : IDoc
         {
             document.Version = 1;
             document.Outbox = [.. document.Outbox, .. events ?? []];
+            document.AppliedOperations = [];
             return Write(() => _typed.Insert(document));
         }, cancellationToken);
         AnnounceOutbox(document);
@@ -140,11 +141,14 @@ internal sealed class LiteDbCollection<T>(LiteDbStore store, string name) : IDoc
             if (stored is null || stored[nameof(Document.Version)].AsInt64 != document.Version)
                 throw new ConcurrencyConflictException(name, document.Id, document.Version);
 
-            // Events still pending in the stored document stay; only the outbox array is read back, not the whole document.
+            // Events still pending in the stored document stay, as do its applied operations (the store's, not the
+            // caller's); only those two arrays are read back, not the whole document.
             var pending = store.Database.Mapper.Deserialize<List<OutboxMessage>>(stored[nameof(Document.Outbox)]) ?? [];
+            var applied = stored[nameof(Document.AppliedOperations)] is { IsArray: true } ops ? ops.AsArray.Select(o => o.AsString).ToList() : [];
             var expected = document.Version;
             document.Version = expected + 1;
             document.Outbox = [.. pending, .. events ?? []];
+            document.AppliedOperations = applied;
             try
             {
                 return Write(() => _typed.Update(document));
@@ -182,14 +186,46 @@ internal sealed class LiteDbCollection<T>(LiteDbStore store, string name) : IDoc
         {
             var stored = _raw.FindById(id);
             if (stored is null) return false;
-            foreach (var (field, delta) in deltas)
-            {
-                var current = stored[field];
-                var next = (current.IsNumber ? Convert.ToInt64(current.RawValue, System.Globalization.CultureInfo.InvariantCulture) : 0) + delta;
-                stored[field] = current.IsInt64 ? new BsonValue(next) : new BsonValue(checked((int)next));
-            }
+            AddDeltas(stored, deltas);
             stored[nameof(Document.Version)] = stored[nameof(Document.Version)].AsInt64 + 1;
             return Write(() => _raw.Update(stored));
+        }, cancellationToken);
+
+    private static void AddDeltas(BsonDocument stored, IReadOnlyDictionary<string, long> deltas)
+    {
+        foreach (var (field, delta) in deltas)
+        {
+            var current = stored[field];
+            var next = (current.IsNumber ? Convert.ToInt64(current.RawValue, System.Globalization.CultureInfo.InvariantCulture) : 0) + delta;
+            stored[field] = current.IsInt64 ? new BsonValue(next) : new BsonValue(checked((int)next));
+        }
+    }
+
+    public Task<IncrementOnceOutcome> IncrementOnceAsync(string id, string operation, IReadOnlyDictionary<string, long> deltas,
+        CancellationToken cancellationToken = default) =>
+        Locked(() =>
+        {
+            var stored = _raw.FindById(id);
+            if (stored is null) return IncrementOnceOutcome.Missing;
+            var applied = stored[nameof(Document.AppliedOperations)] is { IsArray: true } ops ? ops.AsArray : new BsonArray();
+            if (applied.Any(o => o.AsString == operation)) return IncrementOnceOutcome.AlreadyApplied;
+            AddDeltas(stored, deltas);
+            applied.Add(operation);
+            stored[nameof(Document.AppliedOperations)] = new BsonArray(applied.Skip(Math.Max(0, applied.Count - IDocumentCollection<T>.MaxAppliedOperations)));
+            stored[nameof(Document.Version)] = stored[nameof(Document.Version)].AsInt64 + 1;
+            Write(() => _raw.Update(stored));
+            return IncrementOnceOutcome.Applied;
+        }, cancellationToken);
+
+    public Task ForgetOperationAsync(string id, string operation, CancellationToken cancellationToken = default) =>
+        Locked(() =>
+        {
+            var stored = _raw.FindById(id);
+            if (stored?[nameof(Document.AppliedOperations)] is not { IsArray: true } ops) return false;
+            var kept = new BsonArray(ops.AsArray.Where(o => o.AsString != operation));
+            if (kept.Count == ops.AsArray.Count) return false;
+            stored[nameof(Document.AppliedOperations)] = kept;
+            return _raw.Update(stored);
         }, cancellationToken);
 
     /// <summary>The pending-outbox query and its index share one expression, which is how LiteDB matches them.</summary>

@@ -26,6 +26,7 @@ internal sealed class MongoCollection<T>(IMongoCollection<T> collection, Outbox.
     {
         document.Version = 1;
         document.Outbox = [.. document.Outbox, .. events ?? []];
+        document.AppliedOperations = [];
         try
         {
             await collection.InsertOneAsync(document, cancellationToken: cancellationToken);
@@ -70,6 +71,7 @@ internal sealed class MongoCollection<T>(IMongoCollection<T> collection, Outbox.
         var fields = document.ToBsonDocument();
         fields.Remove("_id");
         fields.Remove(nameof(Document.Outbox));
+        fields.Remove(nameof(Document.AppliedOperations));
         fields[nameof(Document.Version)] = expected + 1;
 
         var update = new BsonDocument("$set", fields);
@@ -109,6 +111,22 @@ internal sealed class MongoCollection<T>(IMongoCollection<T> collection, Outbox.
         var result = await collection.UpdateOneAsync(F.Eq(d => d.Id, id), update, cancellationToken: cancellationToken);
         return result.MatchedCount > 0;
     }
+
+    public async Task<IncrementOnceOutcome> IncrementOnceAsync(string id, string operation, IReadOnlyDictionary<string, long> deltas,
+        CancellationToken cancellationToken = default)
+    {
+        // One conditional update: the key not yet there, then the deltas and the key in the same write.
+        var update = Builders<T>.Update.Inc(d => d.Version, 1)
+            .PushEach(d => d.AppliedOperations, [operation], slice: -IDocumentCollection<T>.MaxAppliedOperations);
+        foreach (var (field, delta) in deltas) update = update.Inc(MongoFilter.Path(field), delta);
+        var result = await collection.UpdateOneAsync(F.Eq(d => d.Id, id) & F.Not(F.AnyEq(d => d.AppliedOperations, operation)), update,
+            cancellationToken: cancellationToken);
+        if (result.MatchedCount > 0) return IncrementOnceOutcome.Applied;
+        return await collection.Find(F.Eq(d => d.Id, id)).AnyAsync(cancellationToken) ? IncrementOnceOutcome.AlreadyApplied : IncrementOnceOutcome.Missing;
+    }
+
+    public Task ForgetOperationAsync(string id, string operation, CancellationToken cancellationToken = default) =>
+        collection.UpdateOneAsync(F.Eq(d => d.Id, id), Builders<T>.Update.Pull(d => d.AppliedOperations, operation), cancellationToken: cancellationToken);
 
     public async Task<bool> TryIncrementAsync(string id, string field, long delta, long minimum, CancellationToken cancellationToken = default)
     {

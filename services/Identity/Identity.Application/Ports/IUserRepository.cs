@@ -12,6 +12,13 @@ public interface IUserRepository
     /// <summary>Stores a new user with its events; false when the email is taken (in any case).</summary>
     Task<bool> TryAddAsync(User user, CancellationToken cancellationToken);
 
-    /// <summary>Counts one verdict of the user's tasks (confirmed or declined) towards their rating; false when the user is unknown.</summary>
-    Task<bool> CountVerdictAsync(string userId, bool confirmed, CancellationToken cancellationToken);
+    /// <summary>
+    /// Counts one verdict of the user's tasks (confirmed or declined) towards their rating, once per
+    /// <paramref name="operation"/> (the event's id; kept on the user until <see cref="ForgetVerdictOperationAsync"/>);
+    /// false when the user is unknown.
+    /// </summary>
+    Task<bool> CountVerdictAsync(string userId, bool confirmed, string operation, CancellationToken cancellationToken);
+
+    /// <summary>The verdict's event is recorded handled: the user no longer needs its key.</summary>
+    Task ForgetVerdictOperationAsync(string userId, string operation, CancellationToken cancellationToken);
 }

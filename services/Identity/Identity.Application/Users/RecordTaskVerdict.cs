@@ -6,8 +6,11 @@ using Platform.Domain;
 
 namespace Identity.Application.Users;
 
-/// <summary>A worker's task moved (Tasks' TaskStatusChanged): a first verdict (confirmed or declined) counts towards their rating.</summary>
-public sealed record RecordTaskVerdict(string WorkerId, string? PreviousStatus, string Status) : ICommand<Result>;
+/// <summary>
+/// A worker's task moved (Tasks' TaskStatusChanged): a first verdict (confirmed or declined) counts towards their
+/// rating, once per <paramref name="EventId"/> even across a crash.
+/// </summary>
+public sealed record RecordTaskVerdict(string WorkerId, string? PreviousStatus, string Status, string EventId) : ICommand<Result>;
 
 public sealed class RecordTaskVerdictValidator : AbstractValidator<RecordTaskVerdict>
 {
@@ -15,6 +18,7 @@ public sealed class RecordTaskVerdictValidator : AbstractValidator<RecordTaskVer
     {
         RuleFor(x => x.WorkerId).NotEmpty().WithMessage("worker_id is required");
         RuleFor(x => x.Status).NotEmpty().WithMessage("status is required");
+        RuleFor(x => x.EventId).NotEmpty().WithMessage("The event's id is required");
     }
 }
 
@@ -24,7 +28,19 @@ public sealed class RecordTaskVerdictHandler(IUserRepository users) : ICommandHa
     {
         if (!WorkerRating.IsNewVerdict(command.PreviousStatus, command.Status)) return Result.Success();
         // A worker Identity doesn't know (a device's agent, say) has no profile to rate: nothing to count.
-        await users.CountVerdictAsync(command.WorkerId, command.Status == "confirmed", cancellationToken);
+        await users.CountVerdictAsync(command.WorkerId, command.Status == "confirmed", command.EventId, cancellationToken);
+        return Result.Success();
+    }
+}
+
+/// <summary>The verdict's event is recorded handled by the inbox: the worker lets go of the event's key.</summary>
+public sealed record ForgetTaskVerdict(string WorkerId, string EventId) : ICommand<Result>;
+
+public sealed class ForgetTaskVerdictHandler(IUserRepository users) : ICommandHandler<ForgetTaskVerdict, Result>
+{
+    public async ValueTask<Result> Handle(ForgetTaskVerdict command, CancellationToken cancellationToken)
+    {
+        await users.ForgetVerdictOperationAsync(command.WorkerId, command.EventId, cancellationToken);
         return Result.Success();
     }
 }

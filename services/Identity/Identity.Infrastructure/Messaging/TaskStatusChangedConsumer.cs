@@ -11,7 +11,9 @@ namespace Identity.Infrastructure.Messaging;
 /// <summary>Keeps each worker's rating (shown in users/me) from the verdicts on their tasks.</summary>
 public sealed class TaskStatusChangedConsumer(Inbox inbox, ISender sender) : IntegrationEventConsumer<TaskStatusChanged>(inbox, sender)
 {
-    protected override ICommand<Result> ToCommand(TaskStatusChanged m) => new RecordTaskVerdict(m.WorkerId, m.PreviousStatus, m.Status);
+    protected override ICommand<Result> ToCommand(TaskStatusChanged m) => new RecordTaskVerdict(m.WorkerId, m.PreviousStatus, m.Status, m.EventId.ToString());
+
+    protected override ICommand<Result> AfterHandled(TaskStatusChanged m) => new ForgetTaskVerdict(m.WorkerId, m.EventId.ToString());
 
     /// <summary>Only a first verdict counts: submissions and redo requests are nothing to Identity.</summary>
     protected override bool Concerns(TaskStatusChanged m) => WorkerRating.IsNewVerdict(m.PreviousStatus, m.Status);

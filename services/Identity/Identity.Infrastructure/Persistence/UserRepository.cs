@@ -33,12 +33,15 @@ public sealed class UserRepository(IDocumentStore store, IIntegrationEventMap ev
         _users.TryInsertAsync(ToDocument(user), OutboxMessages.From(events.TakeFrom(user)), cancellationToken);
 
     /// <summary>Counts a verdict in one atomic write (no read-modify-write, so concurrent verdicts all count); false when the user is unknown.</summary>
-    public Task<bool> CountVerdictAsync(string userId, bool confirmed, CancellationToken cancellationToken) =>
-        _users.IncrementAsync(userId, new Dictionary<string, long>
+    public async Task<bool> CountVerdictAsync(string userId, bool confirmed, string operation, CancellationToken cancellationToken) =>
+        await _users.IncrementOnceAsync(userId, operation, new Dictionary<string, long>
         {
             [nameof(UserDocument.ReviewedTasks)] = 1,
             [nameof(UserDocument.ConfirmedTasks)] = confirmed ? 1 : 0,
-        }, cancellationToken);
+        }, cancellationToken) != IncrementOnceOutcome.Missing;
+
+    public Task ForgetVerdictOperationAsync(string userId, string operation, CancellationToken cancellationToken) =>
+        _users.ForgetOperationAsync(userId, operation, cancellationToken);
 
     private static UserDocument ToDocument(User user) => new()
     {

@@ -8,16 +8,18 @@ namespace Jobs.Application.Tasks;
 
 /// <summary>
 /// The Tasks service says a task of a job moved from one status to another (null: it did not exist / no longer
-/// exists): the job's counters follow (atomic increments: a busy job's events never contend), and the job completes
-/// when its confirmed tasks reach its positions.
+/// exists): the job's counters follow (atomic increments: a busy job's events never contend), once per
+/// <paramref name="EventId"/> even when a crash comes between the increment and the inbox's record of the event, and
+/// the job completes when its confirmed tasks reach its positions.
 /// </summary>
-public sealed record RecordTaskMove(string JobId, string? PreviousStatus, string? Status) : ICommand<Result>;
+public sealed record RecordTaskMove(string JobId, string? PreviousStatus, string? Status, string EventId) : ICommand<Result>;
 
 public sealed class RecordTaskMoveValidator : AbstractValidator<RecordTaskMove>
 {
     public RecordTaskMoveValidator()
     {
         RuleFor(x => x.JobId).NotEmpty().WithMessage("job_id is required");
+        RuleFor(x => x.EventId).NotEmpty().WithMessage("The event's id is required");
         RuleFor(x => x.PreviousStatus).Must(TaskStatusNames.IsKnown).When(x => x.PreviousStatus is not null)
             .WithMessage(x => $"'{x.PreviousStatus}' is not a task status");
         RuleFor(x => x.Status).Must(TaskStatusNames.IsKnown).When(x => x.Status is not null).WithMessage(x => $"'{x.Status}' is not a task status");
@@ -30,7 +32,7 @@ public sealed class RecordTaskMoveHandler(IJobRepository jobs) : ICommandHandler
     public async ValueTask<Result> Handle(RecordTaskMove command, CancellationToken cancellationToken)
     {
         var delta = JobCounters.Zero.Move(TaskStatusNames.StateOf(command.PreviousStatus), TaskStatusNames.StateOf(command.Status));
-        if (!await jobs.AddToCountersAsync(command.JobId, delta, cancellationToken)) return Error.NotFound("Job with this Id not found");
+        if (!await jobs.AddToCountersAsync(command.JobId, delta, command.EventId, cancellationToken)) return Error.NotFound("Job with this Id not found");
         if (delta.TasksConfirmed <= 0) return Result.Success();
 
         // A confirmation may complete the job: its status is a versioned write, read again if another got there first.

@@ -102,7 +102,7 @@ public sealed class JobRepository(IDocumentStore store, IIntegrationEventMap eve
         return true;
     }
 
-    public Task<bool> AddToCountersAsync(string jobId, JobCounters delta, CancellationToken cancellationToken)
+    public async Task<bool> AddToCountersAsync(string jobId, JobCounters delta, string operation, CancellationToken cancellationToken)
     {
         var deltas = new Dictionary<string, long>
         {
@@ -112,6 +112,10 @@ public sealed class JobRepository(IDocumentStore store, IIntegrationEventMap eve
             [nameof(JobDocument.TasksRunning)] = delta.TasksRunning,
             [nameof(JobDocument.TasksPending)] = delta.TasksPending,
         };
-        return _jobs.IncrementAsync(jobId, deltas.Where(d => d.Value != 0).ToDictionary(), cancellationToken);
+        return await _jobs.IncrementOnceAsync(jobId, operation, deltas.Where(d => d.Value != 0).ToDictionary(), cancellationToken)
+            != IncrementOnceOutcome.Missing;
     }
+
+    public Task ForgetCounterOperationAsync(string jobId, string operation, CancellationToken cancellationToken) =>
+        _jobs.ForgetOperationAsync(jobId, operation, cancellationToken);
 }
