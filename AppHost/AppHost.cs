@@ -124,6 +124,15 @@ if (!builder.ExecutionContext.IsPublishMode)
 {
     foreach (var process in services.Append(gateway))
         process.WithEnvironment("PLATFORM_DATA_DIR", dataDir);
+    // Local runs are no Production: every process says so (a deployment's processes run as Production).
+    foreach (var process in services.Append(gateway).Append(proxyNode))
+        process.WithEnvironment("ASPNETCORE_ENVIRONMENT", "Local").WithEnvironment("DOTNET_ENVIRONMENT", "Local");
+
+    // Local runs move no real money: deposits and withdrawals go through the sandbox providers, which complete at once.
+    // (Payments refuses to start without a provider named, and with the sandbox anywhere near real money.)
+    services.Single(s => s.Resource.Name == PlatformServices.Payments.Name)
+        .WithEnvironment("Payments__DepositProvider", "sandbox")
+        .WithEnvironment("Payments__PayoutProvider", "sandbox");
 
     // A development mail server (smtp4dev, installed by ./platform into .tools): the services' emails land in its inbox,
     // which the dashboard links. Deployments configure a real SMTP server instead (ConnectionStrings__smtp).

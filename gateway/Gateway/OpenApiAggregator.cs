@@ -4,26 +4,31 @@ namespace Gateway;
 
 /// <summary>
 /// One OpenAPI 3.1 document for the whole public API: each service's own document (paths and component schemas)
-/// merged, with the bearer scheme required everywhere except the routes that are public. Cached briefly.
+/// merged, with the bearer scheme required everywhere except the routes that are public. Cached briefly when complete;
+/// a service whose document could not be had is left out and named (<see cref="MissingHeader"/>), so that a client
+/// (or `./platform openapi`) can tell a partial document from the whole.
 /// </summary>
 public sealed class OpenApiAggregator(IHttpClientFactory clients, ILogger<OpenApiAggregator> logger, TimeProvider clock) : IDisposable
 {
     public const string ClientName = "openapi";
+    /// <summary>The response header that names the services left out of the document, when any were.</summary>
+    public const string MissingHeader = "OpenApi-Missing-Services";
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(3);
     private readonly SemaphoreSlim _lock = new(1, 1);
     private (string Json, DateTimeOffset At)? _cached;
 
-    public async Task<string> GetAsync(CancellationToken cancellationToken)
+    /// <summary>The merged document, and the services whose documents it lacks (none when complete).</summary>
+    public async Task<(string Json, IReadOnlyList<string> Missing)> GetAsync(CancellationToken cancellationToken)
     {
-        if (_cached is { } hit && clock.GetUtcNow() - hit.At < CacheFor) return hit.Json;
+        if (_cached is { } hit && clock.GetUtcNow() - hit.At < CacheFor) return (hit.Json, []);
         await _lock.WaitAsync(cancellationToken);
         try
         {
-            if (_cached is { } again && clock.GetUtcNow() - again.At < CacheFor) return again.Json;
-            var (json, complete) = await BuildAsync(cancellationToken);
-            if (complete) _cached = (json, clock.GetUtcNow());
-            return json;
+            if (_cached is { } again && clock.GetUtcNow() - again.At < CacheFor) return (again.Json, []);
+            var (json, missing) = await BuildAsync(cancellationToken);
+            if (missing.Count == 0) _cached = (json, clock.GetUtcNow());
+            return (json, missing);
         }
         finally
         {
@@ -33,7 +38,7 @@ public sealed class OpenApiAggregator(IHttpClientFactory clients, ILogger<OpenAp
 
     public void Dispose() => _lock.Dispose();
 
-    private async Task<(string Json, bool Complete)> BuildAsync(CancellationToken cancellationToken)
+    private async Task<(string Json, IReadOnlyList<string> Missing)> BuildAsync(CancellationToken cancellationToken)
     {
         // A service that is down must not hold the document up: each gets a few seconds, all at once, then is left out.
         var client = clients.CreateClient(ClientName);
@@ -82,7 +87,7 @@ public sealed class OpenApiAggregator(IHttpClientFactory clients, ILogger<OpenAp
                 },
             },
         };
-        return (merged.ToJsonString(), documents.All(d => d is not null));
+        return (merged.ToJsonString(), PublicRoutes.Services.Where((_, i) => documents[i] is null).ToList());
     }
 
     private async Task<JsonObject?> FetchAsync(HttpClient client, string service, CancellationToken cancellationToken)

@@ -54,8 +54,12 @@ app.UseRateLimiter();
 app.UseAuthorization();
 
 app.MapDefaultEndpoints();
-app.MapGet("/api/v1/openapi.json", async (OpenApiAggregator openApi, CancellationToken ct) =>
-    Results.Text(await openApi.GetAsync(ct), "application/json")).AllowAnonymous().ExcludeFromDescription();
+app.MapGet("/api/v1/openapi.json", async (OpenApiAggregator openApi, HttpResponse response, CancellationToken ct) =>
+{
+    var (json, missing) = await openApi.GetAsync(ct);
+    if (missing.Count > 0) response.Headers[OpenApiAggregator.MissingHeader] = string.Join(", ", missing);
+    return Results.Text(json, "application/json");
+}).AllowAnonymous().ExcludeFromDescription();
 // The reference page works offline, as a self-hosted platform's must: no AI chat, MCP, hosted SDK generation or deploy
 // buttons, no telemetry, no fonts from a CDN (the page's script is served by the gateway itself).
 app.MapScalarApiReference("/api/v1/docs", scalar => scalar

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Http;
+using Microsoft.Extensions.Options;
 using System.Diagnostics;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
@@ -49,10 +51,11 @@ public static class ApiHostExtensions
             context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
         });
         builder.Services.AddExceptionHandler<PlatformExceptionHandler>();
-        // A call to another service made while serving a request carries the caller's token.
+        // A call to another platform service made while serving a request carries the caller's token; a call to
+        // anything else (a payment provider) never does.
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddTransient<ForwardedAuthorization>();
-        builder.Services.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler<ForwardedAuthorization>());
+        builder.Services.AddSingleton<IConfigureOptions<HttpClientFactoryOptions>, ForwardedAuthorization.ToPlatformServices>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
         builder.Services.AddOpenApi(o =>
         {

@@ -27,6 +27,19 @@ public sealed record PlatformService(string Name, string Folder, IReadOnlyList<G
     /// <summary>The Api project, relative to the repository root.</summary>
     public string ApiProjectPath => $"services/{Folder}/{Folder}.Api/{Folder}.Api.csproj";
 
+    /// <summary>Where another service reaches it: its service-discovery name (the app host, Kubernetes' config map resolve it).</summary>
+    public Uri BaseAddress => new($"http://{Name}");
+
+    /// <summary>What the names of the HTTP clients that call a platform service start with (see <see cref="HttpClientName"/>).</summary>
+    public const string HttpClientPrefix = "platform-service:";
+
+    /// <summary>
+    /// The name of an HTTP client that calls this service for <paramref name="purpose"/>. Only clients named so carry the
+    /// caller's token along (Platform.Api): a client of anything outside the platform (a payment provider, a webhook's
+    /// receiver) never does.
+    /// </summary>
+    public string HttpClientName(string purpose) => $"{HttpClientPrefix}{Name}:{purpose}";
+
     /// <summary>The names of the service's four projects, inner layer first.</summary>
     public IReadOnlyList<string> Layers => [$"{Folder}.Domain", $"{Folder}.Application", $"{Folder}.Infrastructure", $"{Folder}.Api"];
 }

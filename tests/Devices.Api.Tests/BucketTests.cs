@@ -121,6 +121,60 @@ public sealed class BucketTests : DevicesApiTest
         await ExpectErrorAsync(await Owner.GetAsync($"/api/v1/jobs/{ObjectIds.New()}/buckets"), HttpStatusCode.NotFound, "Job not found");
     }
 
+    /// <summary>Tells Devices that <paramref name="taskId"/> of <paramref name="employerId"/> runs on the device now (the one before it released).</summary>
+    private async Task RunAsync(string device, string taskId, string employerId, string? previousTaskId = null)
+    {
+        if (previousTaskId is not null) await Api.Harness.Bus.Publish(new DeviceReleased(previousTaskId, "job", device, "pending"));
+        await Api.Harness.Bus.Publish(new DeviceAssigned(taskId, ObjectIds.New(), employerId, "planned", device, OwnerId));
+        await Eventually.HoldsAsync(async () => (await Api.AgentClientFor(OwnerId, device, taskId).PostAsync("/api/v1/device-bucket/read", null)).IsSuccessStatusCode,
+            $"{taskId} runs on the device");
+    }
+
+    private static async Task<JsonObject> ReadAsync(HttpClient client, string? deviceId = null) =>
+        (await JsonOf(await (deviceId is null
+            ? client.PostAsync("/api/v1/device-bucket/read", null)
+            : client.PostAsJsonAsync("/api/v1/device-bucket/read", new { remote_device_id = deviceId }))))["deviceBucket"]!.AsObject();
+
+    [Fact]
+    public async Task Each_employer_whose_automation_runs_on_a_market_device_gets_a_device_bucket_of_its_own()
+    {
+        var (device, _, _) = await DevicesApi.RegisterAsync(Owner);
+        var (employerA, employerB) = (ObjectIds.New(), ObjectIds.New());
+
+        await RunAsync(device, "task-a", employerA);
+        await MergeAsync(Api.AgentClientFor(OwnerId, device, "task-a"), new JsonObject { ["session"] = "cookie-of-A" });
+        await RunAsync(device, "task-b", employerB, previousTaskId: "task-a");
+        var agentOfB = Api.AgentClientFor(OwnerId, device, "task-b");
+
+        (await ReadAsync(agentOfB)).Should().BeEmpty("employer B's automation sees nothing employer A's stored");
+        await MergeAsync(agentOfB, new JsonObject { ["session"] = "cookie-of-B" });
+        (await ReadAsync(Api.ClientFor(employerB), device)).ToJsonString().Should().Be("""{"session":"cookie-of-B"}""");
+        (await ReadAsync(Api.AgentClientFor(OwnerId, device))).Should().BeEmpty("the owner's own bucket holds neither employer's data");
+        (await ReadAsync(Owner, device)).Should().BeEmpty();
+        await ExpectErrorAsync(await Api.ClientFor(employerA).PostAsJsonAsync("/api/v1/device-bucket/read", new { remote_device_id = device }),
+            HttpStatusCode.NotFound, "Device not found");
+        await ExpectErrorAsync(await MergeAsync(Api.AgentClientFor(OwnerId, device, "task-a"), new JsonObject { ["x"] = 1 }),
+            HttpStatusCode.NotFound, "Device not found");
+
+        await RunAsync(device, "task-a2", employerA, previousTaskId: "task-b");
+        (await ReadAsync(Api.AgentClientFor(OwnerId, device, "task-a2"))).ToJsonString().Should().Be("""{"session":"cookie-of-A"}""",
+            "employer A's bucket on the device is still A's");
+    }
+
+    [Fact]
+    public async Task The_owners_own_automations_share_one_device_bucket_with_the_owner()
+    {
+        var (device, _, _) = await DevicesApi.RegisterAsync(Owner);
+
+        await RunAsync(device, "own-1", OwnerId);
+        await MergeAsync(Api.AgentClientFor(OwnerId, device, "own-1"), new JsonObject { ["runs"] = 1 });
+        await RunAsync(device, "own-2", OwnerId, previousTaskId: "own-1");
+
+        (await ReadAsync(Api.AgentClientFor(OwnerId, device, "own-2"))).ToJsonString().Should().Be("""{"runs":1}""");
+        (await ReadAsync(Api.AgentClientFor(OwnerId, device))).ToJsonString().Should().Be("""{"runs":1}""");
+        (await ReadAsync(Owner, device)).ToJsonString().Should().Be("""{"runs":1}""");
+    }
+
     [Theory]
     [InlineData("""{"data": [1]}""")]
     [InlineData("""{"data": null}""")]

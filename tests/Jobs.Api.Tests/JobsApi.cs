@@ -21,7 +21,7 @@ public class JobsApi : ServiceFactory<Program>
     {
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services =>
-            services.AddHttpClient<IJobFunding, PaymentsJobFunding>().ConfigurePrimaryHttpMessageHandler(() => Payments));
+            services.AddHttpClient(PaymentsJobFunding.ClientName).ConfigurePrimaryHttpMessageHandler(() => Payments));
     }
 
     public static JsonObject ValidJob(Action<JsonObject>? change = null)

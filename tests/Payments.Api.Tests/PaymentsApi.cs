@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Payments.Application.Ports;
 using Payments.Domain.Ledger;
@@ -17,6 +18,14 @@ public class PaymentsApi : ServiceFactory<Program>
     public const string EvmAddress = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
 
     public static string NewId() => ObjectIds.New();
+
+    /// <summary>Local runs' providers, named as the app host names them: the sandbox for deposits and payouts.</summary>
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Payments:DepositProvider", "sandbox");
+        builder.UseSetting("Payments:PayoutProvider", "sandbox");
+    }
 
     public static async Task<HttpResponseMessage> DepositAsync(HttpClient user, decimal amount) =>
         await user.PostAsJsonAsync("/api/v1/payments/deposit", new JsonObject { ["amount"] = amount });

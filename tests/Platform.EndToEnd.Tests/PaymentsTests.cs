@@ -57,13 +57,14 @@ public sealed class PaymentsTests(RunningPlatform running)
     }
 
     [Fact]
-    public async Task The_payout_providers_webhook_needs_no_token_but_money_routes_do()
+    public async Task The_payment_providers_webhook_needs_no_token_but_money_routes_do()
     {
         var anonymous = running.Platform.Gateway;
 
         var webhook = await anonymous.PostAsJsonAsync("/api/v1/payments/webhooks/cryptomus", new { type = "payout", order_id = "x", sign = "y" });
-        webhook.StatusCode.Should().Be(HttpStatusCode.NotFound, "it reaches Payments, which takes no Cryptomus webhooks while payouts go to the sandbox");
-        (await webhook.Content.ReadFromJsonAsync<JsonObject>())!["error"]!.GetValue<string>().Should().Be("Payouts do not go through Cryptomus here");
+        webhook.StatusCode.Should().Be(HttpStatusCode.NotFound, "it reaches Payments, which takes no Cryptomus webhooks while money moves through the sandboxes");
+        (await webhook.Content.ReadFromJsonAsync<JsonObject>())!["error"]!.GetValue<string>()
+            .Should().Be("No payment provider that sends webhooks is configured here");
         (await anonymous.PostAsJsonAsync("/api/v1/payments/deposit", new { amount = 5 })).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         var user = await running.Platform.RegisterAsync("Curious Cal");
         (await user.Client.PostAsJsonAsync("/internal/job-funding", new { job_id = "6650f0c2a3b4c5d6e7f80910", positions = 1, job_price = 1 }))

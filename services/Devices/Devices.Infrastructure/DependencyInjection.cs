@@ -17,6 +17,7 @@ using Platform.Application.Events;
 using Platform.Messaging;
 using Platform.Persistence;
 using Platform.Persistence.Scheduling;
+using Platform.Topology;
 
 namespace Devices.Infrastructure;
 
@@ -25,7 +26,6 @@ public static class DependencyInjection
     public const string ServiceName = "devices";
 
     /// <summary>The service rentals are billed by (its service-discovery name).</summary>
-    public const string PaymentsService = "payments";
 
     /// <summary>
     /// Devices' adapters: the device repository, device secrets, the buckets and the job copy they are checked against,
@@ -58,9 +58,9 @@ public static class DependencyInjection
         var smsDomain = builder.Configuration["Devices:SmsMailDomain"] is { Length: > 0 } domain ? domain : MailSmsGateway.DefaultDomain;
         services.AddSingleton<IPhoneMessages>(sp => new MailSmsGateway(sp.GetRequiredService<Platform.Application.Notifications.INotifier>(), smsDomain));
         // Payments checks the caller's (the renter's) token, which the platform's HttpClients forward (see Platform.Api).
-        services.AddHttpClient<IRentalBilling, PaymentsRentalBilling>(http =>
+        services.AddHttpClient<IRentalBilling, PaymentsRentalBilling>(PlatformServices.Payments.HttpClientName("rental-billing"), http =>
         {
-            http.BaseAddress = new Uri($"http://{PaymentsService}");
+            http.BaseAddress = PlatformServices.Payments.BaseAddress;
             http.Timeout = PaymentsRentalBilling.Timeout;
         });
         return builder;

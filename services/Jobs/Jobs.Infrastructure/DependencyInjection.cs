@@ -12,13 +12,13 @@ using Platform.Application.Events;
 using Platform.Messaging;
 using Platform.Persistence;
 using Platform.Persistence.Scheduling;
+using Platform.Topology;
 
 namespace Jobs.Infrastructure;
 
 public static class DependencyInjection
 {
     public const string ServiceName = "jobs";
-    public const string PaymentsService = "payments";
 
     /// <summary>
     /// Jobs' adapters: repositories, the user directory replica, job funding in Payments (over HTTP), the expiry and
@@ -42,9 +42,9 @@ public static class DependencyInjection
             async (sp, ct) => (await sp.GetRequiredService<ISender>().Send(new AbandonUnfundedJobs(sweeps.UnfundedAfter), ct)).Value);
 
         // Payments checks the caller's token, which the platform's HttpClients forward (see Platform.Api).
-        services.AddHttpClient<IJobFunding, PaymentsJobFunding>(http =>
+        services.AddHttpClient<IJobFunding, PaymentsJobFunding>(PaymentsJobFunding.ClientName, http =>
         {
-            http.BaseAddress = new Uri($"http://{PaymentsService}");
+            http.BaseAddress = PlatformServices.Payments.BaseAddress;
             http.Timeout = PaymentsJobFunding.Timeout;
         });
         return builder;

@@ -1,11 +1,21 @@
 using Payments.Api.Endpoints;
 using Payments.Application.Deposits;
 using Payments.Infrastructure;
+using Payments.Infrastructure.Providers;
 using Platform.Api;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformApi(DependencyInjection.ServiceName, typeof(DepositFunds).Assembly);
-builder.AddPaymentsInfrastructure();
+try
+{
+    builder.AddPaymentsInfrastructure();
+}
+catch (PaymentProviderConfigurationException refused)
+{
+    // A provider choice that would let money be forged (or none at all): say why in one line, and don't start.
+    Console.Error.WriteLine(refused.Message);
+    return 78;
+}
 builder.Services.AddMediator(options =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
@@ -17,7 +27,8 @@ app.UsePlatformApi();
 app.MapPaymentEndpoints();
 app.MapJobFundingEndpoints();
 app.MapRentalBillingEndpoints();
-app.MapPayoutWebhookEndpoints();
+app.MapProviderWebhookEndpoints();
 app.Run();
+return 0;
 
 public partial class Program;

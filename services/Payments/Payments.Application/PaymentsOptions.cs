@@ -15,4 +15,10 @@ public sealed record PaymentsOptions
     public decimal RentalFeePercent { get; init; } = 10m;
     /// <summary>How often the rental sweep bills the hours that have started.</summary>
     public TimeSpan RentalBillingInterval { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>How long a deposit's invoice can be paid (the provider's invoice lifetime).</summary>
+    public TimeSpan DepositInvoiceLifetime { get; init; } = TimeSpan.FromHours(1);
+    /// <summary>How long after that a deposit whose invoice the provider never made is failed (late webhooks, clocks).</summary>
+    public TimeSpan DepositInvoiceGrace { get; init; } = TimeSpan.FromMinutes(10);
+    /// <summary>How often the reconcile sweep asks the providers about payments they have yet to settle.</summary>
+    public TimeSpan ReconcileInterval { get; init; } = TimeSpan.FromSeconds(30);
 }

@@ -7,6 +7,7 @@ using Payments.Application.Events;
 using Payments.Application.Funding;
 using Payments.Application.Referrals;
 using Payments.Application.Rentals;
+using Payments.Application.Settlement;
 using Mediator;
 using Payments.Application.Ports;
 using Payments.Infrastructure.Persistence;
@@ -25,8 +26,8 @@ public static class DependencyInjection
 
     /// <summary>
     /// Payments' adapters: the ledger and the deposit and withdrawal records in the store (which the API host's setup
-    /// registers), job fundings and task positions, the payment provider (the sandbox) and the payout provider (the sandbox, or
-    /// Cryptomus when Payments__PayoutProvider is "cryptomus"), and messaging:
+    /// registers), job fundings and task positions, the payment and payout providers (each the sandbox in local runs, or
+    /// Cryptomus; see <see cref="PaymentProviderChoice"/>) with the reconcile sweep that settles what they leave pending, and messaging:
     /// withdrawal events out; in, Identity's registrations (referrers), Jobs' status changes and abandoned fundings (holds)
     /// and Tasks' task events (pending earnings, holds, worker pay); device rentals billed by the hour (Devices' RentalEnded
     /// in, RentalPaymentFailed out).
@@ -53,19 +54,11 @@ public static class DependencyInjection
         services.AddPeriodicSweep("Rental billing", options.RentalBillingInterval,
             async (sp, ct) => (await sp.GetRequiredService<ISender>().Send(new BillRentalHours(), ct)).Value);
         services.AddPeriodicSweep("Idempotency-key purge", TimeSpan.FromHours(1), (sp, ct) => sp.GetRequiredService<IdempotencyRecords>().PurgeAsync(ct));
-        services.AddSingleton<IPaymentProvider, SandboxPaymentProvider>();
-        var cryptomus = builder.Configuration.GetSection(CryptomusOptions.Section).Get<CryptomusOptions>() ?? new CryptomusOptions();
-        services.AddSingleton(cryptomus);
-        var payoutsViaCryptomus = string.Equals(builder.Configuration["Payments:PayoutProvider"], "cryptomus", StringComparison.OrdinalIgnoreCase);
-        services.AddSingleton<IPayoutWebhookReader>(new CryptomusWebhook(cryptomus, payoutsViaCryptomus));
-        if (payoutsViaCryptomus)
-            services.AddHttpClient<IPayoutProvider, CryptomusPayoutProvider>(http =>
-            {
-                http.BaseAddress = cryptomus.BaseUrl;
-                http.Timeout = TimeSpan.FromSeconds(30);
-            });
-        else
-            services.AddSingleton<IPayoutProvider, SandboxPayoutProvider>();
+        services.AddSingleton<DepositSettlement>();
+        services.AddSingleton<WithdrawalSettlement>();
+        services.AddPeriodicSweep("Payment reconcile", options.ReconcileInterval,
+            async (sp, ct) => (await sp.GetRequiredService<ISender>().Send(new ReconcilePendingPayments(), ct)).Value);
+        AddProviders(builder, PaymentProviderChoice.Read(builder.Configuration, builder.Environment));
         services.AddScoped<UserBalances>();
 
         services.AddPlatformMessaging(builder.Configuration, ServiceName, typeof(DependencyInjection).Assembly);
@@ -78,5 +71,33 @@ public static class DependencyInjection
         services.AddIndexes(TaskPositions.EnsureIndexesAsync);
         services.AddIndexes(RentalBillings.EnsureIndexesAsync);
         return builder;
+    }
+
+    /// <summary>
+    /// The providers chosen (<see cref="PaymentProviderChoice"/>). Cryptomus is called through its own HTTP client: no
+    /// automatic retry (a payout or invoice is asked for once; the reconcile sweep asks again later, by its id) and none
+    /// of the caller's headers (only clients of the platform's own services carry the caller's token).
+    /// </summary>
+    private static void AddProviders(IHostApplicationBuilder builder, PaymentProviderChoice choice)
+    {
+        var services = builder.Services;
+        services.AddSingleton(choice);
+        var cryptomus = builder.Configuration.GetSection(CryptomusOptions.Section).Get<CryptomusOptions>() ?? new CryptomusOptions();
+        services.AddSingleton(cryptomus);
+        if (choice.DepositsViaCryptomus || choice.PayoutsViaCryptomus)
+        {
+#pragma warning disable EXTEXP0001 // Removing the defaults' resilience handler is what this client needs: no automatic retry of a payout.
+            services.AddHttpClient<CryptomusClient>(CryptomusClient.ClientName, http =>
+            {
+                http.BaseAddress = cryptomus.BaseUrl;
+                http.Timeout = cryptomus.Timeout + TimeSpan.FromSeconds(5);
+            }).RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+        }
+        if (choice.DepositsViaCryptomus) services.AddSingleton<IPaymentProvider, CryptomusPaymentProvider>();
+        else services.AddSingleton<IPaymentProvider, SandboxPaymentProvider>();
+        if (choice.PayoutsViaCryptomus) services.AddSingleton<IPayoutProvider, CryptomusPayoutProvider>();
+        else services.AddSingleton<IPayoutProvider, SandboxPayoutProvider>();
+        services.AddSingleton<IProviderWebhookReader>(new CryptomusWebhook(cryptomus, choice.DepositsViaCryptomus, choice.PayoutsViaCryptomus));
     }
 }

@@ -6,6 +6,7 @@ using Platform.Messaging;
 using Platform.Persistence;
 using Mediator;
 using Platform.Persistence.Scheduling;
+using Platform.Topology;
 using Tasks.Application.Assignment;
 using Tasks.Application.Events;
 using Tasks.Infrastructure.Identity;
@@ -23,12 +24,6 @@ namespace Tasks.Infrastructure;
 public static class DependencyInjection
 {
     public const string ServiceName = "tasks";
-
-    /// <summary>The service proof files are kept by (its service-discovery name).</summary>
-    public const string StorageService = "storage";
-
-    /// <summary>The service that issues task-scoped agent tokens.</summary>
-    public const string IdentityService = "identity";
 
     /// <summary>
     /// Tasks' adapters: tasks, planned tasks, the job and worker replicas and the counted limits in the store (which the
@@ -50,7 +45,8 @@ public static class DependencyInjection
         services.AddSingleton(builder.Configuration.GetSection("Tasks:Premium").Get<PremiumBar>() ?? new PremiumBar());
 
         // Storage checks the caller's token, which the platform's HttpClients forward (see Platform.Api).
-        services.AddHttpClient<IProofFileStore, StorageProofFileStore>(http => http.BaseAddress = new Uri($"http://{StorageService}"));
+        services.AddHttpClient<IProofFileStore, StorageProofFileStore>(PlatformServices.Storage.HttpClientName("proof-files"),
+            http => http.BaseAddress = PlatformServices.Storage.BaseAddress);
 
         // Emails: ConnectionStrings:smtp and Notifications:From (see Platform.Mail).
         services.AddPlatformMail(builder.Configuration);
@@ -74,9 +70,9 @@ public static class DependencyInjection
             sp => sp.GetRequiredService<AssignmentSignal>().WaitAsync);
         services.AddPeriodicSweep("Device task recovery", assignment.Interval * 5,
             async (sp, ct) => (await sp.GetRequiredService<ISender>().Send(new RecoverDeviceTasks(), ct)).Value);
-        services.AddHttpClient<IAgentTokens, IdentityAgentTokens>(http =>
+        services.AddHttpClient<IAgentTokens, IdentityAgentTokens>(PlatformServices.Identity.HttpClientName("agent-tokens"), http =>
         {
-            http.BaseAddress = new Uri($"http://{IdentityService}");
+            http.BaseAddress = PlatformServices.Identity.BaseAddress;
             http.Timeout = IdentityAgentTokens.Timeout;
         });
 

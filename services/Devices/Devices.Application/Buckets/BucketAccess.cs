@@ -8,9 +8,11 @@ namespace Devices.Application.Buckets;
 
 /// <summary>
 /// Who may use which bucket. A job's buckets: its owner, its shares (view reads, edit writes), and the agent of a device
-/// running one of its tasks, with that task's token, for that device's bucket only; anyone else finds no job. A
-/// device's bucket: its owner, or the employer whose task it runs now; the device comes from an agent token, else from
-/// the body.
+/// running one of its tasks, with that task's token, for that device's bucket only; anyone else finds no job. A device's
+/// buckets: one is the owner's, shared by the owner, the device's agent and the owner's own automations; every other
+/// employer whose tasks the device runs (a market device, a rented one) has a bucket of its own on it, which only it
+/// (while its task runs, or it rents the device) and its automations' task tokens reach. The device comes from an agent
+/// token, else from the body.
 /// </summary>
 public sealed class BucketAccess(IBucketJobs jobs, IDeviceRepository devices)
 {
@@ -30,14 +32,28 @@ public sealed class BucketAccess(IBucketJobs jobs, IDeviceRepository devices)
         return job.Allows(caller.UserId, write) ? job : Error.NotFound(JobNotFound);
     }
 
-    /// <summary>The device whose bucket the caller asks for: the agent token's device, or <paramref name="bodyDeviceId"/> for a user.</summary>
-    public async Task<Result<string>> DeviceAsync(Caller caller, string? bodyDeviceId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The device bucket the caller asks for: on the agent token's device (the running task's employer's with a task
+    /// token, the owner's without), or on <paramref name="bodyDeviceId"/> for a user (the owner's own, or the bucket of the
+    /// renter or of the employer whose task runs there now).
+    /// </summary>
+    public async Task<Result<DeviceBucketKey>> DeviceAsync(Caller caller, string? bodyDeviceId, CancellationToken cancellationToken)
     {
         var deviceId = caller.RemoteDeviceId ?? bodyDeviceId;
         if (string.IsNullOrWhiteSpace(deviceId)) return Error.Validation(NoDeviceContext);
-        return await devices.FindAsync(deviceId, cancellationToken) is { } device && device.IsUsableBy(caller.UserId)
-            ? device.Id
-            : Error.NotFound(DeviceAccess.NotFound);
+        if (await devices.FindAsync(deviceId, cancellationToken) is not { } device) return Error.NotFound(DeviceAccess.NotFound);
+        string? user;
+        if (caller.RemoteDeviceId is not null)
+        {
+            // An agent acts for the device's owner; with a task's token, for that task's employer, while the task runs.
+            if (!device.IsOwnedBy(caller.UserId)) return Error.NotFound(DeviceAccess.NotFound);
+            if (caller.JobTaskId is null) user = caller.UserId;
+            else if (device.Running is { } running && running.TaskId == caller.JobTaskId) user = running.EmployerId;
+            else return Error.NotFound(DeviceAccess.NotFound);
+        }
+        else if (device.IsUsableBy(caller.UserId)) user = caller.UserId;
+        else return Error.NotFound(DeviceAccess.NotFound);
+        return new DeviceBucketKey(device.Id, device.IsOwnedBy(user) ? null : user);
     }
 
     private async Task<bool> RunsTaskOfAsync(string deviceId, string? taskId, string jobId, CancellationToken cancellationToken) =>

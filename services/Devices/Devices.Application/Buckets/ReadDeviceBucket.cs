@@ -6,15 +6,15 @@ using Platform.Application.Results;
 
 namespace Devices.Application.Buckets;
 
-/// <summary>Route 40: the device's bucket, <c>{}</c> before its first write.</summary>
+/// <summary>Route 40: the caller's bucket on the device (see <see cref="BucketAccess"/>), <c>{}</c> before its first write.</summary>
 public sealed record ReadDeviceBucket(Caller Caller, string? RemoteDeviceId) : IQuery<Result<JsonObject>>;
 
 public sealed class ReadDeviceBucketHandler(BucketAccess access, IBucketStore buckets) : IQueryHandler<ReadDeviceBucket, Result<JsonObject>>
 {
     public async ValueTask<Result<JsonObject>> Handle(ReadDeviceBucket query, CancellationToken cancellationToken)
     {
-        var device = await access.DeviceAsync(query.Caller, query.RemoteDeviceId, cancellationToken);
-        if (!device.IsSuccess) return device.Error!;
-        return (await buckets.GetDeviceBucketAsync(device.Value, cancellationToken)).Data;
+        var bucket = await access.DeviceAsync(query.Caller, query.RemoteDeviceId, cancellationToken);
+        if (!bucket.IsSuccess) return bucket.Error!;
+        return (await buckets.GetDeviceBucketAsync(bucket.Value, cancellationToken)).Data;
     }
 }

@@ -7,13 +7,19 @@ namespace Devices.Application.Ports;
 /// <summary>A device bucket as stored, with the version a conditional write needs (0: none yet).</summary>
 public sealed record StoredDeviceBucket(JsonObject Data, long Version);
 
+/// <summary>
+/// Which bucket of a device: the device's own (its owner's, shared by the owner's automations: <paramref name="EmployerId"/>
+/// null), or that of another employer whose tasks the device runs (the market, a rental): each employer has its own.
+/// </summary>
+public sealed record DeviceBucketKey(string DeviceId, string? EmployerId = null);
+
 /// <summary>Device buckets and job buckets.</summary>
 public interface IBucketStore
 {
-    Task<StoredDeviceBucket> GetDeviceBucketAsync(string remoteDeviceId, CancellationToken cancellationToken);
+    Task<StoredDeviceBucket> GetDeviceBucketAsync(DeviceBucketKey bucket, CancellationToken cancellationToken);
 
-    /// <summary>Writes the device's bucket if it is still at <paramref name="version"/>; false when another write came first.</summary>
-    Task<bool> TryWriteDeviceBucketAsync(string remoteDeviceId, JsonObject data, long version, DateTime now, CancellationToken cancellationToken);
+    /// <summary>Writes the device bucket if it is still at <paramref name="version"/>; false when another write came first.</summary>
+    Task<bool> TryWriteDeviceBucketAsync(DeviceBucketKey bucket, JsonObject data, long version, DateTime now, CancellationToken cancellationToken);
 
     /// <summary>The job's buckets, newest first by their last write.</summary>
     Task<PagedList<JobBucket>> ListJobBucketsAsync(string jobId, PageRequest page, CancellationToken cancellationToken);

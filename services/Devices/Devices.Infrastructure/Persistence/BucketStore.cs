@@ -7,7 +7,10 @@ using Platform.Persistence;
 
 namespace Devices.Infrastructure.Persistence;
 
-/// <summary>A device's bucket; its data is kept as JSON text (any keys an automation likes, which a document store may not take as field names).</summary>
+/// <summary>
+/// A device bucket; its data is kept as JSON text (any keys an automation likes, which a document store may not take as
+/// field names). Its id is the device's for the owner's bucket, "{device}:{employer}" for another employer's.
+/// </summary>
 public sealed class DeviceBucketDocument : Document
 {
     public string Data { get; set; } = "{}";
@@ -39,14 +42,16 @@ public sealed class BucketStore(IDocumentStore store) : IBucketStore
         await jobs.EnsureIndexAsync(new IndexDefinition(nameof(JobBucketDocument.JobId)), cancellationToken);
     }
 
-    public async Task<StoredDeviceBucket> GetDeviceBucketAsync(string remoteDeviceId, CancellationToken cancellationToken) =>
-        await _devices.GetAsync(remoteDeviceId, cancellationToken) is { } d ? new StoredDeviceBucket(Parse(d.Data), d.Version) : new StoredDeviceBucket([], 0);
+    public async Task<StoredDeviceBucket> GetDeviceBucketAsync(DeviceBucketKey bucket, CancellationToken cancellationToken) =>
+        await _devices.GetAsync(IdOf(bucket), cancellationToken) is { } d ? new StoredDeviceBucket(Parse(d.Data), d.Version) : new StoredDeviceBucket([], 0);
 
-    public Task<bool> TryWriteDeviceBucketAsync(string remoteDeviceId, JsonObject data, long version, DateTime now, CancellationToken cancellationToken)
+    public Task<bool> TryWriteDeviceBucketAsync(DeviceBucketKey bucket, JsonObject data, long version, DateTime now, CancellationToken cancellationToken)
     {
-        var document = new DeviceBucketDocument { Id = remoteDeviceId, Version = version, Data = data.ToJsonString(), UpdatedAt = now };
+        var document = new DeviceBucketDocument { Id = IdOf(bucket), Version = version, Data = data.ToJsonString(), UpdatedAt = now };
         return version == 0 ? _devices.TryInsertAsync(document, null, cancellationToken) : _devices.TryReplaceAsync(document, null, cancellationToken);
     }
+
+    private static string IdOf(DeviceBucketKey bucket) => bucket.EmployerId is { } employer ? $"{bucket.DeviceId}:{employer}" : bucket.DeviceId;
 
     public async Task<PagedList<JobBucket>> ListJobBucketsAsync(string jobId, PageRequest page, CancellationToken cancellationToken)
     {

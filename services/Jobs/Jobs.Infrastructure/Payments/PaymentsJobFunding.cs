@@ -15,6 +15,8 @@ namespace Jobs.Infrastructure.Payments;
 public sealed partial class PaymentsJobFunding(HttpClient http, ILogger<PaymentsJobFunding> logger) : IJobFunding
 {
     public const string Path = "/internal/job-funding";
+    /// <summary>The HTTP client's name: a client of a platform service, so the caller's token goes along.</summary>
+    public static readonly string ClientName = Platform.Topology.PlatformServices.Payments.HttpClientName("job-funding");
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     public Task<FundingAnswer> FundAsync(string jobId, int positions, decimal jobPrice, CancellationToken cancellationToken) =>

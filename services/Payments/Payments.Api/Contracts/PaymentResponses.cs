@@ -44,6 +44,8 @@ public sealed record TransactionResponse
     [JsonPropertyName("process_date")] public DateTime? ProcessDate { get; init; }
     [JsonPropertyName("transaction_id")] public required string TransactionId { get; init; }
     [JsonPropertyName("transaction_proof")] public string? TransactionProof { get; init; }
+    /// <summary>A deposit waiting for its payment: the provider's page where the user pays it (null otherwise).</summary>
+    [JsonPropertyName("payment_url")] public string? PaymentUrl { get; init; }
     [JsonPropertyName("__v")] public long V { get; init; }
 
     public static TransactionResponse From(PaymentTransaction t) => new()
@@ -63,6 +65,8 @@ public sealed record TransactionResponse
         ProcessDate = t.Processed,
         TransactionId = t.Id,
         TransactionProof = t.ProviderReference,
+        CryptoUuid = t.Method == "cryptomus" ? t.ProviderReference : null,
+        PaymentUrl = t.Status == Domain.Transactions.TransactionStatus.Pending ? t.PaymentUrl : null,
         V = t.Version,
     };
 }

@@ -9,7 +9,8 @@ namespace Payments.Api.Endpoints;
 /// <summary>
 /// The Idempotency-Key header on deposits and withdrawals: the same key with the same request answers what the first
 /// answered (the header Idempotent-Replayed says so) and moves no money again; the same key with another request is a
-/// 422; while the first is still running, a 409. The operation's id is derived from the user and the key, so a retry
+/// 422; while the first is still running, a 409; after an answer that decided nothing (a 5xx), the key is free again and
+/// a retry resumes the operation. The operation's id is derived from the user and the key, so a retry
 /// after a crash resumes the same deposit or withdrawal instead of starting a second.
 /// </summary>
 public static class IdempotentRequests
@@ -49,7 +50,9 @@ public static class IdempotentRequests
             await records.ReleaseAsync(userId, key, CancellationToken.None);
             throw;
         }
-        await records.CompleteAsync(userId, key, response, CancellationToken.None);
+        // An answer that decided nothing (a provider that did not answer: 5xx) is not kept: a retry with the key resumes.
+        if (response.StatusCode >= 500) await records.ReleaseAsync(userId, key, CancellationToken.None);
+        else await records.CompleteAsync(userId, key, response, CancellationToken.None);
         return new StoredResult(response);
     }
 

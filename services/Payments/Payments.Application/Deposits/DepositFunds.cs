@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Payments.Application.Ports;
+using Payments.Application.Settlement;
 using Payments.Domain.Ledger;
 using Payments.Domain.Transactions;
 using Platform.Application;
@@ -10,10 +11,12 @@ using Platform.Application.Results;
 namespace Payments.Application.Deposits;
 
 /// <summary>
-/// The caller funds their balance (route 47): the payment provider collects the amount, and a posting from the
-/// provider's account to the caller's available account (keyed by the deposit) makes it spendable. The deposit shows
-/// in the caller's history, pending until the provider completes it (the sandbox does at once). With an
-/// <paramref name="OperationId"/> (from an Idempotency-Key) the deposit has that id, and a retry resumes it where it stopped.
+/// The caller funds their balance (route 47): the payment provider is asked to collect the amount. The sandbox (local
+/// runs) collects at once and the deposit is credited now; a real provider makes an invoice, and the deposit answers
+/// pending with the page where the caller pays it; the provider's signed webhook (or, failing that, the reconcile
+/// sweep asking it) credits it later, once (see <see cref="DepositSettlement"/>). A provider that does not answer leaves
+/// nothing to pay and nothing charged: a 503, and a retry with the same <paramref name="OperationId"/> (an
+/// Idempotency-Key) resumes the same deposit, with the same invoice if the provider made one after all.
 /// </summary>
 public sealed record DepositFunds(Caller Caller, decimal Amount, string? OperationId = null) : ICommand<Result<PaymentTransaction>>;
 
@@ -27,9 +30,11 @@ public sealed class DepositFundsValidator : AbstractValidator<DepositFunds>
     }
 }
 
-public sealed class DepositFundsHandler(IPaymentTransactionRepository transactions, IPaymentProvider provider, ILedger ledger, TimeProvider clock)
+public sealed class DepositFundsHandler(IPaymentTransactionRepository transactions, IPaymentProvider provider, DepositSettlement settlement, TimeProvider clock)
     : ICommandHandler<DepositFunds, Result<PaymentTransaction>>
 {
+    public const string ProviderUnanswered = "The payment provider did not answer; nothing was charged. Ask again (with the same Idempotency-Key to resume this deposit)";
+
     public async ValueTask<Result<PaymentTransaction>> Handle(DepositFunds command, CancellationToken cancellationToken)
     {
         var deposit = command.OperationId is { } id ? await transactions.GetAsync(id, cancellationToken) : null;
@@ -42,24 +47,15 @@ public sealed class DepositFundsHandler(IPaymentTransactionRepository transactio
         if (deposit.Status == TransactionStatus.Failed) return Error.Validation(deposit.Reason!);
 
         var collected = await provider.CollectAsync(deposit, cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
-        switch (collected.Status)
+        if (collected.Status is ProviderStatus.Unanswered or ProviderStatus.NotFound)
         {
-            case ProviderStatus.Completed:
-                await ledger.PostAsync(Posting.Create(KeyOf(deposit), Accounts.PaymentProvider, Accounts.Available(deposit.UserId), deposit.Amount, "deposit", now),
-                    cancellationToken);
-                deposit.Complete(collected.Reference, now);
-                break;
-            case ProviderStatus.Failed:
-                deposit.Fail(collected.Reason ?? "The payment provider refused the deposit", now);
-                break;
-            case ProviderStatus.Pending:
-                return deposit;
+            // Should the invoice have been made after all, the reconcile sweep finds it (or fails the deposit once it could no longer be paid).
+            deposit.AwaitProvider(null, null, clock.GetUtcNow().UtcDateTime);
+            await transactions.TrySaveAsync(deposit, cancellationToken);
+            return Error.Unavailable(ProviderUnanswered);
         }
-        // The posting is what moves the money: should this write be lost, the deposit shows pending with its money in.
-        await transactions.TrySaveAsync(deposit, cancellationToken);
+        var settled = await settlement.ApplyAsync(deposit, collected, cancellationToken);
+        if (!settled.IsSuccess) return settled.Error!;
         return deposit.Status == TransactionStatus.Failed ? Error.Validation(deposit.Reason!) : deposit;
     }
-
-    public static string KeyOf(PaymentTransaction deposit) => $"deposit:{deposit.Id}";
 }

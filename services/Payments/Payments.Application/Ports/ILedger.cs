@@ -20,6 +20,9 @@ public interface ILedger
 {
     Task<PostingOutcome> PostAsync(Posting posting, CancellationToken cancellationToken);
 
+    /// <summary>The posting made under <paramref name="key"/>, if one was.</summary>
+    Task<Posting?> FindAsync(string key, CancellationToken cancellationToken);
+
     /// <summary>What has come into <paramref name="account"/> less what has left it.</summary>
     Task<decimal> BalanceAsync(string account, CancellationToken cancellationToken);
 

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Payments.Application.Ports;
+using Payments.Application.Settlement;
 using Payments.Domain.Ledger;
 using Payments.Domain.Transactions;
 using Platform.Application;
@@ -12,9 +13,11 @@ namespace Payments.Application.Withdrawals;
 /// <summary>
 /// The caller withdraws to a wallet (route 17). The ledger moves the amount from their available account to payout
 /// clearing (refused, and nothing shown, when it would go below zero: of many racing withdrawals only those the balance
-/// covers pass); the payout provider then pays it (clearing → the provider's account) or fails it (the money goes back).
-/// With an <paramref name="OperationId"/> (from an Idempotency-Key) the withdrawal has that id, and a retry resumes it
-/// where it stopped: its posting is keyed by it, so the money is taken once.
+/// covers pass); the payout provider then pays it (clearing → the provider's account) or fails it (the money goes back),
+/// once (see <see cref="WithdrawalSettlement"/>). An unclear answer (no answer, a timeout, a server error, a refusal the
+/// provider can't confirm) is no failure: the withdrawal stays pending, and the provider's webhook or the reconcile
+/// sweep settles it. With an <paramref name="OperationId"/> (from an Idempotency-Key) the withdrawal has that id, and a
+/// retry resumes it where it stopped: its posting is keyed by it, so the money is taken once.
 /// </summary>
 public sealed record Withdraw(Caller Caller, decimal Amount, string WalletAddress, string? OperationId = null) : ICommand<Result<PaymentTransaction>>;
 
@@ -32,7 +35,8 @@ public sealed class WithdrawValidator : AbstractValidator<Withdraw>
     }
 }
 
-public sealed class WithdrawHandler(IPaymentTransactionRepository transactions, IPayoutProvider payouts, ILedger ledger, TimeProvider clock)
+public sealed class WithdrawHandler(IPaymentTransactionRepository transactions, IPayoutProvider payouts, ILedger ledger, WithdrawalSettlement settlement,
+    TimeProvider clock)
     : ICommandHandler<Withdraw, Result<PaymentTransaction>>
 {
     public const string InsufficientBalance = "Insufficient balance";
@@ -55,8 +59,8 @@ public sealed class WithdrawHandler(IPaymentTransactionRepository transactions, 
             case TransactionStatus.Pending: return await PayAsync(withdrawal, cancellationToken);
         }
 
-        var taken = await ledger.PostAsync(
-            Posting.Create(KeyOf(withdrawal), Accounts.Available(withdrawal.UserId), Accounts.PayoutClearing, withdrawal.Amount, "withdrawal", Now), cancellationToken);
+        var taken = await ledger.PostAsync(Posting.Create(WithdrawalSettlement.KeyOf(withdrawal), Accounts.Available(withdrawal.UserId), Accounts.PayoutClearing,
+            withdrawal.Amount, "withdrawal", Now), cancellationToken);
         if (taken == PostingOutcome.Insufficient)
         {
             withdrawal.Refuse(InsufficientBalance, Now);
@@ -71,40 +75,9 @@ public sealed class WithdrawHandler(IPaymentTransactionRepository transactions, 
 
     private async Task<Result<PaymentTransaction>> PayAsync(PaymentTransaction withdrawal, CancellationToken cancellationToken)
     {
-        var paid = await payouts.PayAsync(withdrawal, cancellationToken);
-        await WithdrawalOutcome.RecordAsync(withdrawal, paid, ledger, transactions, Now, cancellationToken);
+        await settlement.ApplyAsync(withdrawal, await payouts.PayAsync(withdrawal, cancellationToken), cancellationToken);
         return withdrawal.Status == TransactionStatus.Failed ? Error.Validation($"The payout failed: {withdrawal.Reason}") : withdrawal;
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
-
-    public static string KeyOf(PaymentTransaction withdrawal) => $"withdrawal:{withdrawal.Id}";
-}
-
-/// <summary>
-/// What the payout provider said of a withdrawal, in the ledger and in its history: paid (clearing → the provider) or
-/// failed (clearing → back to the user). Used when the provider answers at once and when its webhook says later.
-/// </summary>
-public static class WithdrawalOutcome
-{
-    public static async Task RecordAsync(PaymentTransaction withdrawal, ProviderResult result, ILedger ledger, IPaymentTransactionRepository transactions,
-        DateTime now, CancellationToken cancellationToken)
-    {
-        switch (result.Status)
-        {
-            case ProviderStatus.Completed:
-                await ledger.PostAsync(Posting.Create($"{WithdrawHandler.KeyOf(withdrawal)}:paid", Accounts.PayoutClearing, Accounts.PayoutProvider,
-                    withdrawal.Amount, "payout", now), cancellationToken);
-                withdrawal.Complete(result.Reference, now);
-                break;
-            case ProviderStatus.Failed:
-                await ledger.PostAsync(Posting.Create($"{WithdrawHandler.KeyOf(withdrawal)}:returned", Accounts.PayoutClearing, Accounts.Available(withdrawal.UserId),
-                    withdrawal.Amount, "payout-return", now), cancellationToken);
-                withdrawal.Fail(result.Reason ?? "The payout provider failed the payout", now);
-                break;
-            default:
-                return;
-        }
-        await transactions.TrySaveAsync(withdrawal, cancellationToken);
-    }
 }

@@ -11,7 +11,8 @@ public enum PaymentType
 /// <summary>
 /// Where a deposit or withdrawal stands. A withdrawal is <see cref="Requested"/> until the ledger has taken the money
 /// (then <see cref="Pending"/>) or refused it (<see cref="Refused"/>: it never happened, and history doesn't show it);
-/// the provider then pays it (<see cref="Paid"/>) or fails it (<see cref="Failed"/>: the money went back).
+/// the provider then pays it (<see cref="Paid"/>) or fails it (<see cref="Failed"/>: the money went back). A deposit
+/// is pending until its provider says it was paid (the money comes in) or will not be.
 /// </summary>
 public enum TransactionStatus
 {
@@ -56,6 +57,15 @@ public sealed class PaymentTransaction : AggregateRoot
     public DateTime Updated { get; private set; }
     /// <summary>When it was paid or failed.</summary>
     public DateTime? Processed { get; private set; }
+    /// <summary>A deposit's page at the provider where the user pays it (an invoice), while there is one.</summary>
+    public string? PaymentUrl { get; private set; }
+    /// <summary>
+    /// While the provider has yet to settle it: when to ask the provider about it again, should its webhook not have
+    /// come by then (the reconcile sweep). Null once it is settled, or for a provider that settles at once.
+    /// </summary>
+    public DateTime? NextCheckAt { get; private set; }
+    /// <summary>How often the provider was asked about it without a verdict.</summary>
+    public int ProviderChecks { get; private set; }
     public long Version { get; private set; }
 
     /// <summary>Shown in the user's history: every deposit, and withdrawals the ledger took.</summary>
@@ -74,11 +84,38 @@ public sealed class PaymentTransaction : AggregateRoot
     }
 
     public static PaymentTransaction Restore(string id, string userId, PaymentType type, string method, decimal amount, string? walletAddress, string? network,
-        TransactionStatus status, string? reason, string? providerReference, DateTime created, DateTime updated, DateTime? processed, long version) =>
+        TransactionStatus status, string? reason, string? providerReference, DateTime created, DateTime updated, DateTime? processed, long version,
+        string? paymentUrl = null, DateTime? nextCheckAt = null, int providerChecks = 0) =>
         new(id, userId, type, method, amount, walletAddress, network, created)
         {
             Status = status, Reason = reason, ProviderReference = providerReference, Updated = updated, Processed = processed, Version = version,
+            PaymentUrl = paymentUrl, NextCheckAt = nextCheckAt, ProviderChecks = providerChecks,
         };
+
+    /// <summary>The first pause before the provider is asked about an unsettled payment; each later pause doubles, up to <see cref="LongestCheckPause"/>.</summary>
+    public static readonly TimeSpan FirstCheckPause = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan LongestCheckPause = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// The provider took it and will settle it later (its webhook; failing that, the reconcile sweep asks): its id for
+    /// it and, for a deposit, where the user pays it. Said again (a retry), it keeps what it knew.
+    /// </summary>
+    public void AwaitProvider(string? providerReference, string? paymentUrl, DateTime now)
+    {
+        if (Status != TransactionStatus.Pending) throw new TransactionRuleException($"Only a pending {Type.ToString().ToLowerInvariant()} waits for its provider");
+        ProviderReference = providerReference ?? ProviderReference;
+        PaymentUrl = paymentUrl ?? PaymentUrl;
+        NextCheckAt ??= now + FirstCheckPause;
+        Updated = now;
+    }
+
+    /// <summary>The provider was asked and had no verdict yet: ask again later, less often each time.</summary>
+    public void CheckedWithoutVerdict(DateTime now)
+    {
+        ProviderChecks++;
+        var pause = FirstCheckPause * Math.Pow(2, Math.Min(ProviderChecks, 10));
+        NextCheckAt = now + (pause < LongestCheckPause ? pause : LongestCheckPause);
+    }
 
     /// <summary>The repository wrote it: later writes in the same use case expect this version.</summary>
     public void MarkStored(long version) => Version = version;
@@ -93,13 +130,19 @@ public sealed class PaymentTransaction : AggregateRoot
         Reason = reason;
     }
 
-    /// <summary>The provider paid (a withdrawal) or was paid (a deposit). Doing it again changes nothing.</summary>
+    /// <summary>
+    /// The provider paid (a withdrawal) or was paid (a deposit). Doing it again changes nothing. A deposit marked failed
+    /// (its invoice expired, say) that the provider reports paid after all is paid: the money did come in.
+    /// </summary>
     public void Complete(string? providerReference, DateTime now)
     {
         if (Status == TransactionStatus.Paid) return;
+        if (Type == PaymentType.Deposit && Status == TransactionStatus.Failed) Status = TransactionStatus.Pending;
         Move(TransactionStatus.Pending, TransactionStatus.Paid, now);
         ProviderReference = providerReference ?? ProviderReference;
         Processed = now;
+        Reason = null;
+        NextCheckAt = null;
         if (Type == PaymentType.Withdrawal) Raise(new WithdrawalCompletedDomainEvent(this));
     }
 
@@ -110,6 +153,7 @@ public sealed class PaymentTransaction : AggregateRoot
         Move(TransactionStatus.Pending, TransactionStatus.Failed, now);
         Reason = reason;
         Processed = now;
+        NextCheckAt = null;
         if (Type == PaymentType.Withdrawal) Raise(new WithdrawalFailedDomainEvent(this));
     }
 

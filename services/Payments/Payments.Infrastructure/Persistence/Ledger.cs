@@ -88,6 +88,9 @@ public sealed class Ledger(IDocumentStore store) : ILedger
         }
     }
 
+    public async Task<Posting?> FindAsync(string key, CancellationToken cancellationToken) =>
+        await _postings.GetAsync(key, cancellationToken) is { } d ? Posting.Restore(d.Id, d.Debit, d.Credit, d.Amount, d.Cause, d.At) : null;
+
     public async Task<decimal> BalanceAsync(string account, CancellationToken cancellationToken)
     {
         if (!HasChains(account))

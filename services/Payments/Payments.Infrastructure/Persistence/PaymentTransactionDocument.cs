@@ -17,6 +17,10 @@ public sealed class PaymentTransactionDocument : Document
     public string? ShownKey { get; set; }
     public string? Reason { get; set; }
     public string? ProviderReference { get; set; }
+    public string? PaymentUrl { get; set; }
+    /// <summary>While the provider has yet to settle it: when to ask again (indexed: the reconcile sweep's queue).</summary>
+    public DateTime? NextCheckAt { get; set; }
+    public int ProviderChecks { get; set; }
     public DateTime Created { get; set; }
     public DateTime Updated { get; set; }
     public DateTime? Processed { get; set; }

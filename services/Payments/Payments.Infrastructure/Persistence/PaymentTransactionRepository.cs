@@ -16,8 +16,12 @@ public sealed class PaymentTransactionRepository(IDocumentStore store, IIntegrat
 
     private readonly IDocumentCollection<PaymentTransactionDocument> _transactions = store.Collection<PaymentTransactionDocument>(CollectionName);
 
-    public static Task EnsureIndexesAsync(IDocumentStore store, CancellationToken cancellationToken) =>
-        store.Collection<PaymentTransactionDocument>(CollectionName).EnsureIndexAsync(new IndexDefinition(nameof(PaymentTransactionDocument.ShownKey)), cancellationToken);
+    public static async Task EnsureIndexesAsync(IDocumentStore store, CancellationToken cancellationToken)
+    {
+        var transactions = store.Collection<PaymentTransactionDocument>(CollectionName);
+        await transactions.EnsureIndexAsync(new IndexDefinition(nameof(PaymentTransactionDocument.ShownKey)), cancellationToken);
+        await transactions.EnsureIndexAsync(new IndexDefinition(nameof(PaymentTransactionDocument.NextCheckAt)), cancellationToken);
+    }
 
     public async Task AddAsync(PaymentTransaction transaction, CancellationToken cancellationToken)
     {
@@ -55,6 +59,11 @@ public sealed class PaymentTransactionRepository(IDocumentStore store, IIntegrat
         return (deposited, withdrawn);
     }
 
+    /// <summary>The index holds every transaction; those settled have no time to check (null), which the lower bound leaves out in both stores.</summary>
+    public async Task<IReadOnlyList<PaymentTransaction>> ListDueForCheckAsync(DateTime now, int limit, CancellationToken cancellationToken) =>
+        (await _transactions.ListAsync(Filter.Between(nameof(PaymentTransactionDocument.NextCheckAt), DateTime.UnixEpoch, now),
+            new SortBy(nameof(PaymentTransactionDocument.NextCheckAt), Descending: false), limit, cancellationToken)).Select(ToDomain).ToList();
+
     private static Filter ShownOf(string userId) => Filter.StartsWith(nameof(PaymentTransactionDocument.ShownKey), userId + ":");
 
     private static string Word(TransactionStatus status) => status.ToString().ToLowerInvariant();
@@ -73,6 +82,9 @@ public sealed class PaymentTransactionRepository(IDocumentStore store, IIntegrat
         ShownKey = t.IsShown ? $"{t.UserId}:{t.Created.Ticks.ToString("D19", CultureInfo.InvariantCulture)}:{t.Id}" : null,
         Reason = t.Reason,
         ProviderReference = t.ProviderReference,
+        PaymentUrl = t.PaymentUrl,
+        NextCheckAt = t.NextCheckAt,
+        ProviderChecks = t.ProviderChecks,
         Created = t.Created,
         Updated = t.Updated,
         Processed = t.Processed,
@@ -80,5 +92,5 @@ public sealed class PaymentTransactionRepository(IDocumentStore store, IIntegrat
 
     private static PaymentTransaction ToDomain(PaymentTransactionDocument d) => PaymentTransaction.Restore(d.Id, d.UserId, Enum.Parse<PaymentType>(d.Type), d.Method,
         d.Amount, d.WalletAddress, d.Network, Enum.Parse<TransactionStatus>(d.Status, ignoreCase: true), d.Reason, d.ProviderReference, d.Created, d.Updated,
-        d.Processed, d.Version);
+        d.Processed, d.Version, d.PaymentUrl, d.NextCheckAt, d.ProviderChecks);
 }

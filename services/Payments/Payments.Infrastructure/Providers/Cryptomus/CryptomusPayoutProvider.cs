@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Payments.Application.Ports;
@@ -9,14 +7,16 @@ using Payments.Domain.Transactions;
 namespace Payments.Infrastructure.Providers.Cryptomus;
 
 /// <summary>
-/// Withdrawals paid out by Cryptomus (POST /v1/payout, signed with the payout API key; see <see cref="CryptomusSignature"/>).
-/// The withdrawal's id is the payout's order_id, so asking again for the same withdrawal can't pay it twice. Cryptomus
-/// answers "process" at first: the withdrawal stays pending until its webhook says paid or failed. An answer that
-/// refuses the payout fails it (the money goes back); no answer at all leaves it pending, for the webhook to settle.
+/// Withdrawals paid out by Cryptomus (POST /v1/payout, signed with the payout key). The withdrawal's id is the payout's
+/// order_id, so asking again for the same withdrawal can't pay it twice. Cryptomus answers "process" at first: the
+/// withdrawal stays pending until its webhook (or the reconcile sweep asking /v1/payout/info) says paid or failed.
+/// A refusal is believed only once Cryptomus confirms it has no payout under that order id (a refusal of a repeated
+/// order id means the first request got through); no answer, a timeout or a server error is no verdict at all.
 /// </summary>
-public sealed partial class CryptomusPayoutProvider(HttpClient http, CryptomusOptions options, ILogger<CryptomusPayoutProvider> logger) : IPayoutProvider
+public sealed partial class CryptomusPayoutProvider(CryptomusClient cryptomus, CryptomusOptions options, ILogger<CryptomusPayoutProvider> logger) : IPayoutProvider
 {
     public const string PayoutPath = "/v1/payout";
+    public const string InfoPath = "/v1/payout/info";
 
     public string Name => "cryptomus";
 
@@ -32,53 +32,28 @@ public sealed partial class CryptomusPayoutProvider(HttpClient http, CryptomusOp
             ["is_subtract"] = false,
         };
         if (options.CallbackUrl is { Length: > 0 } callback) body["url_callback"] = callback;
-        var bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
-
-        using var request = new HttpRequestMessage(HttpMethod.Post, PayoutPath) { Content = new ByteArrayContent(bytes) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.Add("merchant", options.MerchantId);
-        request.Headers.Add("sign", CryptomusSignature.Sign(bytes, options.PayoutApiKey));
-        try
-        {
-            using var response = await http.SendAsync(request, cancellationToken);
-            var answer = await ReadAsync(response, cancellationToken);
-            if (response.IsSuccessStatusCode && answer?["state"] is JsonValue state && state.TryGetValue<int>(out var code) && code == 0
-                && answer["result"] is JsonObject result)
-                return FromStatus(Text(result["status"]), Text(result["uuid"]), null);
-            var reason = Text(answer?["message"]) ?? $"Cryptomus answered {(int)response.StatusCode}";
-            if ((int)response.StatusCode is >= 400 and < 500) return new ProviderResult(ProviderStatus.Failed, null, reason);
-            LogNoVerdict(withdrawal.Id, reason);
-            return new ProviderResult(ProviderStatus.Pending, null);
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            LogNoVerdict(withdrawal.Id, e.Message);
-            return new ProviderResult(ProviderStatus.Pending, null);
-        }
+        var result = await cryptomus.CreateAsync(PayoutPath, body, options.PayoutApiKey, FromPayout, () => CheckAsync(withdrawal, cancellationToken), cancellationToken);
+        if (result.Status is ProviderStatus.Unanswered or ProviderStatus.Pending) LogNoVerdict(withdrawal.Id, result.Reason);
+        return result;
     }
 
-    /// <summary>A payout status as Cryptomus names it: paid, or one of its failures, or still under way.</summary>
-    public static ProviderResult FromStatus(string? status, string? reference, string? reason) => status switch
-    {
-        "paid" => new ProviderResult(ProviderStatus.Completed, reference),
-        "fail" or "cancel" or "system_fail" => new ProviderResult(ProviderStatus.Failed, reference, reason ?? $"Cryptomus: {status}"),
-        _ => new ProviderResult(ProviderStatus.Pending, reference),
-    };
+    public Task<ProviderResult> CheckAsync(PaymentTransaction withdrawal, CancellationToken cancellationToken) =>
+        cryptomus.InfoAsync(InfoPath, withdrawal.Id, options.PayoutApiKey, FromPayout, cancellationToken);
 
-    public static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
-
-    private static async Task<JsonNode?> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>A payout as Cryptomus describes it (its answers and its payout webhooks alike).</summary>
+    public static ProviderResult FromPayout(JsonObject payout)
     {
-        try
+        var status = CryptomusClient.Text(payout["status"]);
+        var result = status switch
         {
-            return JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
-        }
+            "paid" => ProviderStatus.Completed,
+            "fail" or "cancel" or "system_fail" => ProviderStatus.Failed,
+            _ => ProviderStatus.Pending,
+        };
+        return new ProviderResult(result, CryptomusClient.Text(payout["uuid"]), $"Cryptomus: {status}", Amount: CryptomusClient.Amount(payout["amount"]));
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Cryptomus gave no verdict on withdrawal {WithdrawalId} ({Reason}); it stays pending until the webhook settles it")]
-    private partial void LogNoVerdict(string withdrawalId, string reason);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cryptomus gave no verdict on withdrawal {WithdrawalId} yet ({Reason}); it stays pending until the webhook or the reconcile sweep settles it")]
+    private partial void LogNoVerdict(string withdrawalId, string? reason);
+
 }

@@ -1,29 +1,39 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Payments.Application.Ports;
+using Payments.Domain.Transactions;
 using Platform.Application.Results;
 
 namespace Payments.Infrastructure.Providers.Cryptomus;
 
 /// <summary>
-/// Reads a Cryptomus payout webhook: its signature must be the payout API key's (<see cref="CryptomusSignature"/>), its
-/// type "payout", its order_id the withdrawal's id; its status says paid, failed or still under way.
+/// Reads a Cryptomus webhook. Its type says what it is about: "payment" (a deposit's invoice, signed with the payment
+/// key) or "payout" (a withdrawal's payout, signed with the payout key), each taken only while that side goes through
+/// Cryptomus. The signature must be that key's (<see cref="CryptomusSignature"/>); the order_id is the deposit's or
+/// withdrawal's id; the status, amount and currency say what happened.
 /// </summary>
-public sealed class CryptomusWebhook(CryptomusOptions options, bool enabled) : IPayoutWebhookReader
+public sealed class CryptomusWebhook(CryptomusOptions options, bool deposits, bool payouts) : IProviderWebhookReader
 {
-    /// <summary>Only while payouts go through Cryptomus, with a key to check webhooks against.</summary>
-    public bool IsEnabled => enabled && options.PayoutApiKey.Length > 0;
+    public const string SignatureRefused = "The webhook's signature is not Cryptomus'";
 
-    public Result<PayoutNotice> Read(JsonObject body)
+    public bool IsEnabled => DepositsEnabled || PayoutsEnabled;
+    private bool DepositsEnabled => deposits && options.PaymentApiKey.Length > 0;
+    private bool PayoutsEnabled => payouts && options.PayoutApiKey.Length > 0;
+
+    public Result<ProviderNotice> Read(JsonObject body)
     {
-        if (!CryptomusSignature.IsSignedWebhook(body, options.PayoutApiKey)) return Error.Validation("The webhook's signature is not Cryptomus'");
-        var type = CryptomusPayoutProvider.Text(body["type"]);
-        var orderId = CryptomusPayoutProvider.Text(body["order_id"]);
-        var amountText = CryptomusPayoutProvider.Text(body["amount"]) ?? body["amount"]?.ToJsonString();
-        if (type != "payout" || string.IsNullOrEmpty(orderId) ||
-            !decimal.TryParse(amountText, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount))
-            return Error.Validation("A payout webhook needs type \"payout\", an order_id and an amount");
-        var result = CryptomusPayoutProvider.FromStatus(CryptomusPayoutProvider.Text(body["status"]), CryptomusPayoutProvider.Text(body["uuid"]), null);
-        return new PayoutNotice(orderId, result.Status, amount, result.Reference, result.Reason);
+        var type = CryptomusClient.Text(body["type"]);
+        (PaymentType? kind, string? key) = type switch
+        {
+            "payment" when DepositsEnabled => (PaymentType.Deposit, options.PaymentApiKey),
+            "payout" when PayoutsEnabled => (PaymentType.Withdrawal, options.PayoutApiKey),
+            _ => ((PaymentType?)null, (string?)null),
+        };
+        // A type this platform takes no webhooks of is checked against no key: it is refused like a forged one.
+        if (kind is null || key is null || !CryptomusSignature.IsSignedWebhook(body, key)) return Error.Validation(SignatureRefused);
+        var orderId = CryptomusClient.Text(body["order_id"]);
+        if (string.IsNullOrEmpty(orderId) || CryptomusClient.Amount(body["amount"]) is null)
+            return Error.Validation($"A {type} webhook needs an order_id and an amount");
+        var result = kind == PaymentType.Deposit ? CryptomusPaymentProvider.FromInvoice(body) : CryptomusPayoutProvider.FromPayout(body);
+        return new ProviderNotice(kind.Value, orderId, result);
     }
 }

@@ -1,22 +1,23 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Mediator;
-using Payments.Application.Withdrawals;
+using Payments.Application.Settlement;
 using Platform.Api;
 using Platform.Application.Results;
 
 namespace Payments.Api.Endpoints;
 
 /// <summary>
-/// The payout provider's webhook: public (the gateway forwards it without a token), trusted only for its signature.
-/// Cryptomus posts each payout status change here; a paid or failed payout settles its withdrawal.
+/// The payment provider's webhook: public (the gateway forwards it without a token), trusted only for its signature.
+/// Cryptomus posts each status change of a deposit's invoice and of a withdrawal's payout here: a paid invoice credits
+/// its deposit, a paid or failed payout settles its withdrawal.
 /// </summary>
-public static class PayoutWebhookEndpoints
+public static class ProviderWebhookEndpoints
 {
     public const string CryptomusPath = "/api/v1/payments/webhooks/cryptomus";
     private const int MaxBodyBytes = 64 * 1024;
 
-    public static IEndpointRouteBuilder MapPayoutWebhookEndpoints(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapProviderWebhookEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost(CryptomusPath, Cryptomus).AllowAnonymous().ExcludeFromDescription();
         return app;
@@ -35,6 +36,6 @@ public static class PayoutWebhookEndpoints
             body = null;
         }
         if (body is null) return Error.Validation("The webhook's body is not a JSON object").ToHttp();
-        return (await mediator.Send(new RecordPayoutOutcome(body), ct)).ToHttp(() => Results.Ok(new { msg = "ok" }));
+        return (await mediator.Send(new RecordProviderNotice(body), ct)).ToHttp(() => Results.Ok(new { msg = "ok" }));
     }
 }
