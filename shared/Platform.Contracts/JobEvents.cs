@@ -77,3 +77,10 @@ public sealed record JobShared(string JobId, string OwnerId, string UserId, stri
 /// or it stopped before saving the job): the job never existed, and Payments gives back whatever it held for it.
 /// </summary>
 public sealed record JobFundingAbandoned(string JobId, string OwnerId) : IntegrationEvent;
+
+/// <summary>
+/// Jobs gave up on switching an inactive job back on after asking Payments to hold its unpaid positions again under
+/// <paramref name="ReopenId"/> (Payments refused or did not answer, the job changed meanwhile, or Jobs stopped before
+/// saving it): the job stays inactive, and Payments gives back what that reopening held, if it is still the last one.
+/// </summary>
+public sealed record JobReopenAbandoned(string JobId, string OwnerId, string ReopenId) : IntegrationEvent;

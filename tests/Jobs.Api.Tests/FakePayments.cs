@@ -21,6 +21,12 @@ public sealed class FakePayments : HttpMessageHandler
 
     public bool Down { get; set; }
 
+    /// <summary>The reopenings asked for, by job: the reopen ids, in order (Payments holds the money under the last).</summary>
+    public ConcurrentDictionary<string, ConcurrentQueue<string>> Reopened { get; } = new();
+
+    /// <summary>Runs when a reopening is asked for, before it is answered (a test makes the job change meanwhile).</summary>
+    public Func<string, Task>? OnReopen { get; set; }
+
     /// <summary>The jobs funded, by id, with what each holds.</summary>
     public IReadOnlyDictionary<string, (string Owner, decimal Charged)> Held => _held;
 
@@ -52,8 +58,14 @@ public sealed class FakePayments : HttpMessageHandler
             return Answer(HttpStatusCode.OK, new JsonObject { ["job_id"] = jobId, ["charged"] = charged, ["fee_per_task"] = 0 });
         }
         if (request.Method == HttpMethod.Post && path.StartsWith("/internal/job-funding/", StringComparison.Ordinal) && path.EndsWith("/reopen", StringComparison.Ordinal))
-            return BalanceOf(userId) > 0 ? new HttpResponseMessage(HttpStatusCode.NoContent)
-                : Answer(HttpStatusCode.BadRequest, new JsonObject { ["error"] = "Insufficient balance to reopen this job" });
+        {
+            var jobId = path.Split('/')[3];
+            var reopenId = (await request.Content!.ReadFromJsonAsync<JsonObject>(cancellationToken))!["reopen_id"]!.GetValue<string>();
+            if (BalanceOf(userId) <= 0) return Answer(HttpStatusCode.BadRequest, new JsonObject { ["error"] = "Insufficient balance to reopen this job" });
+            Reopened.GetOrAdd(jobId, _ => new ConcurrentQueue<string>()).Enqueue(reopenId);
+            if (OnReopen is { } hook) await hook(jobId);
+            return new HttpResponseMessage(HttpStatusCode.NoContent);
+        }
         return new HttpResponseMessage(HttpStatusCode.NotFound);
     }
 

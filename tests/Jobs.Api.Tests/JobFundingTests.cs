@@ -1,4 +1,9 @@
 using System.Net;
+using Jobs.Infrastructure.Persistence;
+using MassTransit;
+using Platform.Contracts.Tasks;
+using Platform.Persistence;
+using Platform.Testing;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Jobs.Application.Jobs;
@@ -118,5 +123,86 @@ public sealed class JobFundingTests(JobsApi api) : IClassFixture<JobsApi>
         await api.PublishedAsync<JobFundingAbandoned>(e => e.JobId == stuck.Id && e.OwnerId == owner);
         (await mediator.Send(new AbandonUnfundedJobs(TimeSpan.FromMinutes(2)))).Value.Should().Be(0, "a job is abandoned once");
         (await client.GetAsync($"/api/v1/jobs/{stuck.Id}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    private async Task<(string Owner, HttpClient Client, string JobId)> InactiveJobAsync()
+    {
+        var owner = JobsApi.NewUserId();
+        var client = api.ClientFor(owner);
+        var id = await api.CreateJobAsync(client);
+        (await SetStatus(client, id, "inactive")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        return (owner, client, id);
+    }
+
+    private async Task<JobDocument> StoredAsync(string jobId) =>
+        (await api.Services.GetRequiredService<IDocumentStore>().Collection<JobDocument>(JobRepository.CollectionName).GetAsync(jobId))!;
+
+    [Fact]
+    public async Task A_switch_back_on_whose_job_changes_while_payments_funds_it_still_switches_it_on()
+    {
+        var (owner, client, id) = await InactiveJobAsync();
+        // While Payments holds the money again, a task event moves the job's counters: the job's version moves on.
+        api.Payments.OnReopen = async jobId =>
+        {
+            if (jobId == id) await api.Harness.Bus.Publish(new TaskApplied("t-" + Guid.NewGuid().ToString("N"), id, "w", owner, null, null));
+            await Eventually.HoldsAsync(async () => (await StoredAsync(id)).TotalTasks == 1, "the counter moved");
+        };
+        try
+        {
+            var response = await SetStatus(client, id, "active");
+
+            response.StatusCode.Should().Be(HttpStatusCode.NoContent, await response.Content.ReadAsStringAsync());
+        }
+        finally
+        {
+            api.Payments.OnReopen = null;
+        }
+        var job = await StoredAsync(id);
+        (job.Status, job.TotalTasks, job.ReopenId).Should().Be(("active", 1, null));
+        api.Published<JobReopenAbandoned>(e => e.JobId == id).Should().BeEmpty("the money held again is the active job's");
+    }
+
+    [Fact]
+    public async Task A_switch_back_on_that_is_refused_or_unanswered_leaves_the_job_inactive_and_gives_back_what_payments_may_hold()
+    {
+        var (owner, client, id) = await InactiveJobAsync();
+
+        api.Payments.SetBalance(owner, 0m);
+        (await SetStatus(client, id, "active")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        api.Payments.SetBalance(owner, 10m);
+        api.Payments.Down = true;
+        try
+        {
+            var unanswered = await SetStatus(client, id, "active");
+            unanswered.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+            (await unanswered.Content.ReadFromJsonAsync<JsonObject>())!["error"]!.GetValue<string>().Should().Be(ChangeJobStatusHandler.CouldNotFund);
+        }
+        finally
+        {
+            api.Payments.Down = false;
+        }
+
+        var job = await StoredAsync(id);
+        (job.Status, job.ReopenId).Should().Be(("inactive", null));
+        (await api.PublishedAsync<JobReopenAbandoned>(e => e.JobId == id && e.OwnerId == owner)).ReopenId.Should().NotBeNullOrEmpty(
+            "Payments may have held the money without its answer arriving: it is told to give it back");
+    }
+
+    [Fact]
+    public async Task A_switch_back_on_that_stopped_after_its_funding_is_given_up_by_the_sweep_and_its_money_given_back()
+    {
+        var (owner, _, id) = await InactiveJobAsync();
+        // A switch that stops half way: the job is marked, Payments holds the money under the reopening's id, and nothing more happens.
+        var repository = api.Services.GetRequiredService<Jobs.Application.Ports.IJobRepository>();
+        var job = (await repository.GetAsync(id, CancellationToken.None))!;
+        job.BeginReopening("stopped-reopening", DateTime.UtcNow.AddMinutes(-5));
+        await repository.SaveAsync(job, CancellationToken.None);
+
+        await using var scope = api.Services.CreateAsyncScope();
+        (await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new AbandonUnfundedJobs(TimeSpan.FromMinutes(2)))).Value.Should().BeGreaterThanOrEqualTo(1);
+
+        await api.PublishedAsync<JobReopenAbandoned>(e => e.JobId == id && e.ReopenId == "stopped-reopening" && e.OwnerId == owner);
+        var stored = await StoredAsync(id);
+        (stored.Status, stored.ReopenId).Should().Be(("inactive", null));
     }
 }

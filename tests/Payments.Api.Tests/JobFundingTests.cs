@@ -182,7 +182,7 @@ public sealed class JobFundingTests(PaymentsApi api) : IClassFixture<PaymentsApi
         await PublishAsync(new TaskStatusChanged("running", jobId, workerId, "running", "failed"));
         await ExpectBalanceAsync(employer, 18.90m, 17.80m, "a failed task's unit comes back from a closed job");
 
-        (await employer.PostAsync($"/internal/job-funding/{jobId}/reopen", null)).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await ReopenAsync(employer, jobId)).StatusCode.Should().Be(HttpStatusCode.NoContent);
         await ExpectBalanceAsync(employer, 18.90m, 14.50m, "reopened, the 4 unpaid positions are held again");
 
         await PublishAsync(new TaskConfirmed("review", jobId, workerId, employerId, 1m));
@@ -218,11 +218,41 @@ public sealed class JobFundingTests(PaymentsApi api) : IClassFixture<PaymentsApi
         await ExpectBalanceAsync(employer, 2.20m, 2.20m, "nothing in flight: all comes back");
         (await PaymentsApi.WithdrawAsync(employer, 1.10m)).StatusCode.Should().Be(HttpStatusCode.OK);
 
-        var refused = await employer.PostAsync($"/internal/job-funding/{jobId}/reopen", null);
+        var refused = await ReopenAsync(employer, jobId);
 
         refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await PaymentsApi.BalanceAsync(employer)).Should().Be((1.10m, 1.10m, 0m), "nothing moved");
-        (await employer.PostAsync($"/internal/job-funding/{PaymentsApi.NewId()}/reopen", null)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await ReopenAsync(employer, PaymentsApi.NewId())).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    private static Task<HttpResponseMessage> ReopenAsync(HttpClient employer, string jobId, string? reopenId = null) =>
+        employer.PostAsJsonAsync($"/internal/job-funding/{jobId}/reopen", new JsonObject { ["reopen_id"] = reopenId ?? PaymentsApi.NewId() });
+
+    [Fact]
+    public async Task A_reopening_jobs_gives_up_gives_its_money_back_unless_a_later_one_or_the_jobs_own_status_came_since()
+    {
+        var (employerId, employer) = await api.UserWithAsync(10m);
+        var jobId = PaymentsApi.NewId();
+        await FundedAsync(employer, jobId, 2, 1m); // 2.20 held
+        await PublishAsync(new JobStatusChanged(jobId, employerId, "active", "inactive"));
+        await ExpectBalanceAsync(employer, 10m, 10m, "switched off: all comes back");
+
+        (await ReopenAsync(employer, jobId, "first")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        await ExpectBalanceAsync(employer, 10m, 7.80m, "held again for the switch back on");
+        await PublishAsync(new JobReopenAbandoned(jobId, employerId, "first"));
+        await ExpectBalanceAsync(employer, 10m, 10m, "Jobs gave the switch up: the money comes back");
+
+        (await ReopenAsync(employer, jobId, "second")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await ReopenAsync(employer, jobId, "third")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        await PublishAsync(new JobReopenAbandoned(jobId, employerId, "second"));
+        await Eventually.HoldsAsync(() => api.Harness.Consumed.Select<JobReopenAbandoned>(m => m.Context.Message.ReopenId == "second").Any(), "heard");
+        await ExpectBalanceAsync(employer, 10m, 7.80m, "a later switch is under way: giving up an earlier one changes nothing");
+        await PublishAsync(new JobStatusChanged(jobId, employerId, "inactive", "active"));
+        await Eventually.HoldsAsync(() => api.Harness.Consumed.Select<JobStatusChanged>(m => m.Context.Message.JobId == jobId && m.Context.Message.Status == "active").Any(), "heard");
+        await PublishAsync(new JobReopenAbandoned(jobId, employerId, "third"));
+        await Eventually.HoldsAsync(() => api.Harness.Consumed.Select<JobReopenAbandoned>(m => m.Context.Message.ReopenId == "third").Any(), "heard");
+        await ExpectBalanceAsync(employer, 10m, 7.80m, "the job's own word (active) settled the switch: it holds");
+        await ExpectLedgerAddsUpAsync();
     }
 
     [Fact]

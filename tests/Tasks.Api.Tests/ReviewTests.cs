@@ -150,6 +150,35 @@ public sealed class ReviewTests(TasksApi api) : IClassFixture<TasksApi>
         byEditor.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task Someone_a_job_is_shared_with_can_neither_take_its_tasks_nor_review_a_task_of_their_own()
+    {
+        var job = await api.PostJobAsync(_owner, j => j with { Positions = 5 });
+        var (editor, viewer, earlier) = (TasksApi.NewId(), TasksApi.NewId(), TasksApi.NewId());
+        // A worker who did a task before the owner shared the job with them, for editing.
+        var ownTask = await TasksApi.SubmitAsync(api.ClientFor(earlier), job);
+        foreach (var (user, permission) in new[] { (editor, "edit"), (viewer, "view"), (earlier, "edit") })
+            await api.PublishJobEventAsync(new JobShared(job, _owner, user, permission), job, j => j.Shares.ContainsKey(user));
+
+        foreach (var share in new[] { editor, viewer })
+        {
+            var apply = await api.ClientFor(share).PostAsJsonAsync("/api/v1/tasks/apply", new { job_id = job });
+            apply.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+            (await ErrorOf(apply)).Should().Be("You can't apply to a job shared with you");
+            var submit = await api.ClientFor(share).PostAsJsonAsync("/api/v1/tasks/submit", new { job_id = job, job_proof = "done" });
+            submit.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+            (await ErrorOf(submit)).Should().Be("You can't apply to a job shared with you");
+        }
+        var selfReview = await TasksApi.ReviewAsync(api.ClientFor(earlier), job, "confirmed", ownTask);
+        selfReview.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await ErrorOf(selfReview)).Should().Be($"You can't review your own task ({ownTask})");
+        (await TasksApi.ReviewAsync(api.ClientFor(earlier), job, "declined", ownTask)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+
+        (await TasksApi.TaskAsync(Owner, ownTask))["status"]!.GetValue<string>().Should().Be("pending", "nothing was reviewed");
+        api.Published<TaskConfirmed>(e => e.TaskId == ownTask).Should().BeEmpty("nobody was paid");
+        (await TasksApi.ReviewAsync(Owner, job, "confirmed", ownTask)).StatusCode.Should().Be(HttpStatusCode.OK, "the owner reviews it");
+    }
+
     [Theory]
     [InlineData("""{"status": "confirmed", "job_id": "6b0b95bbd119066ea2b2aaaa"}""", "JobTasks_Ids")]
     [InlineData("""{"JobTasks_Ids": [], "status": "confirmed", "job_id": "6b0b95bbd119066ea2b2aaaa"}""", "JobTasks_Ids")]

@@ -17,6 +17,7 @@ public sealed class JobIntegrationEvents : IIntegrationEventMap
         JobStatusChangedDomainEvent changed =>
             [new JobStatusChanged(changed.Job.Id, changed.Job.Owner.UserId, changed.Previous.ToWire(), changed.Current.ToWire())],
         JobFundingAbandonedDomainEvent abandoned => [new JobFundingAbandoned(abandoned.Job.Id, abandoned.Job.Owner.UserId)],
+        JobReopenAbandonedDomainEvent reopen => [new JobReopenAbandoned(reopen.Job.Id, reopen.Job.Owner.UserId, reopen.ReopenId)],
         JobShareChangedDomainEvent shared =>
             [new JobShared(shared.Job.Id, shared.Job.Owner.UserId, shared.UserId, shared.Permission?.ToWire())],
         _ => throw new ArgumentException($"Jobs has no integration event for {domainEvent.GetType().Name}.", nameof(domainEvent)),

@@ -17,11 +17,12 @@ public sealed record FundingAnswer(FundingStatus Status, decimal Charged = 0, st
 
 /// <summary>
 /// Payments, asked synchronously (service discovery) with the caller's token: a job is funded before it is posted, and
-/// its unpaid positions again before an inactive job is switched back on. Both are safe to ask again.
+/// its unpaid positions again before an inactive job is switched back on (under the reopening's id, which a
+/// JobReopenAbandoned event gives back should the switch not be saved). Both are safe to ask again.
 /// </summary>
 public interface IJobFunding
 {
     Task<FundingAnswer> FundAsync(string jobId, int positions, decimal jobPrice, CancellationToken cancellationToken);
 
-    Task<FundingAnswer> ReopenAsync(string jobId, CancellationToken cancellationToken);
+    Task<FundingAnswer> ReopenAsync(string jobId, string reopenId, CancellationToken cancellationToken);
 }

@@ -22,6 +22,9 @@ public interface IJobRepository
     /// <summary>Deletes abandoned jobs saved at or before <paramref name="addedBefore"/> whose event has gone out; returns how many.</summary>
     Task<long> DeleteAbandonedAsync(DateTime addedBefore, CancellationToken cancellationToken);
 
+    /// <summary>Jobs marked with a switch back on begun at or before <paramref name="since"/> and never finished, oldest first.</summary>
+    Task<IReadOnlyList<Job>> FindStalledReopeningsAsync(DateTime since, int limit, CancellationToken cancellationToken);
+
     /// <summary>Deletes a job outright (one whose funding was refused: it never existed).</summary>
     Task DeleteAsync(string jobId, CancellationToken cancellationToken);
 

@@ -83,9 +83,10 @@ public sealed class Job : AggregateRoot
     private readonly List<JobShare> _shares;
 
     private Job(string id, JobOwner owner, JobTerms terms, JobStatus status, DateTime added, JobCounters counters, IEnumerable<JobShare> shares, long version,
-        decimal? charged = null)
+        decimal? charged = null, JobReopening? reopening = null)
     {
         Charged = charged;
+        Reopening = reopening;
         Id = id;
         Owner = owner;
         Terms = terms;
@@ -108,6 +109,12 @@ public sealed class Job : AggregateRoot
 
     /// <summary>The store wrote this instance at <paramref name="version"/>.</summary>
     public void MarkStored(long version) => Version = version;
+
+    /// <summary>
+    /// A switch back on under way: Payments is (or was) asked to hold the job's unpaid positions again under its id, and
+    /// the job stays inactive until that answer is saved. Null otherwise.
+    /// </summary>
+    public JobReopening? Reopening { get; private set; }
 
     /// <summary>What the employer was charged for the job (the pay of every position plus the platform's fee); null until funded.</summary>
     public decimal? Charged { get; private set; }
@@ -151,8 +158,8 @@ public sealed class Job : AggregateRoot
     }
 
     public static Job Restore(string id, JobOwner owner, JobTerms terms, JobStatus status, DateTime added, JobCounters counters, IEnumerable<JobShare> shares, long version,
-        decimal? charged = null) =>
-        new(id, owner, terms, status, added, counters, shares, version, charged);
+        decimal? charged = null, JobReopening? reopening = null) =>
+        new(id, owner, terms, status, added, counters, shares, version, charged, reopening);
 
     /// <summary>
     /// Payments holds the job's cost, <paramref name="charged"/>: the job is active, and the world hears of it, with the
@@ -206,6 +213,37 @@ public sealed class Job : AggregateRoot
     }
 
     /// <summary>
+    /// The first step of switching an inactive job back on: the job stays inactive, marked with <paramref name="reopenId"/>
+    /// (the id Payments holds the money under), until <see cref="CompleteReopening"/> or <see cref="AbandonReopening"/>.
+    /// A mark left by a switch that never finished (a crash) is given up by the sweep, which tells Payments to give back.
+    /// </summary>
+    public void BeginReopening(string reopenId, DateTime now)
+    {
+        if (!IsPosted) throw new JobRuleException("The job was never posted");
+        if (HasEnded) throw new JobRuleException($"The job is {Status.ToString().ToLowerInvariant()}; its status can no longer change");
+        if (Status != JobStatus.Inactive) throw new JobRuleException("Only an inactive job is switched back on");
+        // A switch still marked (concurrent, or one that stopped) is given up in favour of this one.
+        if (Reopening is { } earlier) Raise(new JobReopenAbandonedDomainEvent(this, earlier.ReopenId));
+        Reopening = new JobReopening(reopenId, now);
+    }
+
+    /// <summary>Payments holds the money again under <paramref name="reopenId"/>: the job is active. False when that reopening is no longer the job's.</summary>
+    public bool CompleteReopening(string reopenId)
+    {
+        if (Reopening?.ReopenId != reopenId || Status != JobStatus.Inactive) return false;
+        Reopening = null;
+        MoveTo(JobStatus.Active);
+        return true;
+    }
+
+    /// <summary>The reopening is given up: the job stays as it is, and Payments gives back what it held for it.</summary>
+    public void AbandonReopening(string reopenId)
+    {
+        if (Reopening?.ReopenId == reopenId) Reopening = null;
+        Raise(new JobReopenAbandonedDomainEvent(this, reopenId));
+    }
+
+    /// <summary>
     /// Ends the job once its duration has passed at <paramref name="now"/>: completed when every position is done,
     /// expired otherwise. Returns false when it has not passed or the job already ended.
     /// </summary>
@@ -253,3 +291,6 @@ public sealed class Job : AggregateRoot
 
 /// <summary>A job rule was broken; the message names the rule.</summary>
 public sealed class JobRuleException(string message) : DomainRuleException(message);
+
+/// <summary>A switch of the job back on, under way since <paramref name="Since"/>, whose money Payments holds under <paramref name="ReopenId"/>.</summary>
+public sealed record JobReopening(string ReopenId, DateTime Since);

@@ -12,5 +12,8 @@ public sealed record JobStatusChangedDomainEvent(Job Job, JobStatus Previous, Jo
 /// <summary>The owner shared the job with a user, changed the share, or removed it (<see cref="Permission"/> null).</summary>
 public sealed record JobShareChangedDomainEvent(Job Job, string UserId, SharePermission? Permission) : IDomainEvent;
 
+/// <summary>Switching the inactive job back on was given up: what Payments held again for reopening <see cref="ReopenId"/> goes back.</summary>
+public sealed record JobReopenAbandonedDomainEvent(Job Job, string ReopenId) : IDomainEvent;
+
 /// <summary>The job was never posted: Payments may have held its cost, and must give it back.</summary>
 public sealed record JobFundingAbandonedDomainEvent(Job Job) : IDomainEvent;

@@ -22,8 +22,9 @@ public sealed partial class PaymentsJobFunding(HttpClient http, ILogger<Payments
     public Task<FundingAnswer> FundAsync(string jobId, int positions, decimal jobPrice, CancellationToken cancellationToken) =>
         AskAsync(jobId, () => http.PostAsJsonAsync(Path, new { job_id = jobId, positions, job_price = jobPrice }, cancellationToken), cancellationToken);
 
-    public Task<FundingAnswer> ReopenAsync(string jobId, CancellationToken cancellationToken) =>
-        AskAsync(jobId, () => http.PostAsync($"{Path}/{Uri.EscapeDataString(jobId)}/reopen", null, cancellationToken), cancellationToken, unknownJobIsFunded: true);
+    public Task<FundingAnswer> ReopenAsync(string jobId, string reopenId, CancellationToken cancellationToken) =>
+        AskAsync(jobId, () => http.PostAsJsonAsync($"{Path}/{Uri.EscapeDataString(jobId)}/reopen", new { reopen_id = reopenId }, cancellationToken), cancellationToken,
+            unknownJobIsFunded: true);
 
     private async Task<FundingAnswer> AskAsync(string jobId, Func<Task<HttpResponseMessage>> send, CancellationToken cancellationToken, bool unknownJobIsFunded = false)
     {

@@ -33,6 +33,9 @@ public sealed class JobDocument : Document
     public List<ProofFileDocument> Files { get; set; } = [];
     /// <summary>What the employer was charged (null for a job posted before funding, or not yet funded).</summary>
     public decimal? Charged { get; set; }
+    /// <summary>A switch back on under way: the id Payments holds the money under, and since when (indexed for the sweep); null otherwise.</summary>
+    public string? ReopenId { get; set; }
+    public DateTime? ReopeningSince { get; set; }
     public string Status { get; set; } = string.Empty;
     public DateTime Added { get; set; }
     /// <summary>Added + duration: when the expiry sweep ends the job (indexed for the sweep).</summary>

@@ -50,6 +50,8 @@ internal static class JobMapping
             // A job not posted is seen by nobody: no viewer finds it in their list.
             Viewers = job.IsPosted ? [job.Owner.UserId, .. job.Shares.Select(s => s.UserId)] : [],
             Charged = job.Charged,
+            ReopenId = job.Reopening?.ReopenId,
+            ReopeningSince = job.Reopening?.Since,
             Shares = job.Shares.Select(s => new JobShareDocument { UserId = s.UserId, Permission = s.Permission.ToWire() }).ToList(),
         };
     }
@@ -68,6 +70,6 @@ internal static class JobMapping
         return Job.Restore(d.Id, new JobOwner(d.OwnerId, d.OwnerName, d.OwnerCountry), terms, status, d.Added,
             new JobCounters(d.TotalTasks, d.TasksDone, d.TasksConfirmed, d.TasksRunning, d.TasksPending),
             d.Shares.Select(s => new JobShare(s.UserId, JobWireNames.ParsePermission(s.Permission))),
-            d.Version, d.Charged);
+            d.Version, d.Charged, d.ReopenId is { } reopenId ? new JobReopening(reopenId, d.ReopeningSince ?? DateTime.MinValue) : null);
     }
 }

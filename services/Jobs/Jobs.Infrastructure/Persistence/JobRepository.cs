@@ -19,7 +19,7 @@ public sealed class JobRepository(IDocumentStore store, IIntegrationEventMap eve
         var jobs = store.Collection<JobDocument>(CollectionName);
         // Sort fields and the viewer list. Status is deliberately not indexed: most jobs are active, and an index on it
         // would make the embedded store filter by it and sort in memory instead of walking the sort field's index.
-        foreach (var field in new[] { nameof(JobDocument.Added), nameof(JobDocument.JobPrice), nameof(JobDocument.Title), "Viewers[*]", nameof(JobDocument.ExpiresAt) })
+        foreach (var field in new[] { nameof(JobDocument.Added), nameof(JobDocument.JobPrice), nameof(JobDocument.Title), "Viewers[*]", nameof(JobDocument.ExpiresAt), nameof(JobDocument.ReopeningSince) })
             await jobs.EnsureIndexAsync(new IndexDefinition(field), cancellationToken);
     }
 
@@ -32,6 +32,11 @@ public sealed class JobRepository(IDocumentStore store, IIntegrationEventMap eve
         return (await _jobs.ListAsync(waiting, new SortBy(nameof(JobDocument.Added), Descending: false), limit, cancellationToken))
             .Select(d => JobMapping.ToDomain(d)!).ToList();
     }
+
+    /// <summary>Unmarked jobs have no time (null), which the lower bound leaves out in both stores.</summary>
+    public async Task<IReadOnlyList<Job>> FindStalledReopeningsAsync(DateTime since, int limit, CancellationToken cancellationToken) =>
+        (await _jobs.ListAsync(Filter.Between(nameof(JobDocument.ReopeningSince), DateTime.UnixEpoch, since),
+            new SortBy(nameof(JobDocument.ReopeningSince), Descending: false), limit, cancellationToken)).Select(d => JobMapping.ToDomain(d)!).ToList();
 
     public async Task<long> DeleteAbandonedAsync(DateTime addedBefore, CancellationToken cancellationToken)
     {

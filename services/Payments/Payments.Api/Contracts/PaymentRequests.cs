@@ -25,6 +25,13 @@ public sealed record DepositRequest
     public decimal? Amount { get; init; }
 }
 
+/// <summary>Jobs' request to hold an inactive job's unpaid positions again before it switches the job back on, under the reopening's id.</summary>
+public sealed record ReopenJobFundingRequest
+{
+    [JsonPropertyName("reopen_id"), Required, StringLength(64, MinimumLength = 1)]
+    public string? ReopenId { get; init; }
+}
+
 /// <summary>What Jobs asks Payments to fund before it posts a job (internal route, never routed by the gateway).</summary>
 public sealed record FundJobRequest
 {

@@ -32,6 +32,10 @@ public static class JobFundingEndpoints
             .ToHttp(c => Results.Ok(new JobFundingResponse(c.JobId, c.Charged, c.FeePerTask)));
     }
 
-    private static async Task<IResult> Reopen([FromRoute(Name = "job_id")] string jobId, ClaimsPrincipal principal, ISender mediator, CancellationToken ct) =>
-        (await mediator.Send(new ReopenJobFunding(principal.ToCaller(), jobId), ct)).ToHttp(Results.NoContent);
+    private static async Task<IResult> Reopen([FromRoute(Name = "job_id")] string jobId, Body<ReopenJobFundingRequest> body, ClaimsPrincipal principal,
+        ISender mediator, CancellationToken ct)
+    {
+        if (!body.TryRead(out var request, out var refusal)) return refusal;
+        return (await mediator.Send(new ReopenJobFunding(principal.ToCaller(), jobId, request.ReopenId!), ct)).ToHttp(Results.NoContent);
+    }
 }

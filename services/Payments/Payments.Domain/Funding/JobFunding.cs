@@ -16,8 +16,10 @@ public sealed class JobFunding
     /// <summary>Fees and bonuses are kept to this many decimals (a job price has at most 4).</summary>
     public const int Decimals = 4;
 
-    private JobFunding(string jobId, string employerId, decimal jobPrice, decimal feePerTask, int positions, bool isOpen, bool isCancelled, long statusTicks, long version)
+    private JobFunding(string jobId, string employerId, decimal jobPrice, decimal feePerTask, int positions, bool isOpen, bool isCancelled, long statusTicks, long version,
+        string? pendingReopen = null)
     {
+        PendingReopen = pendingReopen;
         JobId = jobId;
         EmployerId = employerId;
         JobPrice = jobPrice;
@@ -42,6 +44,8 @@ public sealed class JobFunding
     public bool IsCancelled { get; private set; }
     /// <summary>When the job's status last changed here (UTC ticks): an older status event changes nothing.</summary>
     public long StatusTicks { get; private set; }
+    /// <summary>The switch back on Jobs asked for last, until the job's own status event: Jobs may still give it up.</summary>
+    public string? PendingReopen { get; private set; }
     public long Version { get; private set; }
 
     public decimal Unit => JobPrice + FeePerTask;
@@ -66,8 +70,9 @@ public sealed class JobFunding
     public static JobFunding Abandoned(string jobId, string employerId, DateTime now) =>
         new(jobId, employerId, 0, 0, 0, isOpen: false, isCancelled: true, now.Ticks, 0);
 
-    public static JobFunding Restore(string jobId, string employerId, decimal jobPrice, decimal feePerTask, int positions, bool isOpen, bool isCancelled, long statusTicks, long version) =>
-        new(jobId, employerId, jobPrice, feePerTask, positions, isOpen, isCancelled, statusTicks, version);
+    public static JobFunding Restore(string jobId, string employerId, decimal jobPrice, decimal feePerTask, int positions, bool isOpen, bool isCancelled, long statusTicks, long version,
+        string? pendingReopen = null) =>
+        new(jobId, employerId, jobPrice, feePerTask, positions, isOpen, isCancelled, statusTicks, version, pendingReopen);
 
     /// <summary>
     /// What the hold should be given how many of the job's tasks were <paramref name="confirmed"/> (paid) and how many
@@ -88,8 +93,35 @@ public sealed class JobFunding
     {
         if (IsCancelled || at.Ticks <= StatusTicks) return false;
         StatusTicks = at.Ticks;
+        // The job's own word settles any switch back on still pending.
+        PendingReopen = null;
         if (IsOpen == open) return false;
         IsOpen = open;
+        return true;
+    }
+
+    /// <summary>
+    /// Jobs switches the job back on under <paramref name="reopenId"/>: open from <paramref name="at"/>, until the job's
+    /// status event confirms it or Jobs gives it up (<see cref="CancelReopen"/>). False when nothing opened.
+    /// </summary>
+    public bool Reopen(string reopenId, DateTime at)
+    {
+        if (IsCancelled) return false;
+        StatusTicks = Math.Max(StatusTicks, at.Ticks);
+        PendingReopen = reopenId;
+        if (IsOpen) return false;
+        IsOpen = true;
+        return true;
+    }
+
+    /// <summary>Jobs gave up the switch back on of <paramref name="reopenId"/>: closed again if that switch is still the pending one.</summary>
+    public bool CancelReopen(string reopenId, DateTime at)
+    {
+        if (IsCancelled || PendingReopen != reopenId) return false;
+        PendingReopen = null;
+        StatusTicks = Math.Max(StatusTicks, at.Ticks);
+        if (!IsOpen) return false;
+        IsOpen = false;
         return true;
     }
 

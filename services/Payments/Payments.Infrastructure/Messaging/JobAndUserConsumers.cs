@@ -21,6 +21,12 @@ public sealed class JobFundingAbandonedConsumer(Inbox inbox, ISender sender) : I
     protected override ICommand<Result> ToCommand(JobFundingAbandoned m) => new AbandonJobFunding(m.JobId, m.OwnerId, m.OccurredAt.UtcDateTime);
 }
 
+/// <summary>A switch back on Jobs gave up: what it held again goes back (see <see cref="CancelJobReopen"/>).</summary>
+public sealed class JobReopenAbandonedConsumer(Inbox inbox, ISender sender) : IntegrationEventConsumer<JobReopenAbandoned>(inbox, sender)
+{
+    protected override ICommand<Result> ToCommand(JobReopenAbandoned m) => new CancelJobReopen(m.JobId, m.ReopenId, m.OccurredAt.UtcDateTime);
+}
+
 /// <summary>A user who signed up through a referral link: their referrer earns the bonus on their confirmed tasks.</summary>
 public sealed class UserRegisteredConsumer(Inbox inbox, ISender sender) : IntegrationEventConsumer<UserRegistered>(inbox, sender)
 {

@@ -13,6 +13,7 @@ public sealed class JobFundingDocument : Document
     public bool IsOpen { get; set; }
     public bool IsCancelled { get; set; }
     public long StatusTicks { get; set; }
+    public string? PendingReopen { get; set; }
 }
 
 /// <summary>Job fundings, one document per job (its id is the job's).</summary>
@@ -23,7 +24,7 @@ public sealed class JobFundings(IDocumentStore store) : IJobFundings
 
     public async Task<JobFunding?> GetAsync(string jobId, CancellationToken cancellationToken) =>
         await _fundings.GetAsync(jobId, cancellationToken) is { } d
-            ? JobFunding.Restore(d.Id, d.EmployerId, d.JobPrice, d.FeePerTask, d.Positions, d.IsOpen, d.IsCancelled, d.StatusTicks, d.Version)
+            ? JobFunding.Restore(d.Id, d.EmployerId, d.JobPrice, d.FeePerTask, d.Positions, d.IsOpen, d.IsCancelled, d.StatusTicks, d.Version, d.PendingReopen)
             : null;
 
     public async Task<bool> TryAddAsync(JobFunding funding, CancellationToken cancellationToken)
@@ -45,6 +46,6 @@ public sealed class JobFundings(IDocumentStore store) : IJobFundings
     private static JobFundingDocument ToDocument(JobFunding f) => new()
     {
         Id = f.JobId, EmployerId = f.EmployerId, JobPrice = f.JobPrice, FeePerTask = f.FeePerTask, Positions = f.Positions, IsOpen = f.IsOpen,
-        IsCancelled = f.IsCancelled, StatusTicks = f.StatusTicks, Version = f.Version,
+        IsCancelled = f.IsCancelled, StatusTicks = f.StatusTicks, PendingReopen = f.PendingReopen, Version = f.Version,
     };
 }

@@ -11,7 +11,9 @@ namespace Tasks.Application.Tasks;
 /// The employer (the job's owner or an edit share) sets the status of some of a job's tasks (route 2), named by job
 /// task or planned task ids, with an optional comment. Every task is checked before any changes: one that can't move
 /// to the status refuses the whole request, naming its status. A task already in the status is left alone, so that
-/// confirming twice pays once.
+/// confirming twice pays once. Nobody reviews a task of their own (an edit share who did one of the job's tasks before
+/// the share would pay themselves from the owner's hold); the owner's own tasks are those of the owner's own devices,
+/// whose pay comes back to the owner.
 /// </summary>
 public sealed record ReviewTasks(Caller Caller, string JobId, IReadOnlyList<string> TaskIds, JobTaskStatus Status, string? Comment)
     : ICommand<Result<IReadOnlyList<JobTask>>>;
@@ -53,6 +55,8 @@ public sealed class ReviewTasksHandler(IJobReplica jobs, IJobTaskRepository task
                 if (!task.IsSuccess) return task.Error!;
                 if (named.All(t => t.Id != task.Value.Id)) named.Add(task.Value);
             }
+            if (named.FirstOrDefault(t => t.WorkerId == command.Caller.UserId && command.Caller.UserId != job.OwnerId) is { } own)
+                return Error.Forbidden($"You can't review your own task ({own.Id})");
             var stuck = named.Where(t => !t.CanBeReviewedAs(command.Status)).ToList();
             if (stuck.Count > 0)
                 return Error.Validation(stuck.Select(t => $"Task {t.Id} is {t.Status.ToWord()}; it can't be set to {command.Status.ToWord()}").ToList());

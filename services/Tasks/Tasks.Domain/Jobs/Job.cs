@@ -88,6 +88,8 @@ public sealed record Job
     {
         if (!IsOpenAt(now)) return "This job is not active";
         if (applicant.UserId == OwnerId) return "You can't apply to your own job";
+        // Someone the job is shared with works on the employer's side (and an edit share reviews): never on its tasks.
+        if (Shares.ContainsKey(applicant.UserId)) return "You can't apply to a job shared with you";
         var invited = Gates.WorkerInvites.Contains(applicant.UserId);
         if (Gates.AllowedWorkers.Count > 0 && !Gates.AllowedWorkers.Contains(applicant.UserId) && !invited)
             return "This job is open to selected workers only";
