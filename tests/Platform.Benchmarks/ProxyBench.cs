@@ -103,7 +103,7 @@ public sealed class ProxyBench(Uri gateway, int socksPort, Uri tunnel, string cl
                  {
                      Path.Combine(AppContext.BaseDirectory, "DeviceAgent.dll"), "--client-id", clientId, "--client-secret", clientSecret, "--devices", "2",
                      "--gateway", gateway.ToString(), "--state", Path.Combine(Path.GetTempPath(), $"proxy-bench-{Guid.NewGuid():N}.json"),
-                     "--proxy-node", tunnel.ToString(), "--market", "false",
+                     "--proxy-node", tunnel.ToString(), "--market", "false", "--allow-targets", "127.0.0.0/8,::1/128",
                  })
             start.ArgumentList.Add(arg);
         return new Simulator(Process.Start(start)!);

@@ -40,6 +40,8 @@ public sealed partial class DeviceAgentSimulator : IAsyncDisposable
                      "--devices", devices.ToString(System.Globalization.CultureInfo.InvariantCulture),
                      "--task-seconds", taskSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
                      "--gateway", platform.Gateway.BaseAddress!.ToString(), "--state", stateFile, "--proxy-node", platform.TunnelUrl.ToString(), "--market", market ? "true" : "false",
+                     // The tests' targets listen on this machine's loopback, which a phone's exit refuses unless allowed.
+                     "--allow-targets", "127.0.0.0/8,::1/128",
                  })
             start.ArgumentList.Add(arg);
         return new DeviceAgentSimulator(Process.Start(start)!);

@@ -47,12 +47,23 @@ public sealed class BlacklistTests(ProxyApi api) : IClassFixture<ProxyApi>
             .BlockedDomains.Should().Equal("localhost", "xn--bcher-kva.de");
     }
 
+    [Fact]
+    public async Task An_address_is_kept_in_one_canonical_spelling_however_it_is_written()
+    {
+        var id = await ConnectionAsync();
+        var path = $"/api/v1/proxy/connections/{id}/blacklist";
+
+        (await DomainsOf(await Owner.PostAsJsonAsync(path, new { domains = new[] { "2852039166", "0xa9fea9fe", "169.254.43518", "[::ffff:169.254.169.254]", "[::1]" } })))
+            .Should().Equal("169.254.169.254", "::1");
+        (await DomainsOf(await Owner.SendAsync(Request(HttpMethod.Delete, path, new { domains = new[] { "0251.0376.0251.0376" } })))).Should().Equal("::1");
+    }
+
     [Theory]
     [InlineData("""{"domains":[]}""", "domains must be a non-empty array of domain names")]
     [InlineData("""{}""", "domains is required")]
     [InlineData("""{"domains":"example.com"}""", "domains must be an array of strings")]
-    [InlineData("""{"domains":["ok.com","not a domain"]}""", "domains: 'not a domain' is not a domain name")]
-    [InlineData("""{"domains":["http://x.com"]}""", "domains: 'http://x.com' is not a domain name")]
+    [InlineData("""{"domains":["ok.com","not a domain"]}""", "domains: 'not a domain' is not a domain name or an IP address")]
+    [InlineData("""{"domains":["http://x.com"]}""", "domains: 'http://x.com' is not a domain name or an IP address")]
     public async Task A_bad_domain_list_is_a_400_and_changes_nothing(string body, string error)
     {
         var id = await ConnectionAsync();

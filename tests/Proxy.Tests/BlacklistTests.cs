@@ -63,4 +63,34 @@ public sealed class BlacklistTests
         list.Remove(["c.com"]).Should().BeFalse();
         list.Names.Should().Equal("a.com", "b.com");
     }
+
+    [Theory]
+    [InlineData("169.254.169.254")]
+    [InlineData("2852039166")]
+    [InlineData("0xa9fea9fe")]
+    [InlineData("0xA9FEA9FE")]
+    [InlineData("169.254.43518")]
+    [InlineData("0251.0376.0251.0376")]
+    [InlineData("::ffff:169.254.169.254")]
+    [InlineData("[::ffff:a9fe:a9fe]")]
+    [InlineData("169.254.169.254.")]
+    public void Every_spelling_of_an_ipv4_address_is_one_address(string raw) => BlacklistHost.Normalize(raw).Should().Be("169.254.169.254");
+
+    [Theory]
+    [InlineData("[::1]", "::1")]
+    [InlineData("0:0:0:0:0:0:0:1", "::1")]
+    [InlineData("FD00:0EC2:0000::0254", "fd00:ec2::254")]
+    [InlineData("Example.COM", "example.com")]
+    [InlineData("cafe.dead.beef", "cafe.dead.beef")]
+    public void Addresses_are_canonical_and_names_stay_names(string raw, string normal) => BlacklistHost.Normalize(raw).Should().Be(normal);
+
+    [Fact]
+    public void An_address_blocks_itself_however_written_and_never_by_a_trailing_label()
+    {
+        var list = new DomainList(["169.254.169.254", "254"]);
+
+        list.Blocking(BlacklistHost.Normalize("0xa9fea9fe")!).Should().Be("169.254.169.254");
+        list.Blocking(BlacklistHost.Normalize("10.0.0.254")!).Should().BeNull("a one-label name is no part of an address");
+        list.Blocking(BlacklistHost.Normalize("x.254")!).Should().Be("254", "names still block the names under them");
+    }
 }

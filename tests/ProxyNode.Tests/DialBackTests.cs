@@ -26,7 +26,7 @@ public sealed class DialBackTests : IAsyncLifetime
         _node = new NodeHarness(exits: exits);
         (var nodeSide, _agentSide) = MemoryTransport.Pair();
         var nodeTunnel = new TunnelConnection(nodeSide) { DialsBack = true };
-        var agentTunnel = new TunnelConnection(_agentSide, onDialBack: TunnelAgent.ExitDialingBack(TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(1),
+        var agentTunnel = new TunnelConnection(_agentSide, onDialBack: TunnelAgent.ExitDialingBack(TestExitTargets.Loopback, TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(1),
             DialBackAsync, _stop.Token));
         _ = nodeTunnel.RunAsync(_stop.Token);
         _ = agentTunnel.RunAsync(_stop.Token);

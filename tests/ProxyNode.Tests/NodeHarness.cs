@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Text;
 using Platform.Contracts.Proxy;
 using ProxyNode.Sessions;
+using ProxyNode.Tunnel;
 
 namespace ProxyNode.Tests;
 
@@ -116,13 +117,19 @@ public sealed class NodeHarness : IAsyncDisposable
     }
 }
 
+/// <summary>The exit targets of the tests' agents: public addresses, and this machine's loopback (where every test target listens).</summary>
+public static class TestExitTargets
+{
+    public static ExitTargets Loopback { get; } = new(ExitTargetPolicy.Parse("127.0.0.0/8,::1/128"));
+}
+
 /// <summary>Exits dialled from this machine (names resolved here, as a phone resolves them); a device in <see cref="Offline"/> can't be reached.</summary>
 public sealed class DirectExits : IExitDialer
 {
     public ConcurrentQueue<string> Dialled { get; } = new();
     public HashSet<string> Offline { get; } = [];
 
-    public async Task<Stream?> OpenAsync(string deviceId, ProxyTarget target, CancellationToken cancellationToken)
+    public async Task<ExitOpening> OpenAsync(string deviceId, ProxyTarget target, CancellationToken cancellationToken)
     {
         Dialled.Enqueue(target.Host);
         if (Offline.Contains(deviceId)) return null;

@@ -103,7 +103,7 @@ public sealed class NodeHostTests : IClassFixture<NodeHostTests.NodeHost>
         socket.ConfigureRequest = request => request.Headers.Authorization =
             new AuthenticationHeaderValue("Bearer", _node.Tokens.ForAgent("owner-1", deviceId)).ToString();
         using var webSocket = await socket.ConnectAsync(new Uri(_node.Server.BaseAddress, "/tunnel"), stop.Token);
-        using var agent = new TunnelConnection(new WebSocketTransport(webSocket), TunnelAgent.Exit(TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(1), stop.Token));
+        using var agent = new TunnelConnection(new WebSocketTransport(webSocket), TunnelAgent.Exit(TestExitTargets.Loopback, TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(1), stop.Token));
         _ = agent.RunAsync(stop.Token);
 
         // The feed and the tunnel both land asynchronously: the first session that connects is the proof.

@@ -91,6 +91,23 @@ public sealed class SessionTests : IAsyncLifetime
         _node.Outcomes.Where(o => o.Action == SessionAction.Blocked).Should().OnlyContain(o => o.BlockReason == $"{level} blacklist: blocked.test");
     }
 
+    [Theory]
+    [InlineData("2852039166")]
+    [InlineData("0xa9fea9fe")]
+    [InlineData("169.254.43518")]
+    [InlineData("169.254.169.254")]
+    public async Task A_blacklisted_address_blocks_every_spelling_of_it_before_anything_is_dialled(string spelling)
+    {
+        _node.State.Apply(new ProxyBlacklistChanged(null, ["169.254.169.254"], 1));
+
+        var socks = await RawSocksAsync(_node.ConnectionId, NodeHarness.Password, spelling, 80);
+
+        socks.Reply.Should().Be(2);
+        _node.Exits.Dialled.Should().BeEmpty();
+        await Eventually.HoldsAsync(() => _node.Outcomes.Any(o => o.Action == SessionAction.Blocked), "the refusal logged");
+        _node.Outcomes.Single(o => o.Action == SessionAction.Blocked).BlockReason.Should().Be("global blacklist: 169.254.169.254");
+    }
+
     [Fact]
     public async Task An_unreachable_exit_is_socks5_0x04_and_a_502()
     {

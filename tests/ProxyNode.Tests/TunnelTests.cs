@@ -27,7 +27,7 @@ public sealed class TunnelTests : IAsyncLifetime
         _node = new NodeHarness(exits: _exits);
         (var nodeSide, _agentSide) = MemoryTransport.Pair();
         _nodeTunnel = new TunnelConnection(nodeSide);
-        var agentTunnel = new TunnelConnection(_agentSide, TunnelAgent.Exit(TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(1), _stop.Token));
+        var agentTunnel = new TunnelConnection(_agentSide, TunnelAgent.Exit(TestExitTargets.Loopback, TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(1), _stop.Token));
         _ = _nodeTunnel.RunAsync(_stop.Token);
         _ = agentTunnel.RunAsync(_stop.Token);
         _exits.Connect(NodeHarness.DeviceId, _nodeTunnel);
@@ -68,7 +68,7 @@ public sealed class TunnelTests : IAsyncLifetime
         _ = node.RunAsync(_stop.Token);
         _ = agent.RunAsync(_stop.Token);
 
-        await using var opened = (await node.OpenAsync("target.test", 443, TimeSpan.FromSeconds(5), _stop.Token))!;
+        await using var opened = (await node.OpenAsync("target.test", 443, TimeSpan.FromSeconds(5), _stop.Token)).Stream!;
         await Eventually.HoldsAsync(() => agentSide.DataBytesSent >= TunnelFrames.Window, "the agent sent its first window");
         // Given time to send more, it doesn't: nothing was read, so no credit came back.
         await Task.Delay(200);
@@ -129,6 +129,46 @@ public sealed class TunnelTests : IAsyncLifetime
 }
 
 /// <summary>Two ends of an in-memory message transport; counts the DATA bytes its side sent.</summary>
+/// <summary>
+/// An agent that doesn't play by the tunnel's rules: it answers the node's OPEN, then sends DATA frames without waiting
+/// for credit, far past the window. The node resets the stream at the first byte past the window and holds no more
+/// than one window of it.
+/// </summary>
+public sealed class FloodingAgentTests
+{
+    [Fact]
+    public async Task An_agent_that_sends_past_the_window_has_its_stream_reset_and_the_node_holds_at_most_one_window()
+    {
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var (nodeSide, agentSide) = MemoryTransport.Pair();
+        using var node = new TunnelConnection(nodeSide);
+        _ = node.RunAsync(stop.Token);
+
+        var opening = node.OpenAsync("target.test", 443, TimeSpan.FromSeconds(5), stop.Token);
+        var open = (await agentSide.ReceiveAsync(stop.Token))!.Value;
+        var id = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(open.Span[1..5]);
+        await agentSide.SendAsync(TunnelFrames.Opened(id, "203.0.113.7"), stop.Token);
+        await using var stream = (await opening).Stream!;
+
+        // Eight windows' worth, as fast as the transport takes them, no credit asked.
+        var chunk = new byte[TunnelFrames.MaxData];
+        for (var sent = 0; sent < 8 * TunnelFrames.Window; sent += chunk.Length) await agentSide.SendAsync(TunnelFrames.Data(id, chunk), stop.Token);
+
+        // The node answers RESET for the stream.
+        var reset = false;
+        while (!reset && await agentSide.ReceiveAsync(stop.Token) is { } frame)
+            reset = frame.Span[0] == (byte)TunnelFrameType.Reset && System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(frame.Span[1..5]) == id;
+        reset.Should().BeTrue("the agent broke the window");
+        stream.Buffered.Should().BeLessThanOrEqualTo(TunnelFrames.Window, "what was sent past the window was dropped, not kept");
+        var read = 0L;
+        var buffer = new byte[64 * 1024];
+        var readAll = async () => { int n; while ((n = await stream.ReadAsync(buffer, stop.Token)) > 0) read += n; };
+        await readAll.Should().ThrowAsync<IOException>("the session ends: its stream was reset");
+        read.Should().BeLessThanOrEqualTo(TunnelFrames.Window);
+        node.ProtocolViolations.Should().Be(1);
+    }
+}
+
 public sealed class MemoryTransport : ITunnelTransport
 {
     private readonly Channel<ReadOnlyMemory<byte>> _in;

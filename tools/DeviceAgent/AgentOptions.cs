@@ -4,13 +4,15 @@ namespace DeviceAgent;
 
 /// <summary>The simulator's command line.</summary>
 public sealed record AgentOptions(string ClientId, string ClientSecret, int Devices, double FailRate, string Country, TimeSpan TaskTime, Uri Gateway,
-    string StateFile, Uri? ProxyNode, bool Market = true)
+    string StateFile, Uri? ProxyNode, bool Market = true, global::ProxyNode.Tunnel.ExitTargetPolicy? ExitPolicy = null)
 {
     public const string Usage =
         "usage: ./platform agents --client-id ID --client-secret SECRET --devices N [--fail-rate F (0-1, default 0)] [--country CC (default US)]\n" +
         "                         [--task-seconds S (default 1)] [--gateway URL (default http://127.0.0.1:$PLATFORM_GATEWAY_PORT)] [--state FILE]\n" +
         "                         [--proxy-node URL (the proxy node's tunnel, default ws://127.0.0.1:$PLATFORM_TUNNEL_PORT/tunnel; none: no proxy exit)]\n" +
-        "                         [--market true|false (list the phones on the market for action payment; default true)]";
+        "                         [--market true|false (list the phones on the market for action payment; default true)]\n" +
+        "                         [--allow-targets CIDRs (proxy sessions may also reach these networks, e.g. 127.0.0.0/8,::1/128 for a local demo;\n" +
+        "                          default $PLATFORM_AGENT_ALLOW_TARGETS; without: public addresses only)]";
 
     public static AgentOptions? Parse(string[] args)
     {
@@ -35,6 +37,16 @@ public sealed record AgentOptions(string ClientId, string ClientSecret, int Devi
         Uri? node = null;
         if (proxyNode != "none" && (!Uri.TryCreate(proxyNode, UriKind.Absolute, out node) || node.Scheme is not ("ws" or "wss"))) return null;
         if (!bool.TryParse(values.GetValueOrDefault("market", "true"), out var market)) return null;
-        return new AgentOptions(clientId, secret, devices, failRate, country, TimeSpan.FromSeconds(seconds), gateway, state, node, market);
+        global::ProxyNode.Tunnel.ExitTargetPolicy exitPolicy;
+        try
+        {
+            var allowed = values.TryGetValue("allow-targets", out var given) ? given : Environment.GetEnvironmentVariable(global::ProxyNode.Tunnel.ExitTargetPolicy.AllowListVariable);
+            exitPolicy = global::ProxyNode.Tunnel.ExitTargetPolicy.Parse(allowed);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+        return new AgentOptions(clientId, secret, devices, failRate, country, TimeSpan.FromSeconds(seconds), gateway, state, node, market, exitPolicy);
     }
 }

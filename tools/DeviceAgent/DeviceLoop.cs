@@ -1,3 +1,4 @@
+using ProxyNode.Tunnel;
 using System.Text.Json.Nodes;
 
 namespace DeviceAgent;
@@ -18,7 +19,7 @@ public sealed class DeviceLoop(PlatformApi api, SavedDevice device, AgentOptions
         var offlineAfter = await api.HeartbeatAsync(agent, cancellationToken);
         log.Write(device.Name, "online");
         var heartbeats = HeartbeatAsync(agent, offlineAfter / 3, cancellationToken);
-        var proxy = options.ProxyNode is { } node ? new ProxyExit(node, device, log).RunAsync(agent, cancellationToken) : Task.CompletedTask;
+        var proxy = options.ProxyNode is { } node ? new ProxyExit(node, device, new ExitTargets(options.ExitPolicy ?? ExitTargetPolicy.PublicOnly), log).RunAsync(agent, cancellationToken) : Task.CompletedTask;
         try
         {
             await WorkAsync(agent, cancellationToken);

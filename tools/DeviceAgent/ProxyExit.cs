@@ -7,9 +7,10 @@ namespace DeviceAgent;
 /// The phone's side of the proxy: it keeps a tunnel to the proxy node (a WebSocket to its /tunnel, with the device's
 /// agent token) and opens each session the node hands it from here, resolving the target's name itself, and carries the
 /// session's bytes on a connection of its own back to the node (see <see cref="TunnelAgent"/> and <see cref="DialBack"/>).
+/// Sessions reach public addresses only, unless the options allow more networks (<see cref="ExitTargetPolicy"/>).
 /// A tunnel that drops is dialled again, a little later each time it keeps failing.
 /// </summary>
-public sealed class ProxyExit(Uri node, SavedDevice device, EventLog log)
+public sealed class ProxyExit(Uri node, SavedDevice device, ExitTargets targets, EventLog log)
 {
     private static readonly TimeSpan DialTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(5);
@@ -35,9 +36,9 @@ public sealed class ProxyExit(Uri node, SavedDevice device, EventLog log)
                 // The node names its streams port in its answer; without one, sessions come in the tunnel.
                 var streamsPort = socket.HttpResponseHeaders?.TryGetValue(DialBack.PortHeader, out var ports) == true
                     && int.TryParse(ports.FirstOrDefault(), out var p) ? p : 0;
-                using var tunnel = new TunnelConnection(transport, TunnelAgent.Exit(DialTimeout, IdleTimeout, cancellationToken),
+                using var tunnel = new TunnelConnection(transport, TunnelAgent.Exit(targets, DialTimeout, IdleTimeout, cancellationToken),
                     streamsPort == 0 ? null
-                        : TunnelAgent.ExitDialingBack(DialTimeout, IdleTimeout, (key, reached, ct) => DialBack.ConnectAsync(node.Host, streamsPort, key, reached, ct),
+                        : TunnelAgent.ExitDialingBack(targets, DialTimeout, IdleTimeout, (key, reached, ct) => DialBack.ConnectAsync(node.Host, streamsPort, key, reached, ct),
                             cancellationToken));
                 await tunnel.RunAsync(cancellationToken);
                 await transport.CloseAsync();

@@ -77,10 +77,13 @@ public sealed class NodeState(SessionOptions options) : ISessionGate
         return ConnectionPassword.Matches(password, entry.PasswordHash) ? new Ticket(this, entry) : null;
     }
 
-    /// <summary>Which list blocks the target, and by which entry; null when none does. IP targets match only an entry spelled the same.</summary>
+    /// <summary>
+    /// Which list blocks the target, and by which entry; null when none does. Targets and entries compare in one normal
+    /// form (<see cref="BlacklistHost"/>): an address blocks the target however the client spelled it.
+    /// </summary>
     private string? BlockReasonFor(ConnectionEntry entry, ProxyTarget target)
     {
-        var host = target.Type == TargetType.Domain ? DomainName.Normalize(target.Host) : target.Host;
+        var host = BlacklistHost.Normalize(target.Host);
         if (host is null) return "malformed target name";
         if (_global.List.Blocking(host) is { } global) return $"global blacklist: {global}";
         if (_deviceLists.TryGetValue(entry.DeviceId!, out var device) && device.List.Blocking(host) is { } onDevice) return $"device blacklist: {onDevice}";

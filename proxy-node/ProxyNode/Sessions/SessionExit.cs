@@ -30,9 +30,15 @@ public static class SessionExit
         }
         try
         {
-            await using var exit = await dialer.OpenAsync(ticket.DeviceId, target, handshake);
+            var opening = await dialer.OpenAsync(ticket.DeviceId, target, handshake);
+            await using var exit = opening.Stream;
             if (exit is null)
             {
+                if (opening.Forbidden)
+                {
+                    await answer(ExitRefusal.Blocked);
+                    return new SessionOutcome(ticket.ConnectionId, ticket.DeviceId, target, SessionAction.Blocked, DestinationRefused, 0, 0);
+                }
                 await answer(ExitRefusal.Unreachable);
                 return Refused(ticket.ConnectionId, ticket.DeviceId, target, DeviceUnreachable);
             }
@@ -54,6 +60,7 @@ public static class SessionExit
 
     public const string SessionLimitReached = "session limit reached";
     public const string DeviceUnreachable = "device unreachable";
+    public const string DestinationRefused = "destination refused by the device: not a public address (loopback, private, link-local, multicast or unspecified)";
 
     /// <summary>A session refused before it reached a target: bad credentials, too many sessions, no exit, a malformed request.</summary>
     public static SessionOutcome Refused(string? connectionId = null, string? deviceId = null, ProxyTarget? target = null, string? reason = null) =>

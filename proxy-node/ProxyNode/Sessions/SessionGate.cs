@@ -53,7 +53,16 @@ public interface IReachedAddress
 
 public interface IExitDialer
 {
-    Task<Stream?> OpenAsync(string deviceId, ProxyTarget target, CancellationToken cancellationToken);
+    Task<ExitOpening> OpenAsync(string deviceId, ProxyTarget target, CancellationToken cancellationToken);
+}
+
+/// <summary>What opening an exit came to: the stream to the target, or none (the device is unreachable, or it refused the destination).</summary>
+public readonly record struct ExitOpening(Stream? Stream, bool Forbidden = false)
+{
+    /// <summary>The device refuses the destination (not a public address): the session is blocked, not failed.</summary>
+    public static ExitOpening ForbiddenTarget => new(null, Forbidden: true);
+
+    public static implicit operator ExitOpening(Stream? stream) => new(stream);
 }
 
 /// <summary>How one session went, for the request log.</summary>

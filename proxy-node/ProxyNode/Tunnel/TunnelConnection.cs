@@ -28,6 +28,10 @@ public sealed class TunnelConnection(ITunnelTransport transport, Func<TunnelConn
     private readonly SemaphoreSlim _sending = new(1, 1);
     private int _nextStream;
     private volatile bool _closed;
+    private long _protocolViolations;
+
+    /// <summary>Streams reset because the peer broke the protocol (sent past a window, or frames too large).</summary>
+    public long ProtocolViolations => Interlocked.Read(ref _protocolViolations);
 
     public bool IsClosed => _closed;
 
@@ -59,10 +63,10 @@ public sealed class TunnelConnection(ITunnelTransport transport, Func<TunnelConn
     /// <summary>Gives a dial-back stream up (RESET): the agent lets go of what it opened for it.</summary>
     public Task SignalResetAsync(uint id) => TrySendAsync(TunnelFrames.Reset(id));
 
-    /// <summary>Node side: opens a stream to host:port at the agent's end; null when the agent refused it or the tunnel closed.</summary>
-    public async Task<TunnelStream?> OpenAsync(string host, int port, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>Node side: opens a stream to host:port at the agent's end; no stream when the agent refused it (and why) or the tunnel closed.</summary>
+    public async Task<(TunnelStream? Stream, TunnelRefusal? Refusal)> OpenAsync(string host, int port, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        if (_closed) return null;
+        if (_closed) return (null, null);
         var id = (uint)Interlocked.Increment(ref _nextStream);
         var stream = new TunnelStream(this, id);
         _streams[id] = stream;
@@ -72,15 +76,16 @@ public sealed class TunnelConnection(ITunnelTransport transport, Func<TunnelConn
         try
         {
             await SendAsync(TunnelFrames.Open(id, host, port), cancellationToken);
-            opened = await answer.Task.WaitAsync(timeout, cancellationToken) is null;
+            var refusal = await answer.Task.WaitAsync(timeout, cancellationToken);
+            opened = refusal is null;
             if (opened && _reached.TryRemove(id, out var address) && address.Length > 0) stream.RemoteAddress = address;
-            return opened ? stream : null;
+            return opened ? (stream, null) : (null, refusal);
         }
         catch (Exception e) when (e is TimeoutException or IOException)
         {
             // No answer in time (or the tunnel closed): the agent may still open it; tell it to let go.
             await TrySendAsync(TunnelFrames.Reset(id));
-            return null;
+            return (null, null);
         }
         finally
         {
@@ -129,7 +134,14 @@ public sealed class TunnelConnection(ITunnelTransport transport, Func<TunnelConn
                         if (_opening.TryGetValue(id, out var refused)) refused.TrySetResult(payload.Length > 0 ? (TunnelRefusal)payload.Span[0] : TunnelRefusal.Unreachable);
                         break;
                     case TunnelFrameType.Data:
-                        if (_streams.TryGetValue(id, out var receiving)) receiving.Received(payload.ToArray());
+                        if (_streams.TryGetValue(id, out var receiving) && !receiving.Received(payload.ToArray()))
+                        {
+                            // The peer sent past the stream's window (or a frame larger than allowed): the session ends
+                            // here, and nothing more of it is kept.
+                            Interlocked.Increment(ref _protocolViolations);
+                            if (_streams.TryRemove(id, out var broken)) broken.RemoteReset();
+                            await TrySendAsync(TunnelFrames.Reset(id));
+                        }
                         break;
                     case TunnelFrameType.Credit:
                         if (_streams.TryGetValue(id, out var credited) && payload.Length >= 4)

@@ -18,10 +18,14 @@ public sealed class TunnelExits(TimeSpan openTimeout, DialBackStreams? dialBacks
     /// <summary>The tunnel closed: forgotten, unless a newer one of the device's took its place.</summary>
     public void Disconnect(string deviceId, TunnelConnection tunnel) => _tunnels.TryRemove(new KeyValuePair<string, TunnelConnection>(deviceId, tunnel));
 
-    public async Task<Stream?> OpenAsync(string deviceId, ProxyTarget target, CancellationToken cancellationToken)
+    public async Task<ExitOpening> OpenAsync(string deviceId, ProxyTarget target, CancellationToken cancellationToken)
     {
         if (!_tunnels.TryGetValue(deviceId, out var tunnel) || tunnel.IsClosed) return null;
-        if (!tunnel.DialsBack || dialBacks is null) return await tunnel.OpenAsync(target.Host, target.Port, openTimeout, cancellationToken);
+        if (!tunnel.DialsBack || dialBacks is null)
+        {
+            var (stream, refusal) = await tunnel.OpenAsync(target.Host, target.Port, openTimeout, cancellationToken);
+            return refusal == TunnelRefusal.Forbidden ? ExitOpening.ForbiddenTarget : stream;
+        }
 
         // The agent dials the target, then brings the stream on a connection of its own with the key.
         var (key, keyBytes, arrival) = dialBacks.Expect();
@@ -33,6 +37,7 @@ public sealed class TunnelExits(TimeSpan openTimeout, DialBackStreams? dialBacks
             timeout.CancelAfter(openTimeout);
             var first = await Task.WhenAny(arrival, refused.ContinueWith(_ => { }, TaskScheduler.Default), Task.Delay(Timeout.Infinite, timeout.Token));
             if (first == arrival) return new DialBackExitStream(tunnel, id, await arrival);
+            var forbidden = refused.IsCompletedSuccessfully && refused.Result == TunnelRefusal.Forbidden;
             // Refused or no answer in time: tell the agent to let go of whatever it may still open (and let go of a
             // connection that arrived just as the wait ended).
             dialBacks.GiveUp(key);
@@ -42,7 +47,7 @@ public sealed class TunnelExits(TimeSpan openTimeout, DialBackStreams? dialBacks
                 arrival.Result.Done.TrySetResult();
             }
             await tunnel.SignalResetAsync(id);
-            return null;
+            return forbidden ? ExitOpening.ForbiddenTarget : null;
         }
         catch (IOException)
         {
@@ -65,10 +70,10 @@ public sealed class TunnelExits(TimeSpan openTimeout, DialBackStreams? dialBacks
 /// </summary>
 public static class TunnelAgent
 {
-    public static Func<TunnelConnection, uint, string, int, Task> Exit(TimeSpan dialTimeout, TimeSpan idleTimeout, CancellationToken stopping) =>
+    public static Func<TunnelConnection, uint, string, int, Task> Exit(ExitTargets targets, TimeSpan dialTimeout, TimeSpan idleTimeout, CancellationToken stopping) =>
         async (tunnel, id, host, port) =>
         {
-            using var client = await DialAsync(tunnel, id, host, port, dialTimeout, stopping);
+            using var client = await DialAsync(tunnel, id, targets, host, port, dialTimeout, stopping);
             if (client is null) return;
             try
             {
@@ -85,11 +90,11 @@ public static class TunnelAgent
     /// The OPEN_DIALBACK answer: dial the target, then the node (presenting the key), and relay between the two (half-
     /// closes pass as the sockets' own). The node's RESET for the stream, or the tunnel closing, ends the relay.
     /// </summary>
-    public static Func<TunnelConnection, uint, string, int, byte[], Task> ExitDialingBack(TimeSpan dialTimeout, TimeSpan idleTimeout,
+    public static Func<TunnelConnection, uint, string, int, byte[], Task> ExitDialingBack(ExitTargets targets, TimeSpan dialTimeout, TimeSpan idleTimeout,
         Func<byte[], string?, CancellationToken, Task<Stream>> dialBack, CancellationToken stopping) =>
         async (tunnel, id, host, port, key) =>
         {
-            using var client = await DialAsync(tunnel, id, host, port, dialTimeout, stopping);
+            using var client = await DialAsync(tunnel, id, targets, host, port, dialTimeout, stopping);
             if (client is null) return;
             Stream node;
             try
@@ -121,14 +126,27 @@ public static class TunnelAgent
             }
         };
 
-    private static async Task<TcpClient?> DialAsync(TunnelConnection tunnel, uint id, string host, int port, TimeSpan dialTimeout, CancellationToken stopping)
+    /// <summary>
+    /// Resolves the target here, at the exit, and dials the addresses the policy allows: a target with none is refused
+    /// (FORBIDDEN) before any connection is tried.
+    /// </summary>
+    private static async Task<TcpClient?> DialAsync(TunnelConnection tunnel, uint id, ExitTargets targets, string host, int port, TimeSpan dialTimeout,
+        CancellationToken stopping)
     {
         var client = new TcpClient { NoDelay = true };
         try
         {
             using var dial = CancellationTokenSource.CreateLinkedTokenSource(stopping);
             dial.CancelAfter(dialTimeout);
-            await client.ConnectAsync(host, port, dial.Token);
+            var addresses = await targets.Resolve(host, dial.Token);
+            var allowed = addresses.Where(a => targets.Policy.RefusalFor(a) is null).ToArray();
+            if (allowed.Length == 0)
+            {
+                client.Dispose();
+                await TryRefuseAsync(tunnel, id, addresses.Length == 0 ? TunnelRefusal.NameNotResolved : TunnelRefusal.Forbidden, stopping);
+                return null;
+            }
+            await client.ConnectAsync(allowed, port, dial.Token);
             return client;
         }
         catch (Exception e) when (e is SocketException or OperationCanceledException)

@@ -150,4 +150,6 @@ public enum TunnelRefusal : byte
     Unreachable = 1,
     NameNotResolved = 2,
     TimedOut = 3,
+    /// <summary>The exit refuses the destination: it is not a public address (see <see cref="ExitTargetPolicy"/>).</summary>
+    Forbidden = 4,
 }

@@ -7,7 +7,9 @@ namespace ProxyNode.Tunnel;
 /// One session's bytes through a tunnel, as a stream: reads take the DATA frames that came (granting credit back as they
 /// are read), writes wait for credit and go out as DATA frames of at most <see cref="TunnelFrames.MaxData"/> bytes.
 /// Ending the sending half sends FIN (a half-close); disposing an unfinished stream sends RESET. A RESET from the far
-/// end (or the tunnel closing) fails reads and writes with an <see cref="IOException"/>.
+/// end (or the tunnel closing) fails reads and writes with an <see cref="IOException"/>. The receiving side holds the
+/// peer to the window: it may have at most <see cref="TunnelFrames.Window"/> bytes sent and not yet credited back, so
+/// the stream never holds more than that; a peer that sends past it breaks the protocol, and the stream is reset.
 /// </summary>
 public sealed class TunnelStream : Stream, IHalfClosable, IReachedAddress
 {
@@ -17,6 +19,10 @@ public sealed class TunnelStream : Stream, IHalfClosable, IReachedAddress
     private ReadOnlyMemory<byte> _current;
     private int _credit = TunnelFrames.Window;
     private int _consumedSinceGrant;
+    /// <summary>Bytes received and not yet credited back to the peer: at most a window.</summary>
+    private long _unacknowledged;
+    /// <summary>Bytes received and not yet read.</summary>
+    private long _buffered;
     private volatile bool _reset;
     private bool _sentFin;
     private bool _receivedFin;
@@ -28,6 +34,9 @@ public sealed class TunnelStream : Stream, IHalfClosable, IReachedAddress
     }
 
     public uint Id { get; }
+
+    /// <summary>Bytes that came and are not read yet (never more than a window).</summary>
+    public long Buffered => Interlocked.Read(ref _buffered);
 
     /// <summary>Node side: the address the agent reached for this stream's target (its name resolved at the exit), when it said.</summary>
     public string? RemoteAddress { get; internal set; }
@@ -59,12 +68,14 @@ public sealed class TunnelStream : Stream, IHalfClosable, IReachedAddress
         var count = Math.Min(buffer.Length, _current.Length);
         _current[..count].CopyTo(buffer);
         _current = _current[count..];
+        Interlocked.Add(ref _buffered, -count);
         // Credit back in batches (half a window), so a busy stream sends few CREDIT frames.
         _consumedSinceGrant += count;
         if (_consumedSinceGrant >= TunnelFrames.Window / 2)
         {
             var grant = _consumedSinceGrant;
             _consumedSinceGrant = 0;
+            Interlocked.Add(ref _unacknowledged, -grant);
             await _tunnel.SendAsync(TunnelFrames.Credit(Id, grant), cancellationToken);
         }
         return count;
@@ -96,7 +107,14 @@ public sealed class TunnelStream : Stream, IHalfClosable, IReachedAddress
         if (_receivedFin) _tunnel.Forget(Id);
     }
 
-    internal void Received(byte[] data) => _inbound.Writer.TryWrite(data);
+    /// <summary>A DATA frame came; false (and nothing kept) when it breaks the window or the frame size, or the stream is over.</summary>
+    internal bool Received(byte[] data)
+    {
+        if (_reset) return true;
+        if (data.Length > TunnelFrames.MaxData || Interlocked.Add(ref _unacknowledged, data.Length) > TunnelFrames.Window) return false;
+        Interlocked.Add(ref _buffered, data.Length);
+        return _inbound.Writer.TryWrite(data);
+    }
 
     internal void Credited(int bytes)
     {

@@ -3,7 +3,10 @@ using Proxy.Domain.Blacklists;
 
 namespace Proxy.Application.Blacklists;
 
-/// <summary>The domains a blacklist change names: a non-empty list, each a domain name, read into the normal form the lists keep.</summary>
+/// <summary>
+/// The domains a blacklist change names: a non-empty list, each a domain name or an IP address, read into the normal
+/// form the lists keep (<see cref="BlacklistHost"/>: an address however it is spelled, canonical).
+/// </summary>
 public static class BlacklistDomains
 {
     public const int MaxPerChange = 1000;
@@ -17,8 +20,8 @@ public static class BlacklistDomains
         var names = new List<string>();
         foreach (var raw in domains)
         {
-            if (DomainName.Normalize(raw) is { } name) names.Add(name);
-            else problems.Add($"domains: '{raw}' is not a domain name");
+            if (BlacklistHost.Normalize(raw) is { } name) names.Add(name);
+            else problems.Add($"domains: '{raw}' is not a domain name or an IP address");
         }
         return problems.Count > 0 ? Error.Validation(problems) : names.Distinct(StringComparer.Ordinal).ToList();
     }

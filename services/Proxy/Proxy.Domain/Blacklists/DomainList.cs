@@ -32,9 +32,13 @@ public sealed class DomainList
         return removed;
     }
 
-    /// <summary>The listed name that blocks <paramref name="host"/> (normalised), if any.</summary>
+    /// <summary>
+    /// The listed entry that blocks <paramref name="host"/> (in <see cref="BlacklistHost"/>'s normal form), if any: a
+    /// name blocks itself and the names under it; an address only itself.
+    /// </summary>
     public string? Blocking(string host)
     {
+        if (BlacklistHost.IsAddress(host)) return _names.Contains(host) ? host : null;
         // Walk the host's suffixes (sub.example.com, example.com, com): at most one lookup per label.
         for (var at = 0; at >= 0; at = host.IndexOf('.', at) is var dot and >= 0 ? dot + 1 : -1)
         {
