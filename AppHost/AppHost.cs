@@ -149,6 +149,11 @@ if (builder.Configuration["PLATFORM_TASK_DIGEST_SECONDS"] is { Length: > 0 } dig
 if (builder.Configuration["PLATFORM_ADMIN_TOKEN"] is { Length: > 0 } adminToken)
     services.Single(s => s.Resource.Name == PlatformServices.Proxy.Name).WithEnvironment("PLATFORM_ADMIN_TOKEN", adminToken);
 
+// Identity's per-address budgets of sign-ups and token requests a minute can be raised where every account comes from
+// one address on purpose (the end-to-end suite and the benchmark, which make hundreds).
+if (builder.Configuration["PLATFORM_SIGNUPS_PER_MINUTE"] is { Length: > 0 } signUps)
+    identity.WithEnvironment("Identity__Limits__SignUpsPerMinute", signUps).WithEnvironment("Identity__Limits__TokenRequestsPerMinute", signUps);
+
 // The gateway's per-token rate limit can be raised for load tests (the benchmark does).
 if (builder.Configuration["PLATFORM_RATE_LIMIT_PER_SECOND"] is { Length: > 0 } rate)
     gateway.WithEnvironment("Gateway__RateLimitPerSecond", rate).WithEnvironment("Gateway__RateLimitBurst", rate);

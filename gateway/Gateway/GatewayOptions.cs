@@ -11,6 +11,13 @@ public sealed class GatewayOptions
     /// </summary>
     public long MaxRequestBodyBytes { get; set; } = PlatformServices.All.Max(s => s.MaxRequestBodyBytes);
 
+    /// <summary>
+    /// The load balancers in front of the gateway (CIDRs, comma-separated): only from them is X-Forwarded-For believed, so
+    /// the rate limit of requests without a token goes by the real client's address. Empty (the default): the gateway is
+    /// the edge, and the connection's address is the client's.
+    /// </summary>
+    public string TrustedProxies { get; set; } = string.Empty;
+
     /// <summary>Requests per second one token (or, without a token, one client address) may make on average.</summary>
     public int RateLimitPerSecond { get; set; } = 1000;
 

@@ -23,6 +23,8 @@ builder.Services.AddHttpClient(OpenApiAggregator.ClientName);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<OpenApiAggregator>();
 
+builder.Services.AddTrustedProxies("Gateway:TrustedProxies", options.TrustedProxies);
+
 // Per-token token bucket (per client address without a valid token): 429 with Retry-After past the limit.
 builder.Services.AddRateLimiter(limiter =>
 {
@@ -46,6 +48,7 @@ builder.Services.AddRateLimiter(limiter =>
 });
 
 var app = builder.Build();
+app.UseTrustedProxies();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDeclaredBodyLimit(options.MaxRequestBodyBytes);

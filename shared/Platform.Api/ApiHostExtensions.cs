@@ -51,6 +51,7 @@ public static class ApiHostExtensions
             context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
         });
         builder.Services.AddExceptionHandler<PlatformExceptionHandler>();
+        builder.Services.AddTrustedProxies(ClientAddress.TrustedProxiesSetting, builder.Configuration[ClientAddress.TrustedProxiesSetting] ?? ClientAddress.DefaultTrustedProxies);
         // A call to another platform service made while serving a request carries the caller's token; a call to
         // anything else (a payment provider) never does.
         builder.Services.AddHttpContextAccessor();
@@ -73,6 +74,7 @@ public static class ApiHostExtensions
     /// <summary>The middleware order every service uses; then the caller maps its endpoints.</summary>
     public static WebApplication UsePlatformApi(this WebApplication app)
     {
+        app.UseTrustedProxies();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDeclaredBodyLimit(app.Services.GetRequiredService<RequestBodyLimit>().Bytes);

@@ -20,19 +20,36 @@ public static class ErrorResponses
         ErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
         ErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
         ErrorKind.BadGateway => StatusCodes.Status502BadGateway,
+        ErrorKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
         _ => StatusCodes.Status500InternalServerError,
     };
 
+    /// <summary>How long a caller refused with a 429 is told to wait (Retry-After), unless the limit knows better.</summary>
+    public const int RetryAfterSeconds = 1;
+
     public static IResult ToHttp(this Error error) =>
-        Results.Json(new ErrorBody(error.Message, error.Kind == ErrorKind.Validation ? error.Messages : null), statusCode: StatusOf(error.Kind));
+        WithRetryAfter(error, Results.Json(new ErrorBody(error.Message, error.Kind == ErrorKind.Validation ? error.Messages : null), statusCode: StatusOf(error.Kind)));
+
+    /// <summary>A 429 says when to try again.</summary>
+    private static IResult WithRetryAfter(Error error, IResult result) =>
+        error.Kind == ErrorKind.TooManyRequests ? new RetryAfterResult(result, RetryAfterSeconds) : result;
+
+    private sealed class RetryAfterResult(IResult inner, int seconds) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
 
     /// <summary>
     /// The error body of the reference's routes that answer <c>{"success": ...}</c> (planned tasks, task deletion and
     /// re-initiation): the text under both "message" and "error", since the reference uses either for these routes.
     /// </summary>
     public static IResult ToSuccessHttp(this Error error) =>
-        Results.Json(new SuccessErrorBody(false, error.Message, error.Message, error.Kind == ErrorKind.Validation && error.Messages.Count > 1 ? error.Messages : null),
-            statusCode: StatusOf(error.Kind));
+        WithRetryAfter(error, Results.Json(new SuccessErrorBody(false, error.Message, error.Message, error.Kind == ErrorKind.Validation && error.Messages.Count > 1 ? error.Messages : null),
+            statusCode: StatusOf(error.Kind)));
 
     public static IResult ToHttp<T>(this Result<T> result, Func<T, IResult> onSuccess) =>
         result.IsSuccess ? onSuccess(result.Value) : result.Error!.ToHttp();

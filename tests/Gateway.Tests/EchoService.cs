@@ -49,6 +49,7 @@ public sealed class EchoService : IAsyncDisposable
             ["length"] = body.Length,
             ["sha256"] = Convert.ToHexString(SHA256.HashData(body.ToArray())),
             ["authorization"] = context.Request.Headers.Authorization.ToString(),
+            ["forwarded_for"] = context.Request.Headers["X-Forwarded-For"].ToString(),
         }, statusCode: StatusCodes.Status201Created);
     }
 

@@ -6,7 +6,7 @@ using Platform.Testing;
 namespace Gateway.Tests;
 
 /// <summary>The gateway in memory, validating tokens from <see cref="Tokens"/>, with the given settings on top.</summary>
-public sealed class GatewayFactory(IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>
+public class GatewayFactory(IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>
 {
     public TestTokens Tokens { get; } = new();
 

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json.Nodes;
 using Platform.Testing;
 
@@ -151,4 +153,51 @@ public sealed class GatewayTests : IDisposable
     }
 
     public void Dispose() => _gateway.Dispose();
+
+    /// <summary>A gateway whose connections come from the peer each request names (X-Test-Peer): the test host has no network.</summary>
+    private sealed class GatewayWithPeers(IReadOnlyDictionary<string, string> settings) : GatewayFactory(settings)
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, PeerFromHeader>());
+        }
+
+        private sealed class PeerFromHeader : Microsoft.AspNetCore.Hosting.IStartupFilter
+        {
+            public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+            {
+                Microsoft.AspNetCore.Builder.UseExtensions.Use(app, (context, following) =>
+                {
+                    context.Connection.RemoteIpAddress = IPAddress.Parse(context.Request.Headers["X-Test-Peer"].ToString());
+                    return following(context);
+                });
+                next(app);
+            };
+        }
+    }
+
+    private static async Task<string> ForwardedForAsync(GatewayFactory gateway, string peer, string claimed)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/token") { Content = new StringContent("") };
+        request.Headers.Add("X-Test-Peer", peer);
+        request.Headers.Add("X-Forwarded-For", claimed);
+        var response = await gateway.Client().SendAsync(request);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["forwarded_for"]!.GetValue<string>();
+    }
+
+    [Fact]
+    public async Task The_client_address_the_services_hear_is_the_callers_unless_a_trusted_load_balancer_forwards_it()
+    {
+        await using var identity = await EchoService.StartAsync();
+        using var edge = new GatewayWithPeers(new Dictionary<string, string> { ["services:identity:http:0"] = identity.Address });
+        using var behindBalancer = new GatewayWithPeers(new Dictionary<string, string>
+        {
+            ["services:identity:http:0"] = identity.Address, ["Gateway:TrustedProxies"] = "10.0.0.0/8",
+        });
+
+        (await ForwardedForAsync(edge, "198.51.100.9", "203.0.113.1")).Should().Be("198.51.100.9", "at the edge a caller's X-Forwarded-For is its own invention");
+        (await ForwardedForAsync(behindBalancer, "10.1.2.3", "203.0.113.1")).Should().Be("203.0.113.1", "the trusted balancer says whom it forwards");
+        (await ForwardedForAsync(behindBalancer, "198.51.100.9", "203.0.113.1")).Should().Be("198.51.100.9", "anyone else is not believed");
+    }
 }

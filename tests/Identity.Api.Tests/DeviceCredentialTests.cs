@@ -15,7 +15,7 @@ using Platform.Testing;
 namespace Identity.Api.Tests;
 
 /// <summary>A device Devices registered signs in at the token endpoint with its own credentials and gets an agent token.</summary>
-public sealed class DeviceCredentialTests(ServiceFactory<Program> api) : IClassFixture<ServiceFactory<Program>>
+public sealed class DeviceCredentialTests(IdentityApi api) : IClassFixture<IdentityApi>
 {
     private readonly HttpClient _client = api.CreateClient();
 

@@ -12,7 +12,7 @@ using Platform.Testing;
 
 namespace Identity.Api.Tests;
 
-public sealed class IdentityApiTests(ServiceFactory<Program> api) : IClassFixture<ServiceFactory<Program>>
+public sealed class IdentityApiTests(IdentityApi api) : IClassFixture<IdentityApi>
 {
     private readonly HttpClient _client = api.CreateClient();
 

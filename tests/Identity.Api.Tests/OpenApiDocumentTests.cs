@@ -3,7 +3,7 @@ using Platform.Testing;
 
 namespace Identity.Api.Tests;
 
-public sealed class OpenApiDocumentTests(ServiceFactory<Program> api) : IClassFixture<ServiceFactory<Program>>
+public sealed class OpenApiDocumentTests(IdentityApi api) : IClassFixture<IdentityApi>
 {
     private async Task<JsonObject> Document() => JsonNode.Parse(await api.CreateClient().GetStringAsync("/openapi/v1.json"))!.AsObject();
 

@@ -11,7 +11,7 @@ using Platform.Testing;
 namespace Identity.Api.Tests;
 
 /// <summary>users/me shows the worker's rating, kept from the verdicts on their tasks that Tasks announces.</summary>
-public sealed class WorkerRatingTests(ServiceFactory<Program> api) : IClassFixture<ServiceFactory<Program>>
+public sealed class WorkerRatingTests(IdentityApi api) : IClassFixture<IdentityApi>
 {
     private readonly Dictionary<string, HttpClient> _clients = [];
 

@@ -14,9 +14,11 @@ builder.Services.AddMediator(options =>
     options.Assemblies = [typeof(RegisterUser)];
 });
 builder.Services.UseOwnSigningKeyForValidation();
+builder.Services.AddAuthRateLimits(builder.Configuration);
 
 var app = builder.Build();
 app.UsePlatformApi();
+app.UseRateLimiter();
 app.MapAuthEndpoints();
 app.MapUserEndpoints();
 app.MapDiscoveryEndpoints();

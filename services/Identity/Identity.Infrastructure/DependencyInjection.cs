@@ -1,5 +1,6 @@
 using Identity.Application.Events;
 using Identity.Application.Ports;
+using Identity.Application.Users;
 using Identity.Infrastructure.Persistence;
 using Identity.Infrastructure.Security;
 using Microsoft.Extensions.Configuration;
@@ -27,6 +28,8 @@ public static class DependencyInjection
         services.AddSingleton<IUserRepository, UserRepository>();
         services.AddSingleton<IDeviceCredentials, DeviceCredentials>();
         services.AddSingleton<IPasswordHasher, Argon2PasswordHasher>();
+        services.AddSingleton(builder.Configuration.GetSection(IdentityLimits.Section).Get<IdentityLimits>() ?? new IdentityLimits());
+        services.AddSingleton<PasswordHashing>();
         services.AddSingleton<IClientSecrets, ClientSecrets>();
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
         services.AddPlatformMessaging(builder.Configuration, ServiceName, typeof(DependencyInjection).Assembly);

@@ -14,6 +14,8 @@ public enum ErrorKind
     Unavailable,
     /// <summary>A server this use case reads from could not be reached or refused the question (a 502).</summary>
     BadGateway,
+    /// <summary>The caller (or everyone at once) asked more than the service takes just now; try again later (a 429 with Retry-After).</summary>
+    TooManyRequests,
 }
 
 /// <summary>A failure a caller can act on. <see cref="Messages"/> lists every rule broken (validation), in order.</summary>
@@ -29,4 +31,5 @@ public sealed record Error(ErrorKind Kind, IReadOnlyList<string> Messages)
     public static Error TooLarge(string message) => new(ErrorKind.TooLarge, [message]);
     public static Error Unavailable(string message) => new(ErrorKind.Unavailable, [message]);
     public static Error BadGateway(string message) => new(ErrorKind.BadGateway, [message]);
+    public static Error TooManyRequests(string message) => new(ErrorKind.TooManyRequests, [message]);
 }

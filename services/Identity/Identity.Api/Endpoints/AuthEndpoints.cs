@@ -18,7 +18,9 @@ public static class AuthEndpoints
             .Produces<RegisterResponse>(StatusCodes.Status201Created)
             .Produces<ErrorBody>(StatusCodes.Status400BadRequest)
             .Produces<ErrorBody>(StatusCodes.Status409Conflict)
-            .WithSummary("Sign up; the response carries the API client's secret, shown this once.");
+            .Produces<ErrorBody>(StatusCodes.Status429TooManyRequests)
+            .RequireRateLimiting(AuthRateLimits.SignUp)
+            .WithSummary("Sign up; the response carries the API client's secret, shown this once. Limited per client address (429 with Retry-After).");
 
         // Documented, not matched on: a body of another type must get RFC 6749's invalid_request, not a 415.
         auth.MapPost("/token", Token).WithName("IssueToken")
@@ -26,8 +28,10 @@ public static class AuthEndpoints
             .Produces<TokenResponse>()
             .Produces<OAuthErrorResponse>(StatusCodes.Status400BadRequest)
             .Produces<OAuthErrorResponse>(StatusCodes.Status401Unauthorized)
+            .Produces<OAuthErrorResponse>(StatusCodes.Status429TooManyRequests)
             .DisableAntiforgery()
-            .WithSummary("OAuth 2.0 token endpoint: form-encoded grant_type=client_credentials, client_id and client_secret (or HTTP Basic).");
+            .RequireRateLimiting(AuthRateLimits.Token)
+            .WithSummary("OAuth 2.0 token endpoint: form-encoded grant_type=client_credentials, client_id and client_secret (or HTTP Basic). Limited per client address (429 slow_down with Retry-After).");
         return app;
     }
 

@@ -40,17 +40,20 @@ public sealed class RegisterUserValidator : AbstractValidator<RegisterUser>
     }
 }
 
-public sealed class RegisterUserHandler(IUserRepository users, IPasswordHasher passwords, IClientSecrets secrets, TimeProvider clock)
+public sealed class RegisterUserHandler(IUserRepository users, PasswordHashing passwords, IClientSecrets secrets, TimeProvider clock)
     : ICommandHandler<RegisterUser, Result<RegisteredUser>>
 {
+    public const string TooManyAtOnce = "Too many sign-ups at once; try again in a moment";
+
     public async ValueTask<Result<RegisteredUser>> Handle(RegisterUser command, CancellationToken cancellationToken)
     {
         var referrerId = command.ReferrerId?.ToLowerInvariant();
         if (referrerId is not null && !await users.ExistsAsync(referrerId, cancellationToken))
             return Error.Validation("referrer_id does not exist");
 
+        if (await passwords.TryHashAsync(command.Password, cancellationToken) is not { } passwordHash) return Error.TooManyRequests(TooManyAtOnce);
         var now = clock.GetUtcNow().UtcDateTime;
-        var user = User.Register(ObjectIds.New(), command.Email, command.Name, command.Country, passwords.Hash(command.Password), referrerId, now);
+        var user = User.Register(ObjectIds.New(), command.Email, command.Name, command.Country, passwordHash, referrerId, now);
         var (clientId, secret, secretHash) = secrets.Create();
         user.IssueClient(clientId, secretHash, now);
 
