@@ -32,7 +32,13 @@ public static class ErrorResponses
 
     /// <summary>A 429 says when to try again.</summary>
     private static IResult WithRetryAfter(Error error, IResult result) =>
-        error.Kind == ErrorKind.TooManyRequests ? new RetryAfterResult(result, RetryAfterSeconds) : result;
+        error.Kind == ErrorKind.TooManyRequests ? new RetryAfterResult(result, RetryAfterOf(error)) : result;
+
+    /// <summary>The whole seconds a refused caller should wait: what the use case said, at least one.</summary>
+    public static int RetryAfterOf(Error error) => error.RetryAfter is { } wait ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : RetryAfterSeconds;
+
+    /// <summary>Puts the Retry-After a 429 carries on <paramref name="result"/> (for routes with bodies of their own).</summary>
+    public static IResult WithRetryAfterOf(this IResult result, Error error) => WithRetryAfter(error, result);
 
     private sealed class RetryAfterResult(IResult inner, int seconds) : IResult
     {

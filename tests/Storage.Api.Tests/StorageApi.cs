@@ -8,7 +8,7 @@ using Storage.Application.Files;
 namespace Storage.Api.Tests;
 
 /// <summary>The Storage service on a clock the test moves; the test runs the expiry sweep itself.</summary>
-public sealed class StorageApi(TimeProvider clock) : ServiceFactory<Program>
+public class StorageApi(TimeProvider clock) : ServiceFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -128,6 +128,29 @@ public sealed class DataDumpTests(TasksApi api) : IClassFixture<TasksApi>
     }
 
     [Fact]
+    public async Task A_dump_past_the_owners_storage_quota_is_a_413_with_storages_reason_and_keeps_nothing()
+    {
+        var sink = await AutomationJobAsync(positions: 1);
+        var agent = await RunningAgentAsync();
+        api.ProofFiles.QuotaFiles = api.ProofFiles.Names.Count + 1;
+        try
+        {
+            var kept = api.ProofFiles.Names.Count;
+
+            var refused = await DumpAsync(agent.Running, sink, "{}", new JsonArray(File("first", Png), File("second", Png)));
+
+            refused.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+            (await ErrorOf(refused)).Should().Be(InMemoryProofFileStore.QuotaReached);
+            api.ProofFiles.Names.Count.Should().Be(kept, "the file stored before the refusal was deleted");
+            ((await Employer.GetFromJsonAsync<JsonObject>($"/api/v1/jobs/{sink}/applicants"))!["job_tasks"]!.AsArray()).Should().BeEmpty("no task was made");
+        }
+        finally
+        {
+            api.ProofFiles.QuotaFiles = null;
+        }
+    }
+
+    [Fact]
     public async Task A_sink_shared_with_the_running_jobs_employer_takes_dumps_and_an_unshared_one_is_a_403()
     {
         var sinkOwner = TasksApi.NewId();

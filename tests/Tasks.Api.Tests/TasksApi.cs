@@ -1,3 +1,4 @@
+using Platform.Application.Results;
 using Platform.Application.Notifications;
 using System.Collections.Concurrent;
 using System.Net;
@@ -166,11 +167,17 @@ public sealed class InMemoryProofFileStore : IProofFileStore
 
     public IReadOnlyCollection<string> Names => _files.Keys.ToList();
 
-    public Task<string> SaveAsync(string ownerId, string fileName, string mediaType, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    /// <summary>When set, Storage refuses files past this many in all (as its per-user quota does: 413 with its reason).</summary>
+    public int? QuotaFiles { get; set; }
+
+    public const string QuotaReached = "Storage quota reached: at most 1 kept files and 1000 bytes per user";
+
+    public Task<Result<string>> SaveAsync(string ownerId, string fileName, string mediaType, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
+        if (QuotaFiles is { } most && _files.Count >= most) return Task.FromResult<Result<string>>(Error.TooLarge(QuotaReached));
         var name = $"{Guid.NewGuid():N}-{fileName}";
         _files[name] = (content.ToArray(), mediaType);
-        return Task.FromResult(name);
+        return Task.FromResult<Result<string>>(name);
     }
 
     public Task<ProofFileContent?> OpenAsync(string storedName, CancellationToken cancellationToken) =>

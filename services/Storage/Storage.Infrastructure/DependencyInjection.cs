@@ -25,6 +25,8 @@ public static class DependencyInjection
         var services = builder.Services;
         services.AddSingleton<IFileContents>(_ => new DiskFileContents(Path.Combine(dataDirectory, "files")));
         services.AddSingleton<IStoredFileRepository, StoredFileRepository>();
+        services.AddSingleton<IStorageUsage, StorageUsage>();
+        services.AddSingleton(builder.Configuration.GetSection(StorageQuota.Section).Get<StorageQuota>() ?? new StorageQuota());
         services.AddIndexes(StoredFileRepository.EnsureIndexesAsync);
         var sweep = builder.Configuration.GetSection(ExpiredFileSweepOptions.Section).Get<ExpiredFileSweepOptions>() ?? new ExpiredFileSweepOptions();
         services.AddPeriodicSweep("Expired-file sweep", sweep.SweepInterval,

@@ -21,6 +21,9 @@ public enum ErrorKind
 /// <summary>A failure a caller can act on. <see cref="Messages"/> lists every rule broken (validation), in order.</summary>
 public sealed record Error(ErrorKind Kind, IReadOnlyList<string> Messages)
 {
+    /// <summary>For <see cref="ErrorKind.TooManyRequests"/>: when the caller may try again, when the use case knows.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public string Message => Messages.Count > 0 ? Messages[0] : Kind.ToString();
 
     public static Error Validation(params string[] messages) => new(ErrorKind.Validation, messages);

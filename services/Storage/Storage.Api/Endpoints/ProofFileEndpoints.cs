@@ -45,5 +45,6 @@ public static class ProofFileEndpoints
         return result.IsSuccess ? Results.NoContent() : Refuse(result.Error!);
     }
 
-    private static IResult Refuse(Error error) => Results.Json(new StorageErrorResponse(false, error.Message), statusCode: ErrorResponses.StatusOf(error.Kind));
+    private static IResult Refuse(Error error) =>
+        Results.Json(new StorageErrorResponse(false, error.Message), statusCode: ErrorResponses.StatusOf(error.Kind)).WithRetryAfterOf(error);
 }

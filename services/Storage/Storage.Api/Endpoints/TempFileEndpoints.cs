@@ -21,7 +21,7 @@ public static class TempFileEndpoints
     {
         var temp = app.MapGroup("/api/v1/storage/temp").WithTags("Storage");
         temp.MapPost("/", Upload).WithName("UploadTempFile")
-            .Produces<UploadedResponse>().Produces<StorageErrorResponse>(400).Produces<StorageErrorResponse>(413)
+            .Produces<UploadedResponse>().Produces<StorageErrorResponse>(400).Produces<StorageErrorResponse>(413).Produces<StorageErrorResponse>(429)
             .AddOpenApiOperationTransformer(DescribeMultipartFile)
             .DisableAntiforgery()
             .WithSummary("Upload a file (multipart field 'file', at most 50 MB); it is served for 15 minutes.");
@@ -68,7 +68,7 @@ public static class TempFileEndpoints
         return Results.Stream(content, file.ContentType, fileDownloadName: file.OriginalName, enableRangeProcessing: true);
     }
 
-    private static IResult Refuse(Error error) => Refuse(ErrorResponses.StatusOf(error.Kind), error.Message);
+    private static IResult Refuse(Error error) => Refuse(ErrorResponses.StatusOf(error.Kind), error.Message).WithRetryAfterOf(error);
 
     private static IResult Refuse(int status, string message) => Results.Json(new StorageErrorResponse(false, message), statusCode: status);
 

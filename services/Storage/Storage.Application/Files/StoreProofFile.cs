@@ -23,11 +23,11 @@ public sealed class StoreProofFileValidator : AbstractValidator<StoreProofFile>
     }
 }
 
-public sealed class StoreProofFileHandler(IFileContents contents, IStoredFileRepository files, TimeProvider clock)
+public sealed class StoreProofFileHandler(IFileContents contents, IStoredFileRepository files, IStorageUsage usage, StorageQuota quota, TimeProvider clock)
     : ICommandHandler<StoreProofFile, Result<StoredFile>>
 {
     public async ValueTask<Result<StoredFile>> Handle(StoreProofFile command, CancellationToken cancellationToken) =>
-        await FileIntake.StoreAsync(contents, files, clock.GetUtcNow().UtcDateTime, command.OriginalName, command.Content,
+        await new FileIntake(contents, files, usage, quota, clock).StoreAsync(command.OwnerId, FileKind.Proof, command.OriginalName, command.Content,
             (name, size, now) => StoredFile.Proof(name, UploadTempFileHandler.OriginalNameOf(command.OriginalName), MediaTypes.Normalize(command.ContentType),
                 size, command.OwnerId, now), cancellationToken);
 }

@@ -23,13 +23,13 @@ public sealed class UploadTempFileValidator : AbstractValidator<UploadTempFile>
     }
 }
 
-public sealed class UploadTempFileHandler(IFileContents contents, IStoredFileRepository files, TimeProvider clock)
+public sealed class UploadTempFileHandler(IFileContents contents, IStoredFileRepository files, IStorageUsage usage, StorageQuota quota, TimeProvider clock)
     : ICommandHandler<UploadTempFile, Result<StoredFile>>
 {
     public const string TooLargeMessage = "File too large: at most 50 MB";
 
     public async ValueTask<Result<StoredFile>> Handle(UploadTempFile command, CancellationToken cancellationToken) =>
-        await FileIntake.StoreAsync(contents, files, clock.GetUtcNow().UtcDateTime, command.OriginalName, command.Content,
+        await new FileIntake(contents, files, usage, quota, clock).StoreAsync(command.Caller.UserId, FileKind.Temporary, command.OriginalName, command.Content,
             (name, size, now) => StoredFile.Temporary(name, OriginalNameOf(command.OriginalName), MediaTypes.Normalize(command.ContentType), size,
                 command.Caller.UserId, now), cancellationToken);
 

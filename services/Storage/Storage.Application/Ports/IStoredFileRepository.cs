@@ -12,4 +12,7 @@ public interface IStoredFileRepository
     Task<IReadOnlyList<StoredFile>> FindExpiredAsync(DateTime now, int limit, CancellationToken cancellationToken);
 
     Task DeleteAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>When the first of <paramref name="ownerId"/>'s temporary files expires; null when they have none.</summary>
+    Task<DateTime?> FirstExpiryOfAsync(string ownerId, CancellationToken cancellationToken);
 }

@@ -9,9 +9,13 @@ public sealed class StoredFileRepository(IDocumentStore store) : IStoredFileRepo
     public const string CollectionName = "files";
     private readonly IDocumentCollection<StoredFileDocument> _files = store.Collection<StoredFileDocument>(CollectionName);
 
-    /// <summary>The sweep walks files by expiry.</summary>
-    public static Task EnsureIndexesAsync(IDocumentStore store, CancellationToken cancellationToken) =>
-        store.Collection<StoredFileDocument>(CollectionName).EnsureIndexAsync(new IndexDefinition(nameof(StoredFileDocument.ExpiresAt)), cancellationToken);
+    /// <summary>The sweep walks files by expiry; a quota's refusal finds a user's first to expire.</summary>
+    public static async Task EnsureIndexesAsync(IDocumentStore store, CancellationToken cancellationToken)
+    {
+        var files = store.Collection<StoredFileDocument>(CollectionName);
+        await files.EnsureIndexAsync(new IndexDefinition(nameof(StoredFileDocument.ExpiresAt)), cancellationToken);
+        await files.EnsureIndexAsync(new IndexDefinition(nameof(StoredFileDocument.OwnerId)), cancellationToken);
+    }
 
     public Task AddAsync(StoredFile file, CancellationToken cancellationToken) => _files.InsertAsync(ToDocument(file), cancellationToken: cancellationToken);
 
@@ -28,6 +32,13 @@ public sealed class StoredFileRepository(IDocumentStore store) : IStoredFileRepo
     }
 
     public Task DeleteAsync(string name, CancellationToken cancellationToken) => _files.DeleteAsync(name, cancellationToken);
+
+    public async Task<DateTime?> FirstExpiryOfAsync(string ownerId, CancellationToken cancellationToken)
+    {
+        var first = await _files.ListAsync(Filter.And(Filter.Eq(nameof(StoredFileDocument.OwnerId), ownerId), Filter.Eq(nameof(StoredFileDocument.Kind), "temporary")),
+            new SortBy(nameof(StoredFileDocument.ExpiresAt), Descending: false), 1, cancellationToken);
+        return first.Count > 0 ? first[0].ExpiresAt : null;
+    }
 
     private static StoredFileDocument ToDocument(StoredFile f) => new()
     {

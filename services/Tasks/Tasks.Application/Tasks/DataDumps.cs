@@ -59,7 +59,9 @@ public sealed partial class DataDumps(IJobReplica jobs, IJobTaskRepository tasks
         var (proof, files) = read.Value;
 
         var taskId = ObjectIds.New();
-        var stored = await proofFiles.StoreAsync(caller.UserId, files, cancellationToken);
+        var storing = await proofFiles.StoreAsync(caller.UserId, files, cancellationToken);
+        if (!storing.IsSuccess) return storing.Error!;
+        var stored = storing.Value;
         try
         {
             // The agent's text as sent; with files, the record written again with their URLs in it (non-ASCII kept as is).

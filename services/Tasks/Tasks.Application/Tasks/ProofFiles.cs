@@ -70,7 +70,8 @@ public sealed class ProofFiles(IProofFileStore store)
         return null;
     }
 
-    public async Task<IReadOnlyList<ProofFile>> StoreAsync(string ownerId, IReadOnlyList<DecodedProofFile> files, CancellationToken cancellationToken)
+    /// <summary>Stores every file, or none: a file Storage refuses (its quota) takes back those stored before it, and its refusal is the answer.</summary>
+    public async Task<Result<IReadOnlyList<ProofFile>>> StoreAsync(string ownerId, IReadOnlyList<DecodedProofFile> files, CancellationToken cancellationToken)
     {
         var stored = new List<ProofFile>();
         try
@@ -78,7 +79,12 @@ public sealed class ProofFiles(IProofFileStore store)
             foreach (var file in files)
             {
                 var name = await store.SaveAsync(ownerId, file.FileName, file.MediaType, file.Content, cancellationToken);
-                stored.Add(new ProofFile(file.Field.Name, file.FileName, file.MediaType, file.Content.Length, name));
+                if (!name.IsSuccess)
+                {
+                    await DeleteAsync(stored);
+                    return name.Error!;
+                }
+                stored.Add(new ProofFile(file.Field.Name, file.FileName, file.MediaType, file.Content.Length, name.Value));
             }
             return stored;
         }

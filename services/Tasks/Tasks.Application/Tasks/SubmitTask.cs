@@ -59,7 +59,9 @@ public sealed class SubmitTaskHandler(IJobReplica jobs, IJobTaskRepository tasks
         var files = ProofFiles.Read(job, command.Files);
         if (!files.IsSuccess) return files.Error!;
 
-        var stored = await proofFiles.StoreAsync(command.Caller.UserId, files.Value, cancellationToken);
+        var storing = await proofFiles.StoreAsync(command.Caller.UserId, files.Value, cancellationToken);
+        if (!storing.IsSuccess) return storing.Error!;
+        var stored = storing.Value;
         var now = clock.GetUtcNow().UtcDateTime;
         var checks = job.AutoRate && !string.IsNullOrEmpty(job.Vcode);
         void CheckCode(JobTask t)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Platform.Application.Results;
 using Tasks.Application.Ports;
 
 namespace Tasks.Infrastructure.Files;
@@ -14,12 +15,20 @@ public sealed class StorageProofFileStore(HttpClient http) : IProofFileStore
 {
     public const string Path = "/internal/proof-files";
 
-    public async Task<string> SaveAsync(string ownerId, string fileName, string mediaType, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    public async Task<Result<string>> SaveAsync(string ownerId, string fileName, string mediaType, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
         using var body = new ReadOnlyMemoryContent(content);
         body.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
         using var request = new HttpRequestMessage(HttpMethod.Post, $"{Path}?name={Uri.EscapeDataString(fileName)}&owner={Uri.EscapeDataString(ownerId)}") { Content = body };
         using var response = await http.SendAsync(request, cancellationToken);
+        // Storage's quota on the owner's kept files (413), or too much at once (429): its reason is the submission's answer.
+        if (response.StatusCode is HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.TooManyRequests)
+        {
+            var refusal = (await response.Content.ReadFromJsonAsync<StorageRefusal>(cancellationToken))?.Message ?? "Storage refused the file";
+            return response.StatusCode == HttpStatusCode.TooManyRequests
+                ? Error.TooManyRequests(refusal) with { RetryAfter = response.Headers.RetryAfter?.Delta }
+                : Error.TooLarge(refusal);
+        }
         response.EnsureSuccessStatusCode();
         var stored = await response.Content.ReadFromJsonAsync<StoredProofFile>(cancellationToken);
         return stored?.Name ?? throw new InvalidOperationException("Storage answered without the stored file's name.");
@@ -45,4 +54,6 @@ public sealed class StorageProofFileStore(HttpClient http) : IProofFileStore
     }
 
     private sealed record StoredProofFile(string Name);
+
+    private sealed record StorageRefusal(string? Message);
 }
