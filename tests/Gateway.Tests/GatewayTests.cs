@@ -154,33 +154,20 @@ public sealed class GatewayTests : IDisposable
 
     public void Dispose() => _gateway.Dispose();
 
-    /// <summary>A gateway whose connections come from the peer each request names (X-Test-Peer): the test host has no network.</summary>
+    /// <summary>A gateway whose connections come from the peer each request names (<see cref="TestPeer"/>): the test host has no network.</summary>
     private sealed class GatewayWithPeers(IReadOnlyDictionary<string, string> settings) : GatewayFactory(settings)
     {
         protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, PeerFromHeader>());
-        }
-
-        private sealed class PeerFromHeader : Microsoft.AspNetCore.Hosting.IStartupFilter
-        {
-            public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
-            {
-                Microsoft.AspNetCore.Builder.UseExtensions.Use(app, (context, following) =>
-                {
-                    context.Connection.RemoteIpAddress = IPAddress.Parse(context.Request.Headers["X-Test-Peer"].ToString());
-                    return following(context);
-                });
-                next(app);
-            };
+            builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestPeer>());
         }
     }
 
     private static async Task<string> ForwardedForAsync(GatewayFactory gateway, string peer, string claimed)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/token") { Content = new StringContent("") };
-        request.Headers.Add("X-Test-Peer", peer);
+        request.Headers.Add(TestPeer.Header, peer);
         request.Headers.Add("X-Forwarded-For", claimed);
         var response = await gateway.Client().SendAsync(request);
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["forwarded_for"]!.GetValue<string>();

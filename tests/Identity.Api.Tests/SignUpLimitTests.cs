@@ -25,7 +25,7 @@ public sealed class SignUpLimitTests : IDisposable
 
     public void Dispose() => _api.Dispose();
 
-    /// <summary>Identity with small limits, whose requests come from the peer the test names (X-Test-Peer; loopback by default: the gateway).</summary>
+    /// <summary>Identity with small limits, whose requests come from the peer the test names (<see cref="TestPeer"/>; loopback by default: the gateway).</summary>
     private sealed class LimitedIdentity : ServiceFactory<Program>
     {
         public SlowHasher Hasher { get; } = new();
@@ -39,25 +39,10 @@ public sealed class SignUpLimitTests : IDisposable
             builder.UseSetting("Identity:Limits:QueuedPasswordHashes", "3");
             builder.ConfigureTestServices(services =>
             {
-                services.AddSingleton<IStartupFilter, PeerFromHeader>();
                 services.RemoveAll<IPasswordHasher>();
                 services.AddSingleton<IPasswordHasher>(Hasher);
             });
         }
-    }
-
-    /// <summary>The test host has no network peer: the X-Test-Peer header says who connected (the gateway's loopback unless set).</summary>
-    private sealed class PeerFromHeader : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, following) =>
-            {
-                context.Connection.RemoteIpAddress = IPAddress.Parse(context.Request.Headers["X-Test-Peer"].FirstOrDefault() ?? "127.0.0.1");
-                return following(context);
-            });
-            next(app);
-        };
     }
 
     /// <summary>A password hasher that takes its time, and remembers how many hashed at once.</summary>
@@ -96,7 +81,7 @@ public sealed class SignUpLimitTests : IDisposable
             }),
         };
         if (forwardedFor is not null) request.Headers.Add("X-Forwarded-For", forwardedFor);
-        if (peer is not null) request.Headers.Add("X-Test-Peer", peer);
+        if (peer is not null) request.Headers.Add(TestPeer.Header, peer);
         return _api.CreateClient().SendAsync(request);
     }
 

@@ -31,25 +31,8 @@ public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram> where TP
         builder.ConfigureTestServices(services =>
         {
             services.AddMassTransitTestHarness();
-            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, FromTheGateway>();
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestPeer>();
         });
-    }
-
-    /// <summary>
-    /// The test host has no network peer: requests come from the gateway, on this machine's loopback (as in local runs),
-    /// which the services trust for X-Forwarded-For.
-    /// </summary>
-    private sealed class FromTheGateway : Microsoft.AspNetCore.Hosting.IStartupFilter
-    {
-        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
-        {
-            Microsoft.AspNetCore.Builder.UseExtensions.Use(app, (context, following) =>
-            {
-                context.Connection.RemoteIpAddress ??= System.Net.IPAddress.Loopback;
-                return following(context);
-            });
-            next(app);
-        };
     }
 
     /// <summary>The test harness bus: what the service published, and a bus to publish other services' events on.</summary>

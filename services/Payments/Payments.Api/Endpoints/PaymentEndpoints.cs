@@ -22,8 +22,8 @@ public static class PaymentEndpoints
             .Produces<TransactionHistoryResponse>().Produces<ErrorBody>(400).Produces<ErrorBody>(404)
             .WithSummary("The caller's deposits and withdrawals, newest first, with their balance and totals.");
         payments.MapPost("/deposit", Deposit).WithName("Deposit")
-            .Produces<TransactionResponse>(201).Produces<ErrorBody>(400).Produces<ErrorBody>(409).Produces<ErrorBody>(422)
-            .WithSummary("Fund the caller's balance; the sandbox payment provider (local runs) completes it at once. An Idempotency-Key header makes a retry safe.");
+            .Produces<TransactionResponse>(201).Produces<ErrorBody>(400).Produces<ErrorBody>(409).Produces<ErrorBody>(422).Produces<ErrorBody>(503)
+            .WithSummary("Fund the caller's balance: pending with payment_url (the provider's invoice page) until the provider says it was paid; in local runs the sandbox completes it at once. An Idempotency-Key header makes a retry safe.");
         app.MapGet("/api/v1/users/me/balance", Balance).WithTags("Payments").WithName("GetBalance")
             .Produces<BalanceResponse>()
             .WithSummary("The caller's balance, active (spendable) balance and pending earnings.");
