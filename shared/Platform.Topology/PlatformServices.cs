@@ -57,6 +57,8 @@ public static class PlatformServices
         new("users-me", "/api/v1/users/me"),
         new("oauth-discovery", "/.well-known/openid-configuration", Public: true, KeepHost: true),
         new("jwks", "/.well-known/jwks.json", Public: true),
+        // Route 68: a phone's secret is Identity's (it signs the phone in); more specific than Devices' catch-all.
+        new("device-secret", "/api/v1/devices/{remote_device_id}/secret"),
     ]);
 
     /// <summary>A job is funded by Payments before it is posted.</summary>

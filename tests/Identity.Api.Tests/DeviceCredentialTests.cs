@@ -19,15 +19,7 @@ public sealed class DeviceCredentialTests(IdentityApi api) : IClassFixture<Ident
 {
     private readonly HttpClient _client = api.CreateClient();
 
-    private async Task<string> RegisterOwnerAsync()
-    {
-        var response = await _client.PostAsJsonAsync("/api/v1/auth/register", new JsonObject
-        {
-            ["email"] = $"owner-{Guid.NewGuid():N}@example.com", ["password"] = "correct horse", ["name"] = "Olga", ["country"] = "DE",
-        });
-        response.StatusCode.Should().Be(HttpStatusCode.Created);
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["user_id"]!.GetValue<string>();
-    }
+    private async Task<string> RegisterOwnerAsync() => (await api.RegisterAsync()).UserId;
 
     private static (string Secret, string Hash) NewSecret()
     {

@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Platform.Testing;
 
@@ -14,5 +17,17 @@ public sealed class IdentityApi : ServiceFactory<Program>
         base.ConfigureWebHost(builder);
         builder.UseSetting("Identity:Limits:SignUpsPerMinute", "100000");
         builder.UseSetting("Identity:Limits:TokenRequestsPerMinute", "100000");
+    }
+
+    /// <summary>Signs a new user up (route 44): their id and their API client's credentials.</summary>
+    public async Task<(string UserId, string ClientId, string Secret)> RegisterAsync(string country = "DE")
+    {
+        var response = await CreateClient().PostAsJsonAsync("/api/v1/auth/register", new JsonObject
+        {
+            ["email"] = $"user-{Guid.NewGuid():N}@example.com", ["password"] = "correct horse", ["name"] = "Olga", ["country"] = country,
+        });
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        return (body["user_id"]!.GetValue<string>(), body["client_id"]!.GetValue<string>(), body["client_secret"]!.GetValue<string>());
     }
 }

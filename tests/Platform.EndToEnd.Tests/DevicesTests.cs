@@ -68,6 +68,30 @@ public sealed class DevicesTests(RunningPlatform running)
     }
 
     [Fact]
+    public async Task An_owner_rotates_and_revokes_a_phones_secret_and_a_client_rotates_its_own_through_the_gateway()
+    {
+        var owner = await running.Platform.RegisterAsync("Owner Ola", "DE");
+        var (deviceId, _, agent) = await OnlinePhoneAsync(owner, "DE");
+        using var _ = agent;
+        Task<TokenResponse> SignInAsync(string clientId, string secret) => running.Platform.Gateway.RequestClientCredentialsTokenAsync(
+            new ClientCredentialsTokenRequest { Address = "/api/v1/auth/token", ClientId = clientId, ClientSecret = secret, ClientCredentialStyle = ClientCredentialStyle.PostBody });
+
+        var rotated = await owner.Client.PostAsync($"/api/v1/devices/{deviceId}/secret", null);
+        rotated.StatusCode.Should().Be(HttpStatusCode.OK, "route 68 reaches Identity, not Devices' catch-all");
+        var secret = (await rotated.Content.ReadFromJsonAsync<JsonObject>())!["device_secret"]!.GetValue<string>();
+        (await SignInAsync(deviceId, secret)).IsError.Should().BeFalse();
+        (await owner.Client.DeleteAsync($"/api/v1/devices/{deviceId}/secret")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await SignInAsync(deviceId, secret)).Error.Should().Be("invalid_client", "the revoked phone can't sign in");
+
+        var newClient = await owner.Client.PostAsync("/api/v1/auth/secret", null);
+        newClient.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await SignInAsync(owner.ClientId, owner.ClientSecret)).Error.Should().Be("invalid_client", "the old client secret stopped at once");
+        (await SignInAsync(owner.ClientId, (await newClient.Content.ReadFromJsonAsync<JsonObject>())!["client_secret"]!.GetValue<string>())).IsError.Should().BeFalse();
+        var jwks = await running.Platform.Gateway.GetFromJsonAsync<JsonObject>("/api/v1/auth/.well-known/jwks.json");
+        jwks!["keys"]!.AsArray().Should().NotBeEmpty("route 69 needs no token");
+    }
+
+    [Fact]
     public async Task A_renter_rents_a_live_phone_pays_its_first_hour_through_the_ledger_and_ends_the_rental()
     {
         var owner = await running.Platform.RegisterAsync("Owner Ola", "PT");

@@ -22,6 +22,7 @@ app.UseRateLimiter();
 app.MapAuthEndpoints();
 app.MapUserEndpoints();
 app.MapDiscoveryEndpoints();
+app.MapCredentialEndpoints();
 app.MapAgentTokenEndpoints();
 app.Run();
 

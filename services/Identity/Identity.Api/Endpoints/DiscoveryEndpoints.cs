@@ -13,14 +13,18 @@ public static class DiscoveryEndpoints
             (await mediator.Send(new GetSigningKeys(), ct)).ToHttp(keys => Results.Json(DiscoveryDocument(keys, $"{request.Scheme}://{request.Host}"))))
             .AllowAnonymous().ExcludeFromDescription();
 
-        app.MapGet("/.well-known/jwks.json", async (ISender mediator, CancellationToken ct) =>
-            (await mediator.Send(new GetSigningKeys(), ct)).ToHttp(keys => Results.Json(new
-            {
-                keys = keys.Keys.Select(k => new { kty = k.KeyType, use = k.Use, kid = k.KeyId, alg = k.Algorithm, n = k.Modulus, e = k.Exponent }),
-            })))
-            .AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/.well-known/jwks.json", Jwks).AllowAnonymous().ExcludeFromDescription();
+        // Route 69: the same keys under the API's auth path.
+        app.MapGet("/api/v1/auth/.well-known/jwks.json", Jwks).AllowAnonymous().WithTags("Auth").WithName("GetJwks")
+            .WithSummary("The public keys that verify access tokens (JWKS); no token needed.");
         return app;
     }
+
+    private static async Task<IResult> Jwks(ISender mediator, CancellationToken ct) =>
+        (await mediator.Send(new GetSigningKeys(), ct)).ToHttp(keys => Results.Json(new
+        {
+            keys = keys.Keys.Select(k => new { kty = k.KeyType, use = k.Use, kid = k.KeyId, alg = k.Algorithm, n = k.Modulus, e = k.Exponent }),
+        }));
 
     private static Dictionary<string, object> DiscoveryDocument(SigningKeySet keys, string origin) => new()
     {

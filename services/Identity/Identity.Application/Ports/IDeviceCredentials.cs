@@ -9,4 +9,7 @@ public interface IDeviceCredentials
 
     /// <summary>Stores a device's credentials; a device already known keeps the ones it has (a redelivered event changes nothing).</summary>
     Task AddAsync(DeviceCredential credential, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the device's secret hash (null: revoked, no secret signs in) in one write.</summary>
+    Task ReplaceSecretAsync(string remoteDeviceId, string? secretHash, DateTime now, CancellationToken cancellationToken);
 }

@@ -9,6 +9,9 @@ public interface IUserRepository
     Task<User?> FindByClientIdAsync(string clientId, CancellationToken cancellationToken);
     Task<bool> ExistsAsync(string userId, CancellationToken cancellationToken);
 
+    /// <summary>Replaces the secret hash of the user's API client <paramref name="clientId"/>; false when the user has no such client.</summary>
+    Task<bool> ReplaceClientSecretAsync(string userId, string clientId, string secretHash, DateTime now, CancellationToken cancellationToken);
+
     /// <summary>Stores a new user with its events; false when the email is taken (in any case).</summary>
     Task<bool> TryAddAsync(User user, CancellationToken cancellationToken);
 

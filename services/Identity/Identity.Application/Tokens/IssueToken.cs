@@ -42,7 +42,7 @@ public sealed class IssueTokenHandler(IUserRepository users, IDeviceCredentials 
             return secrets.Verify(command.ClientSecret, client.SecretHash) ? tokens.Issue(user, client.ClientId) : Refused;
 
         var device = Guid.TryParse(command.ClientId, out var deviceId) ? await devices.FindAsync(deviceId.ToString(), cancellationToken) : null;
-        if (device is null || !secrets.Verify(command.ClientSecret, device.SecretHash)) return Refused;
+        if (device is not { SecretHash: { } deviceSecret } || !secrets.Verify(command.ClientSecret, deviceSecret)) return Refused;
         var owner = await users.GetAsync(device.OwnerId, cancellationToken);
         return owner is null ? Refused : tokens.Issue(owner, device.RemoteDeviceId, device.RemoteDeviceId);
     }

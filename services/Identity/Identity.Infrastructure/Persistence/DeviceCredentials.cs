@@ -13,6 +13,18 @@ public sealed class DeviceCredentials(IDocumentStore store) : IDeviceCredentials
     public async Task<DeviceCredential?> FindAsync(string remoteDeviceId, CancellationToken cancellationToken) =>
         await _credentials.GetAsync(remoteDeviceId, cancellationToken) is { } d ? new DeviceCredential(d.Id, d.OwnerId, d.SecretHash, d.IssuedAt) : null;
 
+    public async Task ReplaceSecretAsync(string remoteDeviceId, string? secretHash, DateTime now, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            if (await _credentials.GetAsync(remoteDeviceId, cancellationToken) is not { } stored) return;
+            stored.SecretHash = secretHash;
+            stored.IssuedAt = now;
+            if (await _credentials.TryReplaceAsync(stored, null, cancellationToken)) return;
+        }
+        throw new InvalidOperationException($"Device {remoteDeviceId}'s credentials kept changing while its secret was replaced.");
+    }
+
     public Task AddAsync(DeviceCredential credential, CancellationToken cancellationToken) =>
         _credentials.TryInsertAsync(new DeviceCredentialDocument
         {
@@ -26,6 +38,7 @@ public sealed class DeviceCredentials(IDocumentStore store) : IDeviceCredentials
 public sealed class DeviceCredentialDocument : Document
 {
     public string OwnerId { get; set; } = string.Empty;
-    public string SecretHash { get; set; } = string.Empty;
+    /// <summary>Null once revoked.</summary>
+    public string? SecretHash { get; set; }
     public DateTime IssuedAt { get; set; }
 }

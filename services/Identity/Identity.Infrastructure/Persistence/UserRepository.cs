@@ -26,6 +26,21 @@ public sealed class UserRepository(IDocumentStore store, IIntegrationEventMap ev
     public async Task<User?> FindByClientIdAsync(string clientId, CancellationToken cancellationToken) =>
         ToDomain(await _users.FindOneAsync(Filter.AnyMatch(nameof(UserDocument.Clients), nameof(ApiClientDocument.ClientId), clientId), cancellationToken));
 
+    /// <summary>A versioned write of the user's document, read again when another write (a verdict's count) came first.</summary>
+    public async Task<bool> ReplaceClientSecretAsync(string userId, string clientId, string secretHash, DateTime now, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            var stored = await _users.GetAsync(userId, cancellationToken);
+            var client = stored?.Clients.FirstOrDefault(c => c.ClientId == clientId);
+            if (stored is null || client is null) return false;
+            client.SecretHash = secretHash;
+            client.IssuedAt = now;
+            if (await _users.TryReplaceAsync(stored, null, cancellationToken)) return true;
+        }
+        throw new InvalidOperationException($"User {userId} kept changing while their client's secret was replaced.");
+    }
+
     public async Task<bool> ExistsAsync(string userId, CancellationToken cancellationToken) =>
         await _users.CountAsync(Filter.Eq(nameof(Document.Id), userId), cancellationToken) > 0;
 
