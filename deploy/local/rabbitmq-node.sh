@@ -21,6 +21,9 @@ export RABBITMQ_LOG_BASE="$base/log"
 export RABBITMQ_ENABLED_PLUGINS_FILE="$base/enabled_plugins"
 export RABBITMQ_PID_FILE="$base/node.pid"
 export RABBITMQ_CONFIG_FILE="$base/rabbitmq"
+# An Erlang VM that dies (the node, or rabbitmqctl run after the folder went away) writes its crash dump here, never
+# into whatever folder the script was started from.
+export ERL_CRASH_DUMP="$base/log/erl_crash.dump"
 [ -f "$RABBITMQ_ENABLED_PLUGINS_FILE" ] || echo "[]." > "$RABBITMQ_ENABLED_PLUGINS_FILE"
 # Quiet start-up, no management listener; guest may connect from loopback only (RabbitMQ's default).
 [ -f "$base/rabbitmq.conf" ] || printf 'log.console = true\nlog.console.level = warning\nlog.file = false\n' > "$base/rabbitmq.conf"
