@@ -52,15 +52,15 @@ public abstract class IntegrationEventConsumer<TEvent>(Inbox inbox, ISender send
             throw new MessageRejectedException(typeof(TEvent).Name, result.Error!);
         }
         await inbox.CompleteAsync(claim, CancellationToken.None);
-        if (AfterHandled(context.Message) is { } acknowledgement)
-            await sender.Send(acknowledgement, CancellationToken.None);
+        if (Marks(context.Message) is { } marked)
+            await inbox.ForgetMarkAsync(marked, context.Message.EventId.ToString(), CancellationToken.None);
     }
 
     /// <summary>
-    /// What to do once the inbox has recorded the message handled, if anything: a use case that marks the documents it
-    /// changed with the event's id, to apply the change once even across a crash, lets go of those marks here.
+    /// The document the use case marks with the event's id, if any, to apply its change once even across a crash (an
+    /// increment that lands before the inbox records the message handled): once it has, the mark goes.
     /// </summary>
-    protected virtual ICommand<Result>? AfterHandled(TEvent message) => null;
+    protected virtual MarkedDocument? Marks(TEvent message) => null;
 }
 
 /// <summary>

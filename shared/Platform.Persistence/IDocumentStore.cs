@@ -65,7 +65,8 @@ public interface IDocumentCollection<T> where T : Document
     /// document's <see cref="Document.AppliedOperations"/>, and while it is there the same operation adds nothing
     /// (<see cref="IncrementOnceOutcome.AlreadyApplied"/>). A consumer passes its message's id, so that a redelivery
     /// after a crash between this write and the inbox's completion adds nothing twice; once the inbox has recorded the
-    /// message handled, <see cref="ForgetOperationAsync"/> drops the key. At most <see cref="MaxAppliedOperations"/> keys
+    /// message handled, the inbox drops the key (<see cref="ForgetOperationAsync"/>, for the document the consumer says
+    /// its use case marks). At most <see cref="MaxAppliedOperations"/> keys
     /// are kept (the oldest go first): a key is needed only while its message may still be redelivered unrecorded.
     /// </summary>
     Task<IncrementOnceOutcome> IncrementOnceAsync(string id, string operation, IReadOnlyDictionary<string, long> deltas, CancellationToken cancellationToken = default);

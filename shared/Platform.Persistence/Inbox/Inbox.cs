@@ -23,6 +23,9 @@ public sealed class InboxClaim
     public string MessageId => Record.MessageId;
 }
 
+/// <summary>A stored document, by its collection and id, that a consumer's use case marks with the message it handles.</summary>
+public sealed record MarkedDocument(string Collection, string Id);
+
 /// <summary>What a delivery found when it asked to handle a message.</summary>
 public enum InboxClaimStatus
 {
@@ -106,6 +109,17 @@ public sealed class Inbox(IDocumentStore store, TimeProvider clock, InboxOptions
         claim.Record.ReceivedAt = DateTime.MinValue;
         return TryWriteAsync(claim.Record, cancellationToken);
     }
+
+    /// <summary>
+    /// A handler marked <paramref name="document"/> with <paramref name="mark"/> (the event's id; see
+    /// <see cref="IDocumentCollection{T}.IncrementOnceAsync"/>) and the message is now recorded handled: no redelivery
+    /// can reach the handler again, so the document lets go of the mark.
+    /// </summary>
+    public Task ForgetMarkAsync(MarkedDocument document, string mark, CancellationToken cancellationToken = default) =>
+        store.Collection<AnyDocument>(document.Collection).ForgetOperationAsync(document.Id, mark, cancellationToken);
+
+    /// <summary>Dropping a mark touches only the base's fields, whatever the collection's document type.</summary>
+    private sealed class AnyDocument : Document;
 
     public async Task<bool> HasHandledAsync(string consumer, string messageId, CancellationToken cancellationToken = default) =>
         (await _records.GetAsync(Key(consumer, messageId), cancellationToken))?.Completed == true;

@@ -17,11 +17,8 @@ public interface IUserRepository
 
     /// <summary>
     /// Counts one verdict of the user's tasks (confirmed or declined) towards their rating, once per
-    /// <paramref name="operation"/> (the event's id; kept on the user until <see cref="ForgetVerdictOperationAsync"/>);
+    /// <paramref name="operation"/> (the event's id, kept on the user until the inbox has recorded the event handled);
     /// false when the user is unknown.
     /// </summary>
     Task<bool> CountVerdictAsync(string userId, bool confirmed, string operation, CancellationToken cancellationToken);
-
-    /// <summary>The verdict's event is recorded handled: the user no longer needs its key.</summary>
-    Task ForgetVerdictOperationAsync(string userId, string operation, CancellationToken cancellationToken);
 }

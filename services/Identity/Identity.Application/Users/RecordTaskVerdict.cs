@@ -32,15 +32,3 @@ public sealed class RecordTaskVerdictHandler(IUserRepository users) : ICommandHa
         return Result.Success();
     }
 }
-
-/// <summary>The verdict's event is recorded handled by the inbox: the worker lets go of the event's key.</summary>
-public sealed record ForgetTaskVerdict(string WorkerId, string EventId) : ICommand<Result>;
-
-public sealed class ForgetTaskVerdictHandler(IUserRepository users) : ICommandHandler<ForgetTaskVerdict, Result>
-{
-    public async ValueTask<Result> Handle(ForgetTaskVerdict command, CancellationToken cancellationToken)
-    {
-        await users.ForgetVerdictOperationAsync(command.WorkerId, command.EventId, cancellationToken);
-        return Result.Success();
-    }
-}

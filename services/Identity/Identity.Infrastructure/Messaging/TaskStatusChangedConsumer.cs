@@ -1,4 +1,5 @@
 using Identity.Application.Users;
+using Identity.Infrastructure.Persistence;
 using Mediator;
 using Platform.Application.Results;
 using Platform.Contracts.Tasks;
@@ -13,7 +14,8 @@ public sealed class TaskStatusChangedConsumer(Inbox inbox, ISender sender) : Int
 {
     protected override ICommand<Result> ToCommand(TaskStatusChanged m) => new RecordTaskVerdict(m.WorkerId, m.PreviousStatus, m.Status, m.EventId.ToString());
 
-    protected override ICommand<Result> AfterHandled(TaskStatusChanged m) => new ForgetTaskVerdict(m.WorkerId, m.EventId.ToString());
+    /// <summary>The verdict marks the worker's document with the event's id (counted once across a crash).</summary>
+    protected override MarkedDocument Marks(TaskStatusChanged m) => new(UserRepository.CollectionName, m.WorkerId);
 
     /// <summary>Only a first verdict counts: submissions and redo requests are nothing to Identity.</summary>
     protected override bool Concerns(TaskStatusChanged m) => WorkerRating.IsNewVerdict(m.PreviousStatus, m.Status);

@@ -55,9 +55,6 @@ public sealed class UserRepository(IDocumentStore store, IIntegrationEventMap ev
             [nameof(UserDocument.ConfirmedTasks)] = confirmed ? 1 : 0,
         }, cancellationToken) != IncrementOnceOutcome.Missing;
 
-    public Task ForgetVerdictOperationAsync(string userId, string operation, CancellationToken cancellationToken) =>
-        _users.ForgetOperationAsync(userId, operation, cancellationToken);
-
     private static UserDocument ToDocument(User user) => new()
     {
         Id = user.Id,

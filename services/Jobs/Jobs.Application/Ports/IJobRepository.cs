@@ -40,11 +40,8 @@ public interface IJobRepository
     /// <summary>
     /// Adds <paramref name="delta"/> to the job's task counters in one atomic write, without reading the job (many
     /// task events for one job then never contend), once per <paramref name="operation"/> (the event's id): the job
-    /// keeps the key until <see cref="ForgetCounterOperationAsync"/>, so a redelivery after a crash adds nothing twice.
+    /// keeps the key until the inbox has recorded the event handled, so a redelivery after a crash adds nothing twice.
     /// False when there is no such job.
     /// </summary>
     Task<bool> AddToCountersAsync(string jobId, JobCounters delta, string operation, CancellationToken cancellationToken);
-
-    /// <summary>The event of <paramref name="operation"/> is recorded handled: the job no longer needs its key.</summary>
-    Task ForgetCounterOperationAsync(string jobId, string operation, CancellationToken cancellationToken);
 }

@@ -120,7 +120,4 @@ public sealed class JobRepository(IDocumentStore store, IIntegrationEventMap eve
         return await _jobs.IncrementOnceAsync(jobId, operation, deltas.Where(d => d.Value != 0).ToDictionary(), cancellationToken)
             != IncrementOnceOutcome.Missing;
     }
-
-    public Task ForgetCounterOperationAsync(string jobId, string operation, CancellationToken cancellationToken) =>
-        _jobs.ForgetOperationAsync(jobId, operation, cancellationToken);
 }
