@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using Platform.Application.Ids;
 using Platform.Contracts.Jobs;
 using Platform.Contracts.Tasks;
-using Platform.Testing;
 
 namespace Devices.Api.Tests;
 
@@ -17,23 +16,17 @@ public sealed class BucketTests : DevicesApiTest
     private async Task<string> JobAsync(string? ownerId = null, AutomationInputSchema? bucketSchema = null)
     {
         var jobId = ObjectIds.New();
-        await Api.Harness.Bus.Publish(new JobCreated
+        await Api.DeliverAsync(new JobCreated
         {
             JobId = jobId, OwnerId = ownerId ?? OwnerId, Title = "t", Categories = ["Other"], JobType = "devices_automation", PaymentType = "action", JobPrice = 1,
             Positions = 5, DurationDays = 1, DailyLimit = 0, TargetWorkers = ["worldwide"], FewTimes = false, Premium = false, Featured = false, AutoRate = false,
             IsProofFile = false, Status = "active", Added = DateTime.UtcNow, ExpiresAt = DateTime.UtcNow.AddDays(1), AutomationId = Guid.NewGuid().ToString(),
             BucketSchema = bucketSchema,
         });
-        await Eventually.HoldsAsync(() => Api.Harness.Consumed.Select<JobCreated>(m => m.Context.Message.JobId == jobId).Any(), "Devices heard of the job");
         return jobId;
     }
 
-    private async Task ShareAsync(string jobId, string userId, string permission)
-    {
-        await Api.Harness.Bus.Publish(new JobShared(jobId, OwnerId, userId, permission));
-        await Eventually.HoldsAsync(() => Api.Harness.Consumed.Select<JobShared>(m => m.Context.Message.JobId == jobId && m.Context.Message.UserId == userId).Any(),
-            "Devices heard of the share");
-    }
+    private Task ShareAsync(string jobId, string userId, string permission) => Api.DeliverAsync(new JobShared(jobId, OwnerId, userId, permission));
 
     private static Task<HttpResponseMessage> PutAsync(HttpClient client, string jobId, string deviceId, JsonNode? data) =>
         client.PutAsJsonAsync($"/api/v1/jobs/{jobId}/buckets/{deviceId}", new JsonObject { ["data"] = data });
@@ -124,10 +117,8 @@ public sealed class BucketTests : DevicesApiTest
     /// <summary>Tells Devices that <paramref name="taskId"/> of <paramref name="employerId"/> runs on the device now (the one before it released).</summary>
     private async Task RunAsync(string device, string taskId, string employerId, string? previousTaskId = null)
     {
-        if (previousTaskId is not null) await Api.Harness.Bus.Publish(new DeviceReleased(previousTaskId, "job", device, "pending"));
-        await Api.Harness.Bus.Publish(new DeviceAssigned(taskId, ObjectIds.New(), employerId, "planned", device, OwnerId));
-        await Eventually.HoldsAsync(async () => (await Api.AgentClientFor(OwnerId, device, taskId).PostAsync("/api/v1/device-bucket/read", null)).IsSuccessStatusCode,
-            $"{taskId} runs on the device");
+        if (previousTaskId is not null) await Api.DeliverAsync(new DeviceReleased(previousTaskId, "job", device, "pending"));
+        await Api.DeliverAsync(new DeviceAssigned(taskId, ObjectIds.New(), employerId, "planned", device, OwnerId));
     }
 
     private static async Task<JsonObject> ReadAsync(HttpClient client, string? deviceId = null) =>
@@ -208,8 +199,7 @@ public sealed class BucketTests : DevicesApiTest
     {
         var jobId = await JobAsync(ownerId: ObjectIds.New());
         var (device, _, _) = await DevicesApi.RegisterAsync(Owner);
-        await Api.Harness.Bus.Publish(new DeviceAssigned("task-1", jobId, "employer", "planned", device, OwnerId));
-        await Eventually.HoldsAsync(() => Api.Harness.Consumed.Select<DeviceAssigned>(m => m.Context.Message.TaskId == "task-1").Any(), "the assignment heard");
+        await Api.DeliverAsync(new DeviceAssigned("task-1", jobId, "employer", "planned", device, OwnerId));
         var taskAgent = Api.AgentClientFor(OwnerId, device, "task-1");
 
         (await PutAsync(taskAgent, jobId, device, new JsonObject { ["step"] = 1 })).StatusCode.Should().Be(HttpStatusCode.OK);
@@ -219,9 +209,8 @@ public sealed class BucketTests : DevicesApiTest
         await ExpectErrorAsync(await PutAsync(Api.AgentClientFor(OwnerId, device, "task-2"), jobId, device, new JsonObject()), HttpStatusCode.NotFound, "Job not found");
         await ExpectErrorAsync(await taskAgent.GetAsync($"/api/v1/jobs/{jobId}/buckets"), HttpStatusCode.NotFound, "Job not found");
 
-        await Api.Harness.Bus.Publish(new DeviceReleased("task-1", jobId, device, "pending"));
-        await Eventually.HoldsAsync(async () => (await PutAsync(taskAgent, jobId, device, new JsonObject())).StatusCode == HttpStatusCode.NotFound,
-            "the task token stops working when the task ends");
+        await Api.DeliverAsync(new DeviceReleased("task-1", jobId, device, "pending"));
+        await ExpectErrorAsync(await PutAsync(taskAgent, jobId, device, new JsonObject()), HttpStatusCode.NotFound, "Job not found");
     }
 
     [Fact]
@@ -275,8 +264,8 @@ public sealed class BucketTests : DevicesApiTest
             "Device not found");
 
         // The employer whose task the device runs may use its bucket while it runs.
-        await Api.Harness.Bus.Publish(new DeviceAssigned("task-9", ObjectIds.New(), employerId, "planned", device, OwnerId));
-        await Eventually.HoldsAsync(async () => (await employer.PostAsJsonAsync("/api/v1/device-bucket/read", new { remote_device_id = device })).IsSuccessStatusCode,
+        await Api.DeliverAsync(new DeviceAssigned("task-9", ObjectIds.New(), employerId, "planned", device, OwnerId));
+        (await employer.PostAsJsonAsync("/api/v1/device-bucket/read", new { remote_device_id = device })).StatusCode.Should().Be(HttpStatusCode.OK,
             "the employer reads the bucket of the device running their task");
     }
 

@@ -45,19 +45,23 @@ public sealed class SignUpLimitTests : IDisposable
         }
     }
 
-    /// <summary>A password hasher that takes its time, and remembers how many hashed at once.</summary>
+    /// <summary>A password hasher the test can hold (every hash waits until it is let go), that remembers how many hashed at once.</summary>
     public sealed class SlowHasher : IPasswordHasher
     {
+        private readonly ManualResetEventSlim _open = new(initialState: true);
         private int _running;
         private int _most;
         public int MostAtOnce => Volatile.Read(ref _most);
-        public TimeSpan Takes { get; set; } = TimeSpan.Zero;
+
+        public void Hold() => _open.Reset();
+
+        public void LetGo() => _open.Set();
 
         public string Hash(string password)
         {
             var now = Interlocked.Increment(ref _running);
             InterlockedMax(ref _most, now);
-            Thread.Sleep(Takes);
+            _open.Wait(TimeSpan.FromMinutes(1));
             Interlocked.Decrement(ref _running);
             return "$plain$" + password;
         }
@@ -135,13 +139,30 @@ public sealed class SignUpLimitTests : IDisposable
     [Fact]
     public async Task Password_hashing_runs_a_bounded_number_at_once_and_refuses_what_would_wait_beyond_the_queue()
     {
-        _api.Hasher.Takes = TimeSpan.FromSeconds(1);
+        _api.Hasher.Hold();
+        var signUps = Enumerable.Range(0, 20).Select(i => SignUpAsync(forwardedFor: $"198.51.100.{100 + i}")).ToList();
 
-        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => SignUpAsync(forwardedFor: $"198.51.100.{100 + i}")));
+        // While the two hashing are held, the three waiting stay unanswered and the other fifteen are answered at once.
+        var answers = new List<HttpResponseMessage>();
+        try
+        {
+            for (var i = 0; i < 15; i++)
+            {
+                var answered = await Task.WhenAny(signUps).WaitAsync(TimeSpan.FromSeconds(30));
+                signUps.Remove(answered);
+                answers.Add(await answered);
+            }
+            answers.Should().OnlyContain(a => a.StatusCode == HttpStatusCode.TooManyRequests, "only two hash at once and three wait");
+        }
+        finally
+        {
+            _api.Hasher.LetGo();
+        }
+        answers.AddRange(await Task.WhenAll(signUps));
 
         _api.Hasher.MostAtOnce.Should().BeLessThanOrEqualTo(2);
         answers.Should().OnlyContain(a => a.StatusCode == HttpStatusCode.Created || a.StatusCode == HttpStatusCode.TooManyRequests);
-        answers.Count(a => a.StatusCode == HttpStatusCode.Created).Should().BeInRange(2, 5, "two hashing and three waiting at most");
+        answers.Count(a => a.StatusCode == HttpStatusCode.Created).Should().Be(5, "two hashing and three waiting, all answered once let go");
         var refused = answers.First(a => a.StatusCode == HttpStatusCode.TooManyRequests);
         refused.Headers.RetryAfter!.Delta.Should().BePositive();
         (await refused.Content.ReadFromJsonAsync<JsonObject>())!["error"]!.GetValue<string>().Should().Be("Too many sign-ups at once; try again in a moment");

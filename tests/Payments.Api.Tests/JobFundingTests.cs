@@ -225,6 +225,27 @@ public sealed class JobFundingTests(PaymentsApi api) : IClassFixture<PaymentsApi
         (await ReopenAsync(employer, PaymentsApi.NewId())).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task A_reopening_without_a_usable_reopen_id_or_a_token_is_refused_and_holds_nothing()
+    {
+        var (employerId, employer) = await api.UserWithAsync(10m);
+        var jobId = PaymentsApi.NewId();
+        await FundedAsync(employer, jobId, 2, 1m);
+        await PublishAsync(new JobStatusChanged(jobId, employerId, "active", "inactive"));
+        await ExpectBalanceAsync(employer, 10m, 10m, "switched off: all comes back");
+        var path = $"/internal/job-funding/{jobId}/reopen";
+
+        foreach (var body in new[] { new JsonObject(), new JsonObject { ["reopen_id"] = "" }, new JsonObject { ["reopen_id"] = 42 },
+                     new JsonObject { ["reopen_id"] = new string('r', 65) } })
+            (await employer.PostAsJsonAsync(path, body)).StatusCode.Should().Be(HttpStatusCode.BadRequest, body.ToJsonString());
+        (await employer.PostAsync(path, new StringContent("{\"reopen_id\":", System.Text.Encoding.UTF8, "application/json")))
+            .StatusCode.Should().Be(HttpStatusCode.BadRequest, "a body that isn't JSON");
+        (await api.CreateClient().PostAsJsonAsync(path, new JsonObject { ["reopen_id"] = "anonymous" })).StatusCode
+            .Should().Be(HttpStatusCode.Unauthorized);
+
+        (await PaymentsApi.BalanceAsync(employer)).Should().Be((10m, 10m, 0m), "no refused reopening held anything");
+    }
+
     private static Task<HttpResponseMessage> ReopenAsync(HttpClient employer, string jobId, string? reopenId = null) =>
         employer.PostAsJsonAsync($"/internal/job-funding/{jobId}/reopen", new JsonObject { ["reopen_id"] = reopenId ?? PaymentsApi.NewId() });
 

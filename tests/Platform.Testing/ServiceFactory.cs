@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Platform.Contracts;
 
 namespace Platform.Testing;
 
@@ -50,6 +51,18 @@ public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram> where TP
     {
         await Eventually.HoldsAsync(() => Published(matches).Count > 0, $"the service published a matching {typeof(T).Name}");
         return Published(matches)[0];
+    }
+
+    /// <summary>
+    /// Delivers another service's event as the broker does (its message id is its event id, as the outbox relay sends it)
+    /// and returns once this service's consumer has handled it: what the test does next starts from an event that has
+    /// arrived, as a client's next call does in production, and never from a guess at how long delivery takes.
+    /// </summary>
+    public async Task DeliverAsync<T>(T message) where T : IntegrationEvent
+    {
+        await Harness.Bus.Publish(message, c => c.MessageId = message.EventId);
+        await Eventually.HoldsAsync(() => Harness.Consumed.Select<T>(m => m.Context.MessageId == message.EventId && m.Exception is null).Any(),
+            $"the service handled {typeof(T).Name} {message.EventId}");
     }
 
     public HttpClient ClientFor(string userId, string name = "Test User", string country = "US")
