@@ -4,7 +4,7 @@ namespace Platform.Persistence.LiteDb;
 
 internal sealed class LiteDbCollection<T>(LiteDbStore store, string name) : IDocumentCollection<T> where T : Document
 {
-    private readonly ILiteCollection<T> _typed = store.Database.GetCollection<T>(name);
+    private readonly ILiteCollection<T> _typed = store.OpenCollection<T>(name);
     private readonly ILiteCollection<BsonDocument> _raw = store.Database.GetCollection(name);
 
     public string Name => name;
@@ -46,7 +46,7 @@ internal sealed class LiteDbCollection<T>(LiteDbStore store, string name) : IDoc
         var page = sort is null
             ? RawWhere(filter).OrderBy("$._id", Query.Ascending).Skip(skip).Limit(limit).ToList()
             : SortedPage(filter, sort, skip, limit);
-        return page.Select(d => store.Database.Mapper.ToObject<T>(d)).ToList();
+        return page.Select(d => store.Mapper.ToObject<T>(d)).ToList();
     }
 
     /// <summary>
@@ -81,7 +81,7 @@ internal sealed class LiteDbCollection<T>(LiteDbStore store, string name) : IDoc
 
     private ILiteQueryable<BsonDocument> RawWhere(Filter filter, (string Condition, BsonValue Value)? key = null)
     {
-        var expression = LiteDbFilter.Translate(filter, key);
+        var expression = LiteDbFilter.Translate(filter, key, store.Mapper);
         return expression is null ? _raw.Query() : _raw.Query().Where(expression);
     }
 
@@ -96,7 +96,7 @@ internal sealed class LiteDbCollection<T>(LiteDbStore store, string name) : IDoc
     /// </summary>
     private long Count(Filter filter)
     {
-        var expression = filter is AllFilter ? null : LiteDbFilter.Translate(filter);
+        var expression = filter is AllFilter ? null : LiteDbFilter.Translate(filter, store.Mapper);
         var key = expression is null ? string.Empty : expression.Source + "|" + string.Join("|", expression.Parameters.Select(p => p.Value.ToString()));
         var generation = store.Generation(name);
         if (store.CountCache.TryGetValue((name, key), out var cached) && cached.Generation == generation) return cached.Total;
@@ -131,7 +131,7 @@ internal sealed class LiteDbCollection<T>(LiteDbStore store, string name) : IDoc
 
     /// <summary>LiteDB refuses a constant predicate, so "everything" is a query without one.</summary>
     private ILiteQueryable<T> Where(Filter filter) =>
-        filter is AllFilter ? _typed.Query() : _typed.Query().Where(LiteDbFilter.Translate(filter));
+        filter is AllFilter ? _typed.Query() : _typed.Query().Where(LiteDbFilter.Translate(filter, store.Mapper));
 
     public async Task ReplaceAsync(T document, IEnumerable<OutboxMessage>? events = null, CancellationToken cancellationToken = default)
     {
@@ -143,7 +143,7 @@ internal sealed class LiteDbCollection<T>(LiteDbStore store, string name) : IDoc
 
             // Events still pending in the stored document stay, as do its applied operations (the store's, not the
             // caller's); only those two arrays are read back, not the whole document.
-            var pending = store.Database.Mapper.Deserialize<List<OutboxMessage>>(stored[nameof(Document.Outbox)]) ?? [];
+            var pending = store.Mapper.Deserialize<List<OutboxMessage>>(stored[nameof(Document.Outbox)]) ?? [];
             var applied = stored[nameof(Document.AppliedOperations)] is { IsArray: true } ops ? ops.AsArray.Select(o => o.AsString).ToList() : [];
             var expected = document.Version;
             document.Version = expected + 1;
@@ -166,7 +166,7 @@ internal sealed class LiteDbCollection<T>(LiteDbStore store, string name) : IDoc
         Locked(() => Write(() => _typed.Delete(id)), cancellationToken);
 
     public Task<long> DeleteManyAsync(Filter filter, CancellationToken cancellationToken = default) =>
-        Locked(() => Write(() => (long)(filter is AllFilter ? _raw.DeleteAll() : _raw.DeleteMany(LiteDbFilter.Translate(filter)))), cancellationToken);
+        Locked(() => Write(() => (long)(filter is AllFilter ? _raw.DeleteAll() : _raw.DeleteMany(LiteDbFilter.Translate(filter, store.Mapper)))), cancellationToken);
 
     public Task<bool> TryIncrementAsync(string id, string field, long delta, long minimum, CancellationToken cancellationToken = default) =>
         Locked(() =>

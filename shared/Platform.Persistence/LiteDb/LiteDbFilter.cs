@@ -5,22 +5,22 @@ namespace Platform.Persistence.LiteDb;
 /// <summary>Translates a <see cref="Filter"/> into a LiteDB expression with parameters (caller input is never spliced into the text).</summary>
 internal static class LiteDbFilter
 {
-    public static BsonExpression Translate(Filter filter)
+    public static BsonExpression Translate(Filter filter, BsonMapper mapper)
     {
-        var parameters = new List<BsonValue>();
+        var parameters = new Parameters(mapper);
         var text = Render(filter, parameters);
-        var args = parameters.ToArray();
-        return BsonExpression.Create(text, args);
+        return BsonExpression.Create(text, parameters.Values.ToArray());
     }
 
     /// <summary>The filter and, optionally, a condition on the sort key (<see cref="KeyCondition"/>); null when that is no condition at all.</summary>
-    public static BsonExpression? Translate(Filter filter, (string Condition, BsonValue Value)? key)
+    public static BsonExpression? Translate(Filter filter, (string Condition, BsonValue Value)? key, BsonMapper mapper)
     {
-        if (key is not { } k) return filter is AllFilter ? null : Translate(filter);
-        var parameters = new List<BsonValue>();
+        if (key is not { } k) return filter is AllFilter ? null : Translate(filter, mapper);
+        var parameters = new Parameters(mapper);
         var text = filter is AllFilter ? string.Empty : Render(filter, parameters) + " AND ";
-        parameters.Add(k.Value);
-        return BsonExpression.Create(text + k.Condition.Replace("@key", "@" + (parameters.Count - 1), StringComparison.Ordinal), parameters.ToArray());
+        parameters.Values.Add(k.Value);
+        return BsonExpression.Create(text + k.Condition.Replace("@key", "@" + (parameters.Values.Count - 1), StringComparison.Ordinal),
+            parameters.Values.ToArray());
     }
 
     /// <summary>"the sort field compares to a key value" (operator =, &lt; or &gt;), for <see cref="Translate(Filter, ValueTuple{string, BsonValue}?)"/>.</summary>
@@ -30,20 +30,24 @@ internal static class LiteDbFilter
 
     private static string Path(string field) => field == nameof(Document.Id) ? "$._id" : "$." + field;
 
-    private static string Param(List<BsonValue> parameters, object? value)
+    /// <summary>An expression's parameter values, made BSON by the store's mapper.</summary>
+    private sealed record Parameters(BsonMapper Mapper)
     {
-        parameters.Add(ToBson(value));
-        return "@" + (parameters.Count - 1);
+        public List<BsonValue> Values { get; } = [];
     }
 
-    private static BsonValue ToBson(object? value) => value switch
+    private static string Param(Parameters parameters, object? value)
     {
-        null => BsonValue.Null,
-        Enum e => new BsonValue(e.ToString()),
-        _ => LiteDbStore.Mapper.Serialize(value.GetType(), value),
-    };
+        parameters.Values.Add(value switch
+        {
+            null => BsonValue.Null,
+            Enum e => new BsonValue(e.ToString()),
+            _ => parameters.Mapper.Serialize(value.GetType(), value),
+        });
+        return "@" + (parameters.Values.Count - 1);
+    }
 
-    private static string Render(Filter filter, List<BsonValue> p) => filter switch
+    private static string Render(Filter filter, Parameters p) => filter switch
     {
         AllFilter => "true",
         EqFilter f => $"{Path(f.Field)} = {Param(p, f.Value)}",
@@ -63,7 +67,7 @@ internal static class LiteDbFilter
     /// A lower and an upper bound on one field become one BETWEEN, which LiteDB reads as a single index range; as two
     /// conditions it would walk the index from one bound to the end and test the other on every document it loads.
     /// </summary>
-    private static string RenderAnd(AndFilter filter, List<BsonValue> p)
+    private static string RenderAnd(AndFilter filter, Parameters p)
     {
         var parts = new List<string>();
         var bounded = new HashSet<Filter>();

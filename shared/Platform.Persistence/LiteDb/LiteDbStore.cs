@@ -23,7 +23,7 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
             // A new file gets the collation; an existing one is opened with its own (any other is refused) and checked below.
             Collation = File.Exists(filePath) ? null : Ordinal,
         };
-        _database = new LiteDatabase(connection, Mapper) { UtcDate = true };
+        _database = new LiteDatabase(connection, CreateMapper()) { UtcDate = true };
         // The collation is fixed when a file is created; a file made before strings were compared ordinally (LiteDB's
         // default is the current culture, ignoring case) is rebuilt once, so that it compares as MongoDB does.
         if (_database.Pragma("COLLATION").AsString != Ordinal.ToString())
@@ -36,9 +36,11 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
 
     /// <summary>
     /// How documents and filter values become BSON, the same in both stores: enums as names (LiteDB's default),
-    /// DateTimeOffset as a UTC date (LiteDB's default), DateOnly as a date at midnight UTC.
+    /// DateTimeOffset as a UTC date (LiteDB's default), DateOnly as a date at midnight UTC. Each store has its own and
+    /// uses it only under its lock: LiteDB 5.0.21's mapper lets one thread see a type's mapping while another is still
+    /// building it, fields missing (LiteDB issue 2536), so it is never shared between stores or used by two threads at once.
     /// </summary>
-    internal static readonly BsonMapper Mapper = CreateMapper();
+    internal BsonMapper Mapper => _database.Mapper;
 
     private static BsonMapper CreateMapper()
     {
@@ -71,6 +73,20 @@ public sealed class LiteDbStore : IDocumentStore, IDisposable
     internal void Changed(string collection) => _generations.AddOrUpdate(collection, 1, (_, g) => g + 1);
 
     public IDocumentCollection<T> Collection<T>(string name) where T : Document => new LiteDbCollection<T>(this, name);
+
+    /// <summary>A typed view of a collection, opened under the lock: opening one maps its type.</summary>
+    internal ILiteCollection<T> OpenCollection<T>(string name)
+    {
+        _lock.Wait();
+        try
+        {
+            return _database.GetCollection<T>(name);
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
 
     public Task PingAsync(CancellationToken cancellationToken = default) =>
         LockedAsync(() => _database.GetCollectionNames().Count(), cancellationToken);
