@@ -16,6 +16,7 @@ using FluentValidation;
 using Platform.Application.Behaviours;
 using System.Reflection;
 using Mediator;
+using Platform.Api.Binding;
 using Platform.Api.OpenApi;
 
 namespace Platform.Api;
@@ -43,6 +44,7 @@ public static class ApiHostExtensions
 
         var maxBody = MaxRequestBodyBytes(builder.Configuration, serviceName);
         builder.Services.AddSingleton(new RequestBodyLimit(maxBody));
+        builder.Services.AddSingleton(new LargeBodyGate(builder.Configuration.GetSection(LargeBodyOptions.Section).Get<LargeBodyOptions>() ?? new LargeBodyOptions()));
         builder.Services.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = maxBody);
 
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
@@ -62,6 +64,8 @@ public static class ApiHostExtensions
         {
             o.AddOperationTransformer<RequestContractOperationTransformer>();
             o.AddSchemaTransformer<ContractSchemaTransformer>();
+            // A base64 file is a string on the wire, written in place (no component of its own).
+            o.CreateSchemaReferenceId = type => type.Type == typeof(Platform.Application.Files.Base64File) ? null : Microsoft.AspNetCore.OpenApi.OpenApiOptions.CreateDefaultSchemaReferenceId(type);
         });
 
         // Behaviours resolve per message type at run time, in this order: logging outside, validation inside.

@@ -24,7 +24,12 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problems, IL
 
         var (status, title, detail) = exception switch
         {
-            BadHttpRequestException bad => (bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Payload too large" : "Bad request", bad.Message),
+            BadHttpRequestException bad => (bad.StatusCode, bad.StatusCode switch
+            {
+                StatusCodes.Status413PayloadTooLarge => "Payload too large",
+                StatusCodes.Status429TooManyRequests => "Too many requests",
+                _ => "Bad request",
+            }, bad.Message),
             ConcurrencyConflictException => (StatusCodes.Status409Conflict, "Conflict", "The resource was changed by another request; read it again and retry."),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Client closed request", (string?)null),
             _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred.", (string?)null),
@@ -32,6 +37,8 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problems, IL
         if (status >= 500) logger.LogError(exception, "Unhandled exception on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
 
         httpContext.Response.StatusCode = status;
+        if (status == StatusCodes.Status429TooManyRequests)
+            httpContext.Response.Headers.RetryAfter = ErrorResponses.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,

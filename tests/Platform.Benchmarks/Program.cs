@@ -15,7 +15,8 @@ using Platform.Testing;
 // Platform benchmark: the whole platform (as ./platform up runs it), 10,000 jobs, then
 // GET /api/v1/jobs (a page of 20) and POST /api/v1/jobs through the gateway, through a plain YARP hop (the same proxy
 // with nothing on it: what any hop costs here) and straight to the Jobs service; 50 MiB uploads; apply and submit
-// through the gateway beside the create; the proof-uniqueness check over --proof-tasks tasks. It prints figures and asserts nothing.
+// through the gateway beside the create; the largest submissions; the proof-uniqueness check over --proof-tasks tasks. It
+// prints figures and asserts nothing.
 var seconds = Option("--seconds", 10);
 var concurrency = Option("--concurrency", 4);
 var jobCount = Option("--jobs", 10_000);
@@ -30,6 +31,8 @@ var devicesOnly = args.Contains("--devices-only");
 var proxyOnly = args.Contains("--proxy-only");
 // Only the sign-up flood (200 at once: answers, time, Identity's peak memory).
 var signUpsOnly = args.Contains("--signups-only");
+// Only the largest submissions (three at once, ten 5 MB proof files each: time, Tasks' peak memory).
+var submissionsOnly = args.Contains("--submissions-only");
 var proxyMiB = Option("--proxy-mib", 1024);
 
 
@@ -105,6 +108,14 @@ if (signUpsOnly)
     return 0;
 }
 
+if (submissionsOnly)
+{
+    await MeasureSubmissions();
+    await app.StopAsync();
+    try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { }
+    return 0;
+}
+
 if (devicesOnly)
 {
     await MeasureDevices();
@@ -174,6 +185,7 @@ Console.WriteLine($"(concurrency {concurrency}, {seconds} s per run, {jobCount} 
     "target: gateway p50 / direct p50 <= 1.20; plain = the same YARP hop with no token check, rate limit or telemetry)");
 
 await MeasureUploads();
+await MeasureSubmissions();
 await MeasureSignUps();
 await MeasureTasks(results.Single(r => r.Name.StartsWith("POST", StringComparison.Ordinal)).ByPath[0]);
 await MeasurePayments();
@@ -361,6 +373,77 @@ async Task MeasureUploads()
         ? "Storage process not found: peak memory not measured"
         : $"Storage process: resident {before / 1024.0:F1} MiB before, peak {peak / 1024.0:F1} MiB during the uploads: +{(peak - before) / 1024.0:F1} MiB " +
           "(target: less than the 50 MiB file)");
+}
+
+// Three submissions (route 11) at once, each as large as Tasks takes: ten proof files of 5 MB in base64, about 70 MB of
+// JSON under its 71 MiB body limit, each from its own worker, through the gateway: the answers, how long they take, and
+// how far the Tasks process's resident memory rises (its peak, VmHWM, reset before). Target: well under the 512 MiB
+// Kubernetes memory limit of a service (deploy/k8s), i.e. a request holds its body and its files' bytes once each.
+async Task MeasureSubmissions()
+{
+    const int files = 10, fileBytes = 5 * 1024 * 1024, atOnce = 3;
+    var job = NewJob();
+    job["few_times"] = true;
+    job["files"] = new JsonArray(Enumerable.Range(0, files)
+        .Select(i => (JsonNode)new JsonObject { ["name"] = $"shot{i}", ["types"] = new JsonArray("image/png") }).ToArray());
+    var jobId = await PostJobAsync(job);
+    for (var i = 0; (await http.GetAsync(new Uri(gateway, $"/api/v1/jobs/{jobId}/planned-tasks"))).StatusCode == HttpStatusCode.NotFound && i < 600; i++)
+        await Task.Delay(100);
+    var png = new byte[fileBytes];
+    Random.Shared.NextBytes(png);
+    byte[] signature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+    signature.CopyTo(png, 0);
+    var base64 = Convert.ToBase64String(png);
+    var body = System.Text.Encoding.UTF8.GetBytes(new JsonObject
+    {
+        ["job_id"] = jobId,
+        ["job_proof"] = "ten screenshots",
+        ["proof_files_base64"] = new JsonArray(Enumerable.Range(0, files)
+            .Select(i => (JsonNode)new JsonObject { ["fieldName"] = $"shot{i}", ["fileName"] = $"shot{i}.png", ["base64"] = base64 }).ToArray()),
+    }.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+    // (.NET's JSON writer would escape each '+' as \u002B by default: 72 MiB, over the limit. Written as is, 66.7 MiB.)
+    base64 = null;
+    var workers = new List<string>();
+    for (var i = 0; i < atOnce; i++) workers.Add(await SignIn());
+    using var client = new HttpClient { BaseAddress = gateway, Timeout = TimeSpan.FromMinutes(5) };
+    async Task<string> SubmitAsync(string worker, byte[] json)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/tasks/submit") { Content = new ByteArrayContent(json) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", worker);
+        try
+        {
+            using var response = await client.SendAsync(request);
+            return response.IsSuccessStatusCode ? ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture)
+                : $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
+        }
+        catch (HttpRequestException ex)
+        {
+            return $"no answer ({ex.InnerException?.Message ?? ex.Message})";
+        }
+    }
+    // One small submission first: the job and the route are ready.
+    var small = System.Text.Encoding.UTF8.GetBytes(new JsonObject
+    {
+        ["job_id"] = jobId, ["job_proof"] = "one screenshot",
+        ["proof_files_base64"] = new JsonArray(new JsonObject { ["fieldName"] = "shot0", ["fileName"] = "shot0.png", ["base64"] = Convert.ToBase64String(png, 0, 64 * 1024) }),
+    }.ToJsonString());
+    Console.WriteLine($"a small submission first: {await SubmitAsync(workers[0], small)}");
+
+    var tasks = Directory.GetDirectories("/proc").Select(d => Path.GetFileName(d)).Where(d => d.All(char.IsAsciiDigit))
+        .FirstOrDefault(pid => ReadText($"/proc/{pid}/cmdline").Contains("Tasks.Api/bin/", StringComparison.Ordinal));
+    var before = tasks is null ? 0 : Kilobytes(tasks, "VmRSS");
+    if (tasks is not null) File.WriteAllText($"/proc/{tasks}/clear_refs", "5");
+    var started = Stopwatch.StartNew();
+    var answers = await Task.WhenAll(workers.Select(async worker => (Answer: await SubmitAsync(worker, body), Took: started.Elapsed)));
+    var peak = tasks is null ? 0 : Kilobytes(tasks, "VmHWM");
+    Console.WriteLine();
+    Console.WriteLine($"POST /api/v1/tasks/submit, {atOnce} at once with {files} proof files of {fileBytes / 1024 / 1024} MiB each ({body.Length / 1024.0 / 1024:F1} MiB of JSON): " +
+        $"{string.Join(", ", answers.Select(a => $"{a.Answer} in {a.Took.TotalSeconds:F1} s"))}");
+    Console.WriteLine(tasks is null
+        ? "Tasks process not found: peak memory not measured"
+        : $"Tasks process: resident {before / 1024.0:F1} MiB before, peak {peak / 1024.0:F1} MiB during the submissions: +{(peak - before) / 1024.0:F1} MiB " +
+          "(target: well under the 512 MiB limit of its pod)");
 }
 
 // 200 sign-ups at once through the gateway (each from a new address as far as Identity's budget goes: the benchmark

@@ -113,6 +113,53 @@ public sealed class SubmitTests(TasksApi api) : IClassFixture<TasksApi>
         (await worker.GetAsync($"/api/v1/tasks/{TasksApi.NewId()}/files/screenshot")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
+    /// <summary>Every byte value, so that the base64 holds '+' and '/' (which JSON writers often escape).</summary>
+    private static readonly byte[] PngOfEveryByte = [.. Png, .. Enumerable.Range(0, 512).Select(i => (byte)i)];
+
+    public static TheoryData<string> WrittenBase64 => new()
+    {
+        "plain", "escaped by .NET's JSON writer", "escaped slashes", "with line breaks", "with spaces", "with \\u escapes of every character",
+    };
+
+    [Theory]
+    [MemberData(nameof(WrittenBase64))]
+    public async Task A_proof_file_is_stored_byte_for_byte_however_its_json_writes_the_base64(string written)
+    {
+        var job = await api.PostJobAsync(_owner, WithScreenshot());
+        var worker = api.ClientFor(TasksApi.NewId());
+        var base64 = Convert.ToBase64String(PngOfEveryByte);
+        base64.Should().Contain("+").And.Contain("/");
+        var text = written switch
+        {
+            "plain" => base64,
+            "escaped by .NET's JSON writer" => System.Text.Json.JsonSerializer.Serialize(base64)[1..^1],
+            "escaped slashes" => base64.Replace("/", "\\/", StringComparison.Ordinal),
+            "with line breaks" => Convert.ToBase64String(PngOfEveryByte, Base64FormattingOptions.InsertLineBreaks).Replace("\r\n", "\\r\\n", StringComparison.Ordinal),
+            "with spaces" => string.Join(' ', base64.Chunk(4).Select(c => new string(c))),
+            _ => string.Concat(base64.Select(c => $"\\u{(int)c:X4}")),
+        };
+        var body = $$"""{"job_id":"{{job}}","job_proof":"done","proof_files_base64":[{"fieldName":"screenshot","fileName":"shot.png","base64":"{{text}}"}]}""";
+
+        var response = await worker.PostAsync("/api/v1/tasks/submit", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var taskId = (await response.Content.ReadFromJsonAsync<JsonObject>())!["job_task_id"]!.GetValue<string>();
+        var url = (await TasksApi.TaskAsync(worker, taskId))["proof_files_info"]!.AsArray().Single()!["url"]!.GetValue<string>();
+        (await worker.GetByteArrayAsync(url)).Should().Equal(PngOfEveryByte);
+    }
+
+    [Fact]
+    public async Task A_proof_file_whose_base64_is_not_a_string_is_a_400_naming_it()
+    {
+        var job = await api.PostJobAsync(_owner, WithScreenshot());
+
+        var response = await PostSubmitAsync(api.ClientFor(TasksApi.NewId()),
+            new { job_id = job, job_proof = "done", proof_files_base64 = new[] { new { fieldName = "screenshot", base64 = 42 } } });
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await ErrorOf(response)).Should().Contain("proof_files_base64[0].base64 must be a string");
+    }
+
     public static TheoryData<string, string> BadFiles => new()
     {
         { "wrong type", "is image/gif; the field takes image/png, image/jpeg" },

@@ -172,12 +172,22 @@ public sealed class InMemoryProofFileStore : IProofFileStore
 
     public const string QuotaReached = "Storage quota reached: at most 1 kept files and 1000 bytes per user";
 
-    public Task<Result<string>> SaveAsync(string ownerId, string fileName, string mediaType, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    /// <summary>When set, a save waits until the test completes it (a slow Storage), after saying so through <see cref="Reached"/>.</summary>
+    public TaskCompletionSource? Hold { get; set; }
+
+    public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public async Task<Result<string>> SaveAsync(string ownerId, string fileName, string mediaType, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
-        if (QuotaFiles is { } most && _files.Count >= most) return Task.FromResult<Result<string>>(Error.TooLarge(QuotaReached));
+        if (Hold is { } hold)
+        {
+            Reached.TrySetResult();
+            await hold.Task;
+        }
+        if (QuotaFiles is { } most && _files.Count >= most) return Error.TooLarge(QuotaReached);
         var name = $"{Guid.NewGuid():N}-{fileName}";
         _files[name] = (content.ToArray(), mediaType);
-        return Task.FromResult<Result<string>>(name);
+        return name;
     }
 
     public Task<ProofFileContent?> OpenAsync(string storedName, CancellationToken cancellationToken) =>

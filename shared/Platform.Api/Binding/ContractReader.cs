@@ -93,6 +93,8 @@ public static class ContractReader
                 return value.GetBoolean();
             case FieldKind.Object when value.ValueKind == JsonValueKind.Object:
                 return ReadObject(field.ObjectType!, value, name + ".", errors);
+            case FieldKind.Base64 when value.ValueKind == JsonValueKind.String:
+                return Base64Reader.Decode(value, field.MaxDecodedBytes ?? int.MaxValue);
             case FieldKind.FreeObject when value.ValueKind == JsonValueKind.Object:
                 return System.Text.Json.Nodes.JsonObject.Create(value.Clone());
             case FieldKind.ObjectList when value.ValueKind == JsonValueKind.Array:
@@ -119,7 +121,7 @@ public static class ContractReader
 
     private static string Expected(ContractField field) => field.Kind switch
     {
-        FieldKind.String => "a string",
+        FieldKind.String or FieldKind.Base64 => "a string",
         FieldKind.StringList => field.SingleOrList ? "a string or an array of strings" : "an array of strings",
         FieldKind.Integer => "an integer",
         FieldKind.Number => "a number",

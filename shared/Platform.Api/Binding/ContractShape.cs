@@ -18,6 +18,8 @@ public enum FieldKind
     ObjectList,
     /// <summary>Any JSON object, kept as it came (a <see cref="System.Text.Json.Nodes.JsonObject"/>).</summary>
     FreeObject,
+    /// <summary>A file as base64 text, decoded as it is read (a <see cref="Platform.Application.Files.Base64File"/>).</summary>
+    Base64,
 }
 
 /// <summary>One field of a request contract: its wire name, kind and rules, from the property and its attributes.</summary>
@@ -35,7 +37,8 @@ public sealed record ContractField(
     bool Saturating,
     bool SingleOrList,
     string? Description,
-    object? Default);
+    object? Default,
+    int? MaxDecodedBytes);
 
 /// <summary>
 /// The fields of a request contract (a record with init properties named by <see cref="JsonPropertyNameAttribute"/>),
@@ -67,7 +70,8 @@ public static class ContractShape
                     p.GetCustomAttribute<SaturatingAttribute>() is not null,
                     p.GetCustomAttribute<SingleOrListAttribute>() is not null,
                     p.GetCustomAttribute<DescriptionAttribute>()?.Description,
-                    p.GetCustomAttribute<DefaultValueAttribute>()?.Value);
+                    p.GetCustomAttribute<DefaultValueAttribute>()?.Value,
+                    p.GetCustomAttribute<MaxDecodedBytesAttribute>()?.Bytes);
             })
             .ToList();
 
@@ -79,6 +83,7 @@ public static class ContractShape
         if (t == typeof(decimal) || t == typeof(double)) return (FieldKind.Number, null);
         if (t == typeof(bool)) return (FieldKind.Boolean, null);
         if (t == typeof(System.Text.Json.Nodes.JsonObject)) return (FieldKind.FreeObject, null);
+        if (t == typeof(Platform.Application.Files.Base64File)) return (FieldKind.Base64, null);
         var element = t.IsGenericType && t.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) ? t.GetGenericArguments()[0] : null;
         if (element == typeof(string)) return (FieldKind.StringList, null);
         if (element is { IsClass: true }) return (FieldKind.ObjectList, element);

@@ -3,7 +3,9 @@ using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.Application.Results;
 
 namespace Platform.Api.Binding;
@@ -47,7 +49,7 @@ public sealed class Body<T> : IEndpointParameterMetadataProvider where T : class
             throw new BadHttpRequestException("The request body must be JSON (application/json).", StatusCodes.Status415UnsupportedMediaType);
         try
         {
-            using var json = await JsonDocument.ParseAsync(request.Body, default, context.RequestAborted);
+            using var json = JsonDocument.Parse(await ReadAllAsync(request, context.RequestServices.GetService<LargeBodyGate>(), context.RequestAborted));
             return new Body<T>(ContractReader.FromJson<T>(json.RootElement));
         }
         catch (JsonException)
@@ -55,6 +57,41 @@ public sealed class Body<T> : IEndpointParameterMetadataProvider where T : class
             return new Body<T>(new Bound<T>(null, [ContractReader.NotAnObject]));
         }
     }
+
+    /// <summary>
+    /// The whole body, read once into one array of its declared length when the server's body limit allows that length
+    /// (a declared length over the limit is refused by the first read, before anything is held); a body of unknown length
+    /// grows as it comes. A body larger than the <paramref name="gate"/>'s threshold is read only with a turn of the gate.
+    /// Parsing a stream would grow its buffer by doubling, holding up to three times a large body at once; the document
+    /// is parsed over this array, not a copy of it.
+    /// </summary>
+    private static async Task<ReadOnlyMemory<byte>> ReadAllAsync(HttpRequest request, LargeBodyGate? gate, CancellationToken cancellationToken)
+    {
+        var threshold = gate?.Threshold ?? long.MaxValue;
+        var limit = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? UnlimitedPresize;
+        if (request.ContentLength is { } declared && declared <= Math.Min(limit, Array.MaxLength))
+        {
+            if (declared > threshold) await gate!.EnterAsync(request.HttpContext);
+            var body = GC.AllocateUninitializedArray<byte>((int)declared);
+            var read = 0;
+            while (read < body.Length && await request.Body.ReadAsync(body.AsMemory(read), cancellationToken) is var count and > 0) read += count;
+            return body.AsMemory(0, read);
+        }
+
+        // Unknown length: up to the threshold without a turn; past it, the rest with one.
+        using var grown = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        while (grown.Length <= threshold && await request.Body.ReadAsync(chunk, cancellationToken) is var got and > 0) grown.Write(chunk, 0, got);
+        if (grown.Length > threshold)
+        {
+            await gate!.EnterAsync(request.HttpContext);
+            await request.Body.CopyToAsync(grown, cancellationToken);
+        }
+        return grown.GetBuffer().AsMemory(0, (int)grown.Length);
+    }
+
+    /// <summary>Where the server sets no body limit (an in-memory test server), a declared length up to this is read into one array.</summary>
+    private const long UnlimitedPresize = 1024 * 1024;
 
     public static void PopulateMetadata(ParameterInfo parameter, EndpointBuilder builder) =>
         builder.Metadata.Add(new RequestContract(typeof(T), RequestContractLocation.Json));

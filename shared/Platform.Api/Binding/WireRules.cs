@@ -58,3 +58,13 @@ public sealed class MaxDecimalsAttribute(int places) : Attribute
 /// <summary>A string field that also takes an array of strings (the reference shows it in both forms); documented as a string.</summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class SingleOrListAttribute : Attribute;
+
+/// <summary>
+/// A <see cref="Platform.Application.Files.Base64File"/> field decodes to at most this many bytes; longer text is refused
+/// before it is decoded.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class MaxDecodedBytesAttribute(int bytes) : Attribute
+{
+    public int Bytes { get; } = bytes;
+}

@@ -74,12 +74,19 @@ public sealed class RequestContractOperationTransformer : IOpenApiOperationTrans
 
 /// <summary>
 /// What the framework's schemas don't know of a contract's fields: the allowed values of a <see cref="OneOfAttribute"/>
-/// field (the enum), and a <see cref="SingleOrListAttribute"/> field documented as the string the reference shows.
+/// field (the enum), a <see cref="SingleOrListAttribute"/> field documented as the string the reference shows, and a
+/// base64 file (read into bytes) documented as the string it is on the wire.
 /// </summary>
 public sealed class ContractSchemaTransformer : IOpenApiSchemaTransformer
 {
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
+        if (context.JsonTypeInfo.Type == typeof(Platform.Application.Files.Base64File))
+        {
+            schema.Type = JsonSchemaType.String;
+            schema.Properties = null;
+            schema.Required = null;
+        }
         var attributes = context.JsonPropertyInfo?.AttributeProvider;
         if (attributes is null) return Task.CompletedTask;
         if (attributes.GetCustomAttributes(typeof(System.ComponentModel.DataAnnotations.RequiredAttribute), false).Length > 0 && schema.Type is { } type)

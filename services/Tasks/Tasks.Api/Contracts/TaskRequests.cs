@@ -1,3 +1,4 @@
+using Platform.Application.Files;
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Nodes;
@@ -54,8 +55,8 @@ public sealed record DataDumpFileRequest
     [JsonPropertyName("extension"), StringLength(11), Description("The file's extension, like .png.")]
     public string? Extension { get; init; }
 
-    [JsonPropertyName("base64Data"), Required, Description("The file's bytes in base64 (at most 5 MB decoded).")]
-    public string? Base64Data { get; init; }
+    [JsonPropertyName("base64Data"), Required, MaxDecodedBytes(ProofFiles.MaxBytes), Description("The file's bytes in base64 (at most 5 MB decoded).")]
+    public Base64File? Base64Data { get; init; }
 }
 
 public sealed record ProofFileRequest
@@ -66,8 +67,9 @@ public sealed record ProofFileRequest
     [JsonPropertyName("fileName"), StringLength(ProofFiles.MaxFileNameLength)]
     public string? FileName { get; init; }
 
-    [JsonPropertyName("base64"), Required, Description("The file's bytes in base64 (at most 5 MB decoded); its type is read from the bytes.")]
-    public string? Base64 { get; init; }
+    [JsonPropertyName("base64"), Required, MaxDecodedBytes(ProofFiles.MaxBytes),
+     Description("The file's bytes in base64 (at most 5 MB decoded); its type is read from the bytes.")]
+    public Base64File? Base64 { get; init; }
 }
 
 /// <summary>Route 10's query.</summary>

@@ -1,3 +1,4 @@
+using Platform.Application.Files;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -11,8 +12,8 @@ using Tasks.Domain.Tasks;
 
 namespace Tasks.Application.Tasks;
 
-/// <summary>A file an agent attaches to a data dump: the proof key it goes under, its extension, and its bytes in base64.</summary>
-public sealed record DataDumpFile(string Name, string? Extension, string Base64Data);
+/// <summary>A file an agent attaches to a data dump: the proof key it goes under, its extension, and its bytes (sent in base64).</summary>
+public sealed record DataDumpFile(string Name, string? Extension, Base64File Content);
 
 /// <summary>
 /// Route 11's automation data-dump mode: an agent running a task of one job writes a record into a sink job (a
@@ -133,7 +134,7 @@ public sealed partial class DataDumps(IJobReplica jobs, IJobTaskRepository tasks
                 problems.Add($"files: '{name}' has the extension '{extension}'; an extension is a dot and 1 to 10 letters or digits, like .png");
                 continue;
             }
-            if (ProofFiles.Decode(upload.Base64Data, $"files: '{name}'", out var content) is { } undecodable)
+            if (ProofFiles.Decode(upload.Content, $"files: '{name}'", out var content) is { } undecodable)
             {
                 problems.Add(undecodable);
                 continue;

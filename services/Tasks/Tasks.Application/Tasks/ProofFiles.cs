@@ -1,3 +1,4 @@
+using Platform.Application.Files;
 using Platform.Application.Results;
 using Tasks.Application.Ports;
 using Tasks.Domain.Jobs;
@@ -37,7 +38,7 @@ public sealed class ProofFiles(IProofFileStore store)
                 problems.Add($"proof_files_base64: '{field.Name}' is given more than once");
                 continue;
             }
-            if (Decode(upload.Base64, $"proof_files_base64: '{field.Name}'", out var content) is { } undecodable)
+            if (Decode(upload.Content, $"proof_files_base64: '{field.Name}'", out var content) is { } undecodable)
             {
                 problems.Add(undecodable);
                 continue;
@@ -56,18 +57,19 @@ public sealed class ProofFiles(IProofFileStore store)
     }
 
     /// <summary>
-    /// Decodes a file's base64 into <paramref name="content"/>; otherwise says why not (not base64, or over 5 MB decoded),
-    /// naming the file as <paramref name="what"/>. Text far beyond 5 MB is refused before it is decoded.
+    /// The file's bytes in <paramref name="content"/> (decoded as the request was read); otherwise why there are none
+    /// (not base64, or over 5 MB decoded), naming the file as <paramref name="what"/>.
     /// </summary>
-    public static string? Decode(string base64, string what, out byte[] content)
+    public static string? Decode(Base64File file, string what, out byte[] content)
     {
-        content = [];
-        if (base64.Length > (MaxBytes + 2) / 3 * 4 + 4) return $"{what} is larger than 5 MB";
-        var bytes = new byte[base64.Length * 3 / 4 + 3];
-        if (!Convert.TryFromBase64String(base64, bytes, out var length)) return $"{what} is not valid base64";
-        if (length > MaxBytes) return $"{what} is larger than 5 MB";
-        content = bytes.AsSpan(0, length).ToArray();
-        return null;
+        content = file.Bytes ?? [];
+        return file.Problem switch
+        {
+            null when content.Length > MaxBytes => $"{what} is larger than 5 MB",
+            null => null,
+            Base64Problem.TooLarge => $"{what} is larger than 5 MB",
+            _ => $"{what} is not valid base64",
+        };
     }
 
     /// <summary>Stores every file, or none: a file Storage refuses (its quota) takes back those stored before it, and its refusal is the answer.</summary>

@@ -1,3 +1,4 @@
+using Platform.Application.Files;
 using System.Text.Json.Nodes;
 using FluentValidation;
 using Mediator;
@@ -11,7 +12,7 @@ using Tasks.Domain.Tasks;
 namespace Tasks.Application.Tasks;
 
 /// <summary>A proof file as the worker sends it: the job's field it fills, its name, and its bytes in base64.</summary>
-public sealed record ProofFileUpload(string FieldName, string? FileName, string Base64);
+public sealed record ProofFileUpload(string FieldName, string? FileName, Base64File Content);
 
 /// <summary>
 /// A worker hands in proof for a job (route 11, manual mode) from <paramref name="Ip"/>: the running (or sent-back)
