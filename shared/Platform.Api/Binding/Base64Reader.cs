@@ -19,7 +19,7 @@ internal static class Base64Reader
 
     public static Base64File Decode(JsonElement value, int maxBytes)
     {
-        var text = JsonMarshal.GetRawUtf8Value(value);
+        var text = JsonMarshal.GetRawUtf8Value(value)[1..^1]; // the raw value is quoted
         var escaped = text.IndexOf((byte)'\\') >= 0;
         if (text.Length > MaxTextLength(maxBytes) * (escaped ? LongestEscape : 1)) return Base64File.Refused(Base64Problem.TooLarge);
         if (!escaped && TryDecodePlain(text) is { } plain) return Sized(plain, maxBytes);
