@@ -211,11 +211,7 @@ public sealed class JobFundingTests(PaymentsApi api) : IClassFixture<PaymentsApi
     [Fact]
     public async Task Reopening_needs_the_balance_to_cover_the_unpaid_positions_again()
     {
-        var (employerId, employer) = await api.UserWithAsync(2.20m);
-        var jobId = PaymentsApi.NewId();
-        await FundedAsync(employer, jobId, 2, 1m);
-        await PublishAsync(new JobStatusChanged(jobId, employerId, "active", "inactive"));
-        await ExpectBalanceAsync(employer, 2.20m, 2.20m, "nothing in flight: all comes back");
+        var (_, employer, jobId) = await SwitchedOffJobAsync(2.20m);
         (await PaymentsApi.WithdrawAsync(employer, 1.10m)).StatusCode.Should().Be(HttpStatusCode.OK);
 
         var refused = await ReopenAsync(employer, jobId);
@@ -228,11 +224,7 @@ public sealed class JobFundingTests(PaymentsApi api) : IClassFixture<PaymentsApi
     [Fact]
     public async Task A_reopening_without_a_usable_reopen_id_or_a_token_is_refused_and_holds_nothing()
     {
-        var (employerId, employer) = await api.UserWithAsync(10m);
-        var jobId = PaymentsApi.NewId();
-        await FundedAsync(employer, jobId, 2, 1m);
-        await PublishAsync(new JobStatusChanged(jobId, employerId, "active", "inactive"));
-        await ExpectBalanceAsync(employer, 10m, 10m, "switched off: all comes back");
+        var (_, employer, jobId) = await SwitchedOffJobAsync(10m);
         var path = $"/internal/job-funding/{jobId}/reopen";
 
         foreach (var body in new[] { new JsonObject(), new JsonObject { ["reopen_id"] = "" }, new JsonObject { ["reopen_id"] = 42 },
@@ -246,17 +238,24 @@ public sealed class JobFundingTests(PaymentsApi api) : IClassFixture<PaymentsApi
         (await PaymentsApi.BalanceAsync(employer)).Should().Be((10m, 10m, 0m), "no refused reopening held anything");
     }
 
+    /// <summary>An employer with <paramref name="balance"/> whose job of 2 positions at 1.00 (2.20 held) was switched off with nothing in flight: all of it back.</summary>
+    private async Task<(string EmployerId, HttpClient Employer, string JobId)> SwitchedOffJobAsync(decimal balance)
+    {
+        var (employerId, employer) = await api.UserWithAsync(balance);
+        var jobId = PaymentsApi.NewId();
+        await FundedAsync(employer, jobId, 2, 1m);
+        await PublishAsync(new JobStatusChanged(jobId, employerId, "active", "inactive"));
+        await ExpectBalanceAsync(employer, balance, balance, "switched off with nothing in flight: all comes back");
+        return (employerId, employer, jobId);
+    }
+
     private static Task<HttpResponseMessage> ReopenAsync(HttpClient employer, string jobId, string? reopenId = null) =>
         employer.PostAsJsonAsync($"/internal/job-funding/{jobId}/reopen", new JsonObject { ["reopen_id"] = reopenId ?? PaymentsApi.NewId() });
 
     [Fact]
     public async Task A_reopening_jobs_gives_up_gives_its_money_back_unless_a_later_one_or_the_jobs_own_status_came_since()
     {
-        var (employerId, employer) = await api.UserWithAsync(10m);
-        var jobId = PaymentsApi.NewId();
-        await FundedAsync(employer, jobId, 2, 1m); // 2.20 held
-        await PublishAsync(new JobStatusChanged(jobId, employerId, "active", "inactive"));
-        await ExpectBalanceAsync(employer, 10m, 10m, "switched off: all comes back");
+        var (employerId, employer, jobId) = await SwitchedOffJobAsync(10m);
 
         (await ReopenAsync(employer, jobId, "first")).StatusCode.Should().Be(HttpStatusCode.NoContent);
         await ExpectBalanceAsync(employer, 10m, 7.80m, "held again for the switch back on");
