@@ -58,8 +58,10 @@ public sealed class LargeSubmissionTests : IDisposable
         HttpResponseMessage refused, small;
         try
         {
-            refused = await _api.ClientFor(TasksApi.NewId()).PostAsync("/api/v1/tasks/submit", Json(large));
-            small = await _api.ClientFor(TasksApi.NewId()).PostAsync("/api/v1/tasks/submit", Json(Encoding.UTF8.GetBytes($$"""{"job_id":"{{job}}","job_proof":"done"}""")));
+            // Without the gate the second large one would wait in Storage behind the first: bounded, so that it fails.
+            refused = await _api.ClientFor(TasksApi.NewId()).PostAsync("/api/v1/tasks/submit", Json(large)).WaitAsync(TimeSpan.FromSeconds(30));
+            small = await _api.ClientFor(TasksApi.NewId())
+                .PostAsync("/api/v1/tasks/submit", Json(Encoding.UTF8.GetBytes($$"""{"job_id":"{{job}}","job_proof":"done"}"""))).WaitAsync(TimeSpan.FromSeconds(30));
         }
         finally
         {
