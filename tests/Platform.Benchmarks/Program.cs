@@ -216,12 +216,7 @@ async Task MeasureTasks(Stats create)
     });
     var applyJob = await PostJobAsync(openJob());
     var submitJob = await PostJobAsync(openJob());
-    foreach (var job in new[] { applyJob, submitJob })
-    {
-        // Tasks hears of a job through Jobs' event: wait until it knows both.
-        for (var i = 0; (await http.GetAsync(new Uri(gateway, $"/api/v1/jobs/{job}/planned-tasks"))).StatusCode == HttpStatusCode.NotFound && i < 600; i++)
-            await Task.Delay(100);
-    }
+    foreach (var job in new[] { applyJob, submitJob }) await WaitUntilTasksKnowsAsync(job);
     var measured = new List<(string Name, Stats Stats)>();
     foreach (var (name, request) in new (string, Func<Uri, HttpRequestMessage>)[]
     {
@@ -332,6 +327,13 @@ async Task<string> PostJobAsync(JsonObject job)
     return (await response.Content.ReadFromJsonAsync<JsonObject>())!["job_id"]!.GetValue<string>();
 }
 
+// Tasks hears of a job through Jobs' event: a setup step waits (at most a minute) until it knows the job.
+async Task WaitUntilTasksKnowsAsync(string jobId)
+{
+    for (var i = 0; (await http.GetAsync(new Uri(gateway, $"/api/v1/jobs/{jobId}/planned-tasks"))).StatusCode == HttpStatusCode.NotFound && i < 600; i++)
+        await Task.Delay(100);
+}
+
 async Task<long> TaskCountAsync(string job) =>
     (await http.GetFromJsonAsync<JsonObject>(new Uri(gateway, $"/api/v1/jobs/{job}/applicants?limit=1")))!["total_tasks"]!.GetValue<long>();
 
@@ -387,8 +389,7 @@ async Task MeasureSubmissions()
     job["files"] = new JsonArray(Enumerable.Range(0, files)
         .Select(i => (JsonNode)new JsonObject { ["name"] = $"shot{i}", ["types"] = new JsonArray("image/png") }).ToArray());
     var jobId = await PostJobAsync(job);
-    for (var i = 0; (await http.GetAsync(new Uri(gateway, $"/api/v1/jobs/{jobId}/planned-tasks"))).StatusCode == HttpStatusCode.NotFound && i < 600; i++)
-        await Task.Delay(100);
+    await WaitUntilTasksKnowsAsync(jobId);
     var png = new byte[fileBytes];
     Random.Shared.NextBytes(png);
     byte[] signature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
@@ -518,8 +519,7 @@ async Task MeasureDevices()
     job["job_type"] = "devices_automation";
     job["automation_id"] = automationId;
     var jobId = await PostJobAsync(job);
-    for (var i = 0; (await owner.GetAsync($"/api/v1/jobs/{jobId}/planned-tasks")).StatusCode == HttpStatusCode.NotFound && i < 600; i++)
-        await Task.Delay(100);
+    await WaitUntilTasksKnowsAsync(jobId);
     await WaitUntilQuiet();
 
     var done = 0;
